@@ -1,0 +1,101 @@
+package org.kimberlite.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kimberlite.KimberliteApplication;
+import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoWorld;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the platform with the demo world: on the first run it creates the demo organisations and
+ * accounts and writes them to {@code data/demo-accounts.json}; later runs keep the data.
+ */
+@Command(
+    name = "demo",
+    description = "Start the platform on http://127.0.0.1:8080 with a realistic demo world.")
+final class DemoCommand implements Callable<Integer> {
+  static final String ACCOUNTS_FILE = "demo-accounts.json";
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  @Mixin ServerOptions options = new ServerOptions();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path dataDir = options.dataDir();
+    Files.createDirectories(dataDir);
+    ConfigurableApplicationContext context =
+        KimberliteApplication.start(options.springArgs().toArray(String[]::new));
+    Path file = dataDir.resolve(ACCOUNTS_FILE);
+    DemoWorld world = context.getBean(DemoWorld.class);
+    List<DemoAccount> accounts;
+    if (!world.exists()) {
+      accounts = world.create();
+      write(file, accounts);
+    } else if (Files.exists(file)) {
+      accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
+    } else {
+      accounts = List.of();
+      System.out.println(
+          "The demo world exists, but "
+              + file
+              + " is gone, and with it the passwords. Stop, delete "
+              + dataDir
+              + " and start again for a fresh world.");
+    }
+    print(Running.baseUrl(context), file, accounts);
+    Running.awaitClose(context);
+    return 0;
+  }
+
+  static void write(Path file, List<DemoAccount> accounts) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    JSON.writeValue(tmp.toFile(), accounts);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void print(String base, Path file, List<DemoAccount> accounts) {
+    StringBuilder out = new StringBuilder();
+    out.append('\n')
+        .append("Kimberlite demo is running (Ctrl-C stops it; data stays in ")
+        .append(file.getParent())
+        .append(")\n\n")
+        .append("  Home            ")
+        .append(base)
+        .append("/\n")
+        .append("  Sign in         ")
+        .append(base)
+        .append("/login\n")
+        .append("  Participants    ")
+        .append(base)
+        .append("/participants\n")
+        .append("  API             ")
+        .append(base)
+        .append("/api/v1/participants\n\n")
+        .append("Demo accounts (also in ")
+        .append(file)
+        .append("):\n");
+    out.append(
+        String.format("  %-15s %-18s %-44s %s%n", "ROLE", "USERNAME", "ORGANISATION", "PASSWORD"));
+    for (DemoAccount a : accounts) {
+      out.append(
+          String.format(
+              "  %-15s %-18s %-44s %s%n",
+              a.role(),
+              a.username(),
+              a.organisationName() + " (" + a.country() + ")",
+              a.password()));
+    }
+    System.out.println(out);
+  }
+}

@@ -1,0 +1,23 @@
+package org.kimberlite.cli;
+
+import java.util.concurrent.Callable;
+import org.kimberlite.KimberliteApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Runs the platform until stopped. */
+@Command(name = "serve", description = "Start the platform (no demo data).")
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ServerOptions options = new ServerOptions();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ConfigurableApplicationContext context =
+        KimberliteApplication.start(options.springArgs().toArray(String[]::new));
+    System.out.println(
+        "Kimberlite is running at " + Running.baseUrl(context) + "  (Ctrl-C stops it)");
+    Running.awaitClose(context);
+    return 0;
+  }
+}

@@ -1,0 +1,54 @@
+package org.kimberlite.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that start the platform. */
+final class ServerOptions {
+  @Option(
+      names = "--port",
+      description = "HTTP port (default: $KIMBERLITE_PORT or 8080; 0 picks a free one).")
+  @Nullable Integer port;
+
+  @Option(
+      names = "--host",
+      description = "Address to listen on (default: $KIMBERLITE_HOST or 127.0.0.1).")
+  @Nullable String host;
+
+  @Option(
+      names = "--data-dir",
+      description = "Folder for the embedded database and demo files (default: ./data).")
+  @Nullable Path dataDir;
+
+  @Option(
+      names = "--db-url",
+      description = "JDBC URL of the database (default: $KIMBERLITE_DB_URL or embedded H2).")
+  @Nullable String dbUrl;
+
+  Path dataDir() {
+    if (dataDir != null) {
+      return dataDir;
+    }
+    String env = System.getenv("KIMBERLITE_DATA_DIR");
+    return Path.of(env == null || env.isBlank() ? "data" : env);
+  }
+
+  /** The options as Spring Boot arguments. */
+  List<String> springArgs() {
+    List<String> args = new ArrayList<>();
+    if (port != null) {
+      args.add("--server.port=" + port);
+    }
+    if (host != null) {
+      args.add("--server.address=" + host);
+    }
+    args.add("--kimberlite.data-dir=" + dataDir().toAbsolutePath().normalize());
+    if (dbUrl != null) {
+      args.add("--spring.datasource.url=" + dbUrl);
+    }
+    return args;
+  }
+}

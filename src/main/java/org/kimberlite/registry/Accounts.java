@@ -1,0 +1,207 @@
+package org.kimberlite.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.internal.AccountRepository;
+import org.kimberlite.registry.internal.OrganisationRepository;
+import org.kimberlite.registry.internal.TokenRepository;
+import org.kimberlite.shared.problem.FieldError;
+import org.kimberlite.shared.problem.Problem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts and API tokens: sign-in, token issue and revocation, accounts of an organisation. */
+@Service
+public class Accounts {
+  static final String TOKEN_PREFIX = "kbl_";
+  static final int MIN_PASSWORD = 12;
+  static final int MAX_TOKEN_DAYS = 365;
+
+  private final AccountRepository accounts;
+  private final OrganisationRepository organisations;
+  private final TokenRepository tokens;
+  private final PasswordEncoder encoder;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final String dummyHash;
+
+  public Accounts(
+      AccountRepository accounts,
+      OrganisationRepository organisations,
+      TokenRepository tokens,
+      PasswordEncoder encoder,
+      Clock clock) {
+    this.accounts = accounts;
+    this.organisations = organisations;
+    this.tokens = tokens;
+    this.encoder = encoder;
+    this.clock = clock;
+    this.dummyHash = encoder.encode("not-a-password-" + UUID.randomUUID());
+  }
+
+  /** The caller for a username and password, or empty; costs the same whether the user exists. */
+  @Transactional(readOnly = true)
+  public Optional<Caller> signIn(String username, String password) {
+    Optional<AccountRepository.Credentials> credentials = accounts.credentials(normalise(username));
+    String hash = credentials.map(AccountRepository.Credentials::passwordHash).orElse(dummyHash);
+    boolean matches = encoder.matches(password, hash);
+    if (credentials.isEmpty() || !matches || !credentials.get().account().enabled()) {
+      return Optional.empty();
+    }
+    return callerFor(credentials.get().account());
+  }
+
+  /** The caller an account acts as, with its organisation's roles and participant. */
+  @Transactional(readOnly = true)
+  public Optional<Caller> callerFor(Account account) {
+    return organisations
+        .findForAuthentication(account.organisationId())
+        .map(
+            o ->
+                new Caller(
+                    account.id(),
+                    account.username(),
+                    o.id(),
+                    o.name(),
+                    o.roles(),
+                    o.participant(),
+                    account.admin()));
+  }
+
+  /** Issues a bearer token for a username and password (shown once). */
+  @Transactional
+  public IssuedToken issueToken(
+      String username, String password, @Nullable String label, @Nullable Integer days) {
+    int validity = days == null ? 90 : days;
+    if (validity < 1 || validity > MAX_TOKEN_DAYS) {
+      throw Problem.invalid("expiresInDays", "must be between 1 and " + MAX_TOKEN_DAYS);
+    }
+    Caller caller =
+        signIn(username, password)
+            .orElseThrow(() -> Problem.unauthorized("Unknown username or wrong password."));
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Instant now = clock.instant();
+    ApiToken token =
+        new ApiToken(
+            UUID.randomUUID(),
+            caller.accountId(),
+            caller.organisationId(),
+            label == null || label.isBlank() ? "api" : label.strip(),
+            now,
+            now.plus(Duration.ofDays(validity)),
+            null);
+    tokens.insert(token, sha256(secret));
+    return new IssuedToken(token, secret);
+  }
+
+  /** The caller a live bearer token stands for. */
+  @Transactional(readOnly = true)
+  public Optional<Caller> authenticateToken(String secret) {
+    if (!secret.startsWith(TOKEN_PREFIX) || secret.length() > 100) {
+      return Optional.empty();
+    }
+    return tokens
+        .accountOfLiveToken(sha256(secret), clock.instant())
+        .flatMap(accounts::findForAuthentication)
+        .filter(Account::enabled)
+        .flatMap(this::callerFor);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ApiToken> tokens(Caller caller) {
+    return tokens.ofOwnOrganisation(caller);
+  }
+
+  @Transactional
+  public void revokeToken(Caller caller, UUID id) {
+    if (tokens.revoke(caller, id, clock.instant()) == 0) {
+      throw Problem.notFound("No live token " + id + " in your organisation.");
+    }
+  }
+
+  /** The accounts of an organisation: only the caller's own (anyone else's is "not found"). */
+  @Transactional(readOnly = true)
+  public List<Account> accounts(Caller caller, UUID organisationId) {
+    if (!caller.organisationId().equals(organisationId)) {
+      throw Problem.notFound("No organisation " + organisationId + " of yours.");
+    }
+    return accounts.ofOwnOrganisation(caller);
+  }
+
+  /** Creates an account in the caller's own organisation; needs an administrator. */
+  @Transactional
+  public Account createAccount(Caller caller, UUID organisationId, NewAccount request) {
+    if (!caller.organisationId().equals(organisationId)) {
+      throw Problem.notFound("No organisation " + organisationId + " of yours.");
+    }
+    if (!caller.admin()) {
+      throw Problem.forbidden("Only an administrator of the organisation may add accounts.");
+    }
+    return create(organisationId, request);
+  }
+
+  /** Creates an account without a caller: for seeding and the first administrator. */
+  @Transactional
+  public Account create(UUID organisationId, NewAccount request) {
+    String username = normalise(request.username());
+    List<FieldError> errors = new ArrayList<>();
+    if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+      errors.add(
+          new FieldError(
+              "username", "3 to 64 characters: letters, digits, dot, dash or underscore"));
+    }
+    if (request.password().length() < MIN_PASSWORD || request.password().length() > 200) {
+      errors.add(
+          new FieldError("password", "must have between " + MIN_PASSWORD + " and 200 characters"));
+    }
+    if (request.displayName().isBlank()) {
+      errors.add(new FieldError("displayName", "must not be blank"));
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.invalid("The account cannot be created as given.", errors);
+    }
+    if (accounts.usernameTaken(username)) {
+      throw Problem.conflict("registry/username-taken", "The username " + username + " is taken.");
+    }
+    Account account =
+        new Account(
+            UUID.randomUUID(),
+            organisationId,
+            username,
+            request.displayName().strip(),
+            request.admin(),
+            true);
+    accounts.insert(account, encoder.encode(request.password()), clock.instant());
+    return account;
+  }
+
+  static String normalise(String username) {
+    return username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  static String sha256(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

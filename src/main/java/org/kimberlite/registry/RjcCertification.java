@@ -1,0 +1,29 @@
+package org.kimberlite.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.kimberlite.shared.problem.FieldError;
+import org.kimberlite.shared.problem.Problem;
+
+/**
+ * A Responsible Jewellery Council certification: a number, issued for one or three years
+ * (REFERENCE.md 4.1).
+ */
+public record RjcCertification(String number, LocalDate validFrom, int termYears) {
+  public RjcCertification {
+    if (termYears != 1 && termYears != 3) {
+      throw Problem.invalid(
+          "RJC certifications are issued for one or three years.",
+          List.of(new FieldError("rjc.termYears", "must be 1 or 3")));
+    }
+  }
+
+  /** The first day the certification no longer applies. */
+  public LocalDate validUntil() {
+    return validFrom.plusYears(termYears);
+  }
+
+  public boolean currentOn(LocalDate day) {
+    return !day.isBefore(validFrom) && day.isBefore(validUntil());
+  }
+}

@@ -1,0 +1,28 @@
+package org.kimberlite.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to "was X a participant in good standing on day D?".
+ *
+ * @param status the status on that day, or {@code null} when X was not (yet) a participant
+ * @param since the day the status took effect
+ * @param compliantZones zones from which exports were allowed that day (suspended participants)
+ */
+public record Standing(
+    String participant,
+    LocalDate on,
+    @Nullable ParticipantStatus status,
+    @Nullable LocalDate since,
+    List<String> compliantZones) {
+
+  public boolean isParticipant() {
+    return status != null && status.isParticipant();
+  }
+
+  public boolean inGoodStanding() {
+    return status != null && status.inGoodStanding();
+  }
+}

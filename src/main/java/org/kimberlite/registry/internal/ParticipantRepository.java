@@ -1,0 +1,279 @@
+package org.kimberlite.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.CompliantZone;
+import org.kimberlite.registry.DatePrecision;
+import org.kimberlite.registry.Participant;
+import org.kimberlite.registry.ParticipantHistory;
+import org.kimberlite.registry.ParticipantKind;
+import org.kimberlite.registry.SeedSource;
+import org.kimberlite.registry.StatusChange;
+import org.kimberlite.registry.StatusChangeType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Participants, their status decisions and compliant zones. Public data: no caller scoping. */
+@Repository
+public class ParticipantRepository {
+  private final JdbcClient jdbc;
+
+  public ParticipantRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from participant").query(Long.class).single();
+  }
+
+  public List<Participant> findAll() {
+    return jdbc.sql("select code, name, kind, note from participant order by code")
+        .query(ParticipantRepository::participant)
+        .list();
+  }
+
+  public Optional<Participant> find(String code) {
+    return jdbc.sql("select code, name, kind, note from participant where code = :code")
+        .param("code", code)
+        .query(ParticipantRepository::participant)
+        .optional();
+  }
+
+  public void insert(Participant participant, Instant at, String by) {
+    jdbc.sql(
+            """
+            insert into participant (code, name, kind, note, created_at, created_by)
+            values (:code, :name, :kind, :note, :at, :by)
+            """)
+        .param("code", participant.code())
+        .param("name", participant.name())
+        .param("kind", participant.kind().name())
+        .param("note", participant.note())
+        .param("at", Jdbc.timestamp(at))
+        .param("by", by)
+        .update();
+  }
+
+  public void insertChange(String code, StatusChange change) {
+    jdbc.sql(
+            """
+            insert into participant_status_change
+              (participant_code, change_type, effective_on, date_precision, reason, source,
+               recorded_at, recorded_by)
+            values (:code, :type, :on, :precision, :reason, :source, :at, :by)
+            """)
+        .param("code", code)
+        .param("type", change.type().name())
+        .param("on", change.effectiveOn())
+        .param("precision", change.precision().name())
+        .param("reason", change.reason())
+        .param("source", change.source())
+        .param("at", Jdbc.timestamp(change.recordedAt()))
+        .param("by", change.recordedBy())
+        .update();
+  }
+
+  public void insertZone(String code, CompliantZone zone, Instant at, String by) {
+    jdbc.sql(
+            """
+            insert into compliant_zone
+              (participant_code, name, effective_from, effective_until, date_precision, reason,
+               recorded_at, recorded_by)
+            values (:code, :name, :from, :until, :precision, :reason, :at, :by)
+            """)
+        .param("code", code)
+        .param("name", zone.name())
+        .param("from", zone.effectiveFrom())
+        .param("until", zone.effectiveUntil())
+        .param("precision", zone.precision().name())
+        .param("reason", zone.reason())
+        .param("at", Jdbc.timestamp(at))
+        .param("by", by)
+        .update();
+  }
+
+  /** Every participant's history in one pass (two queries), keyed by code. */
+  public Map<String, ParticipantHistory> histories() {
+    Map<String, List<StatusChange>> changes = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select participant_code, change_type, effective_on, date_precision, reason, source,
+                   recorded_at, recorded_by
+            from participant_status_change order by participant_code, effective_on, id
+            """)
+        .query(
+            (ResultSet rs) -> {
+              changes
+                  .computeIfAbsent(rs.getString("participant_code"), k -> new ArrayList<>())
+                  .add(change(rs));
+            });
+    Map<String, List<CompliantZone>> zones = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select participant_code, name, effective_from, effective_until, date_precision, reason
+            from compliant_zone order by participant_code, effective_from, name
+            """)
+        .query(
+            (ResultSet rs) -> {
+              zones
+                  .computeIfAbsent(rs.getString("participant_code"), k -> new ArrayList<>())
+                  .add(zone(rs));
+            });
+    Map<String, ParticipantHistory> out = new LinkedHashMap<>();
+    for (Participant p : findAll()) {
+      out.put(
+          p.code(),
+          new ParticipantHistory(
+              p.code(),
+              changes.getOrDefault(p.code(), List.of()),
+              zones.getOrDefault(p.code(), List.of())));
+    }
+    return out;
+  }
+
+  public ParticipantHistory history(String code) {
+    List<StatusChange> changes =
+        jdbc.sql(
+                """
+                select change_type, effective_on, date_precision, reason, source, recorded_at,
+                       recorded_by
+                from participant_status_change where participant_code = :code
+                order by effective_on, id
+                """)
+            .param("code", code)
+            .query((rs, n) -> change(rs))
+            .list();
+    List<CompliantZone> zones =
+        jdbc.sql(
+                """
+                select name, effective_from, effective_until, date_precision, reason
+                from compliant_zone where participant_code = :code order by effective_from, name
+                """)
+            .param("code", code)
+            .query((rs, n) -> zone(rs))
+            .list();
+    return new ParticipantHistory(code, changes, zones);
+  }
+
+  /** Serialises writers of one participant's history (row lock on PostgreSQL and H2). */
+  public void lock(String code) {
+    jdbc.sql("select code from participant where code = :code for update")
+        .param("code", code)
+        .query(String.class)
+        .optional();
+  }
+
+  public void insertMemberState(String country, String name, String participant) {
+    jdbc.sql(
+            """
+            insert into participant_member_state (country_code, country_name, participant_code)
+            values (:country, :name, :participant)
+            """)
+        .param("country", country)
+        .param("name", name)
+        .param("participant", participant)
+        .update();
+  }
+
+  /** The member states of a participant that trades for several countries (the EU). */
+  public Map<String, String> memberStates(String participant) {
+    Map<String, String> out = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select country_code, country_name from participant_member_state
+            where participant_code = :participant order by country_code
+            """)
+        .param("participant", participant)
+        .query(
+            (ResultSet rs) -> {
+              out.put(rs.getString("country_code").trim(), rs.getString("country_name"));
+            });
+    return out;
+  }
+
+  /** The participant a country trades under, if any: itself, or the union it belongs to. */
+  public Optional<String> participantForCountry(String country) {
+    Optional<String> member =
+        jdbc.sql("select participant_code from participant_member_state where country_code = :c")
+            .param("c", country)
+            .query(String.class)
+            .optional();
+    if (member.isPresent()) {
+      return member;
+    }
+    return jdbc.sql("select code from participant where code = :c")
+        .param("c", country)
+        .query(String.class)
+        .optional();
+  }
+
+  public boolean seeded(String name) {
+    return jdbc.sql("select count(*) from seed_source where name = :name")
+            .param("name", name)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void recordSeed(String name, LocalDate asOf, String source, Instant at) {
+    jdbc.sql(
+            """
+            insert into seed_source (name, as_of, source, loaded_at)
+            values (:name, :asOf, :source, :at)
+            """)
+        .param("name", name)
+        .param("asOf", asOf)
+        .param("source", source)
+        .param("at", Jdbc.timestamp(at))
+        .update();
+  }
+
+  public List<SeedSource> seedSources() {
+    return jdbc.sql("select name, as_of, source, loaded_at from seed_source order by name")
+        .query(
+            (rs, n) ->
+                new SeedSource(
+                    rs.getString("name"),
+                    Jdbc.date(rs, "as_of"),
+                    rs.getString("source"),
+                    Jdbc.instant(rs, "loaded_at")))
+        .list();
+  }
+
+  private static Participant participant(ResultSet rs, int row) throws SQLException {
+    return new Participant(
+        rs.getString("code"),
+        rs.getString("name"),
+        ParticipantKind.valueOf(rs.getString("kind")),
+        rs.getString("note"));
+  }
+
+  private static StatusChange change(ResultSet rs) throws SQLException {
+    return new StatusChange(
+        StatusChangeType.valueOf(rs.getString("change_type")),
+        Jdbc.date(rs, "effective_on"),
+        DatePrecision.valueOf(rs.getString("date_precision")),
+        rs.getString("reason"),
+        rs.getString("source"),
+        Jdbc.instant(rs, "recorded_at"),
+        rs.getString("recorded_by"));
+  }
+
+  private static CompliantZone zone(ResultSet rs) throws SQLException {
+    @Nullable LocalDate until = Jdbc.nullableDate(rs, "effective_until");
+    return new CompliantZone(
+        rs.getString("name"),
+        Jdbc.date(rs, "effective_from"),
+        until,
+        DatePrecision.valueOf(rs.getString("date_precision")),
+        rs.getString("reason"));
+  }
+}

@@ -1,0 +1,202 @@
+package org.kimberlite.registry.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kimberlite.registry.CompliantZone;
+import org.kimberlite.registry.DatePrecision;
+import org.kimberlite.registry.Participant;
+import org.kimberlite.registry.ParticipantHistory;
+import org.kimberlite.registry.ParticipantKind;
+import org.kimberlite.registry.ParticipantStatus;
+import org.kimberlite.registry.StatusChange;
+import org.kimberlite.registry.StatusChangeType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the KP participants list, the EU member states and the recorded status history into an
+ * empty registry, once, in one transaction (see {@code registry/SOURCES.md}).
+ */
+@Component
+@Order(0)
+public class ParticipantSeeder implements ApplicationRunner {
+  static final String SEED = "kp-participants.csv";
+  static final LocalDate AS_OF = LocalDate.of(2024, 11, 15);
+  static final LocalDate SCHEME_START = LocalDate.of(2003, 1, 1);
+  private static final String BY = "seed";
+  private static final Logger log = LoggerFactory.getLogger(ParticipantSeeder.class);
+
+  private final ParticipantRepository repository;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  public ParticipantSeeder(ParticipantRepository repository, TransactionTemplate tx, Clock clock) {
+    this.repository = repository;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    tx.executeWithoutResult(status -> seed());
+  }
+
+  /** Seeds the registry unless it was seeded before; returns whether it did. */
+  public boolean seed() {
+    if (repository.seeded(SEED)) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Map<String, List<String[]>> history = group(read("registry/participant-history.csv", 6));
+    Map<String, List<String[]>> zones = group(read("registry/compliant-zones.csv", 6));
+    int count = 0;
+    for (String[] row : read("registry/" + SEED, 6)) {
+      String code = row[0];
+      Participant participant =
+          new Participant(
+              code,
+              row[1],
+              ParticipantKind.valueOf(row[2].toUpperCase(Locale.ROOT)),
+              row[5].isBlank() ? null : row[5]);
+      repository.insert(participant, now, BY);
+      List<StatusChange> changes = new ArrayList<>();
+      List<String[]> recorded = history.getOrDefault(code, List.of());
+      if (recorded.isEmpty() && !row[4].isBlank() && row[3].equals("active")) {
+        changes.add(change(StatusChangeType.ADMISSION, row[4], "Admitted (seed list)", SEED, now));
+      } else {
+        changes.add(
+            new StatusChange(
+                StatusChangeType.ADMISSION,
+                SCHEME_START,
+                DatePrecision.UNKNOWN,
+                "Participant by the seed list's as-of date; admission date not recorded",
+                "kp-participants.csv",
+                now,
+                BY));
+      }
+      for (String[] h : recorded) {
+        changes.add(
+            new StatusChange(
+                StatusChangeType.valueOf(h[1]),
+                LocalDate.parse(h[2]),
+                DatePrecision.valueOf(h[3]),
+                h[5],
+                h[4],
+                now,
+                BY));
+      }
+      ParticipantHistory checked = new ParticipantHistory(code, List.of(), List.of());
+      for (StatusChange c : changes) {
+        checked.checkAppend(c.type(), c.effectiveOn());
+        List<StatusChange> next = new ArrayList<>(checked.changes());
+        next.add(c);
+        checked = new ParticipantHistory(code, next, List.of());
+        repository.insertChange(code, c);
+      }
+      ParticipantStatus expected =
+          ParticipantStatus.valueOf(row[3].toUpperCase(Locale.ROOT).replace('-', '_'));
+      if (checked.statusOn(AS_OF) != expected) {
+        throw new IllegalStateException(
+            "Seed history of "
+                + code
+                + " ends in "
+                + checked.statusOn(AS_OF)
+                + ", list says "
+                + expected);
+      }
+      for (String[] z : zones.getOrDefault(code, List.of())) {
+        repository.insertZone(
+            code,
+            new CompliantZone(
+                z[1],
+                LocalDate.parse(z[2]),
+                z[3].isBlank() ? null : LocalDate.parse(z[3]),
+                DatePrecision.valueOf(z[4]),
+                z[5]),
+            now,
+            BY);
+      }
+      count++;
+    }
+    for (String[] row : read("registry/eu-member-states.csv", 2)) {
+      repository.insertMemberState(row[0], row[1], "EU");
+    }
+    repository.recordSeed(
+        SEED,
+        AS_OF,
+        "KP participants list compiled from public sources (shared/domain/kp-participants.csv,"
+            + " REFERENCE.md 1.9 and 1.10)",
+        now);
+    log.info("Registry seeded with {} participants as of {}", count, AS_OF);
+    return true;
+  }
+
+  private static StatusChange change(
+      StatusChangeType type, String partialDate, String reason, String source, Instant now) {
+    DatePrecision precision =
+        switch (partialDate.length()) {
+          case 4 -> DatePrecision.YEAR;
+          case 7 -> DatePrecision.MONTH;
+          default -> DatePrecision.DAY;
+        };
+    LocalDate date =
+        switch (precision) {
+          case YEAR -> LocalDate.parse(partialDate + "-01-01");
+          case MONTH -> LocalDate.parse(partialDate + "-01");
+          default -> LocalDate.parse(partialDate);
+        };
+    return new StatusChange(type, date, precision, reason, source, now, BY);
+  }
+
+  private static Map<String, List<String[]>> group(List<String[]> rows) {
+    Map<String, List<String[]>> out = new LinkedHashMap<>();
+    rows.forEach(r -> out.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r));
+    return out;
+  }
+
+  /** Reads a header-first CSV without quoting; the last column takes the rest of the line. */
+  static List<String[]> read(String resource, int columns) {
+    InputStream in = ParticipantSeeder.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("Missing seed resource " + resource);
+    }
+    List<String[]> rows = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line = reader.readLine();
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cells = line.split(",", columns);
+        if (cells.length != columns) {
+          throw new IllegalStateException("Malformed line in " + resource + ": " + line);
+        }
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = cells[i].strip();
+        }
+        rows.add(cells);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+}

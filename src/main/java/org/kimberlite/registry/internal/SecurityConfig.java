@@ -1,0 +1,130 @@
+package org.kimberlite.registry.internal;
+
+import java.util.List;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.web.ProblemResponses;
+import org.kimberlite.shared.web.PublicPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors. The machine door ({@code /api/**}, {@code /log/**}) is stateless: bearer tokens, no
+ * cookies, no CSRF, problem+json for 401 and 403. The web door uses a session from the sign-in
+ * form, with CSRF protection. Public paths are what the modules declare and nothing else.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // Argon2id: 16-byte salt, 32-byte hash, 16 MiB of memory, 2 iterations; the {id} prefix
+    // lets the algorithm change later without invalidating stored hashes.
+    return new DelegatingPasswordEncoder(
+        "argon2", java.util.Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, 1 << 14, 2)));
+  }
+
+  @Bean
+  PublicPaths registryPublicPaths() {
+    return PublicPaths.of(
+        "/",
+        "/login",
+        "/participants",
+        "/participants/*",
+        "/css/**",
+        "/js/**",
+        "/favicon.ico",
+        "/error",
+        "/problems/**",
+        "/api/v1/participants",
+        "/api/v1/participants/*",
+        "/api/v1/participants/*/standing",
+        "/api/v1/countries/*",
+        "/api/v1/registry/sources");
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain machineDoor(HttpSecurity http, Accounts accounts, List<PublicPaths> open)
+      throws Exception {
+    String[] publicPatterns = patterns(open);
+    http.securityMatcher("/api/**", "/log/**")
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .addFilterBefore(new BearerTokenFilter(accounts), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.GET, publicPatterns)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, publicPatterns)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) -> {
+                          response.setHeader("WWW-Authenticate", "Bearer");
+                          ProblemResponses.write(
+                              request,
+                              response,
+                              Problem.unauthorized(
+                                  "Send Authorization: Bearer <token>; get a token from POST"
+                                      + " /api/v1/auth/token."));
+                        })
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            ProblemResponses.write(
+                                request,
+                                response,
+                                Problem.forbidden("Your account may not do this."))))
+        .headers(
+            h ->
+                h.referrerPolicy(
+                    r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webDoor(HttpSecurity http, List<PublicPaths> open) throws Exception {
+    String[] publicPatterns = patterns(open);
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.GET, publicPatterns)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, publicPatterns)
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self';"
+                                    + " script-src 'self'; frame-ancestors 'none'"))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  private static String[] patterns(List<PublicPaths> open) {
+    return open.stream().flatMap(p -> p.patterns().stream()).distinct().toArray(String[]::new);
+  }
+}

@@ -1,0 +1,105 @@
+package org.kimberlite.registry.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.DatePrecision;
+import org.kimberlite.registry.NewStatusChange;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.ParticipantDetail;
+import org.kimberlite.registry.ParticipantSummary;
+import org.kimberlite.registry.Participants;
+import org.kimberlite.registry.StatusChangeType;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Server-rendered pages of the registry and the public home page. */
+@Controller
+class RegistryPages {
+  private final Participants participants;
+  private final Organisations organisations;
+  private final Accounts accounts;
+
+  RegistryPages(Participants participants, Organisations organisations, Accounts accounts) {
+    this.participants = participants;
+    this.organisations = organisations;
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "home";
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
+  @GetMapping("/participants")
+  String participants(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate on,
+      Model model) {
+    LocalDate day = on == null ? participants.today() : on;
+    List<ParticipantSummary> list = participants.list(day);
+    long good = list.stream().filter(p -> p.standing().inGoodStanding()).count();
+    model.addAttribute("on", day);
+    model.addAttribute("participants", list);
+    model.addAttribute("goodStanding", good);
+    model.addAttribute("notInGoodStanding", list.size() - good);
+    model.addAttribute("sources", participants.sources());
+    return "participants";
+  }
+
+  @GetMapping("/participants/{code}")
+  String participant(
+      @PathVariable String code,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate on,
+      @Nullable Caller caller,
+      Model model) {
+    ParticipantDetail detail = participants.detail(code);
+    model.addAttribute("d", detail);
+    model.addAttribute("on", on);
+    model.addAttribute("asked", on == null ? null : participants.standing(code, on));
+    model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
+    model.addAttribute("changeTypes", StatusChangeType.values());
+    return "participant";
+  }
+
+  /** The KP secretariat records a status decision from the participant's page. */
+  @PostMapping("/participants/{code}/status-changes")
+  String recordStatusChange(
+      @PathVariable String code,
+      Caller caller,
+      @RequestParam StatusChangeType type,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
+      @RequestParam String reason) {
+    participants.recordStatusChange(
+        caller, code, new NewStatusChange(type, effectiveOn, DatePrecision.DAY, reason, null));
+    return "redirect:/participants/" + code;
+  }
+
+  @GetMapping("/organisations")
+  String directory(Caller caller, Model model) {
+    model.addAttribute("organisations", organisations.directory());
+    return "organisations";
+  }
+
+  @GetMapping("/organisation")
+  String own(Caller caller, Model model) {
+    model.addAttribute("org", organisations.own(caller, caller.organisationId()));
+    model.addAttribute("accounts", accounts.accounts(caller, caller.organisationId()));
+    model.addAttribute("tokens", accounts.tokens(caller));
+    return "organisation";
+  }
+}

@@ -1,0 +1,5 @@
+/** Web mechanisms shared by every module: problem responses, request limits, public paths. */
+@NullMarked
+package org.kimberlite.shared.web;
+
+import org.jspecify.annotations.NullMarked;
