@@ -20,7 +20,7 @@ public class KimberliteApplication {
   }
 
   public static void main(String[] args) {
-    System.exit(KimberliteCommand.execute(args));
+    System.exit(KimberliteCommand.execute(KimberliteApplication::start, args));
   }
 
   /** Starts the platform with the given Spring arguments and returns the running context. */

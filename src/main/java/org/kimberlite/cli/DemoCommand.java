@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kimberlite.KimberliteApplication;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.DemoWorld;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,13 +28,18 @@ final class DemoCommand implements Callable<Integer> {
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Mixin ServerOptions options = new ServerOptions();
+  private final KimberliteCommand.Platform platform;
+
+  DemoCommand(KimberliteCommand.Platform platform) {
+    this.platform = platform;
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path dataDir = options.dataDir();
     Files.createDirectories(dataDir);
     ConfigurableApplicationContext context =
-        KimberliteApplication.start(options.springArgs().toArray(String[]::new));
+        platform.start(options.springArgs().toArray(String[]::new));
     Path file = dataDir.resolve(ACCOUNTS_FILE);
     DemoWorld world = context.getBean(DemoWorld.class);
     List<DemoAccount> accounts;

@@ -1,5 +1,6 @@
 package org.kimberlite.cli;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,12 @@ import picocli.CommandLine.Command;
 public final class KimberliteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Starts the platform with Spring arguments; given by the application class. */
+  @FunctionalInterface
+  public interface Platform {
+    ConfigurableApplicationContext start(String... springArgs);
+  }
+
   KimberliteCommand() {
     this.spec = CommandLine.Model.CommandSpec.create();
   }
@@ -24,7 +31,22 @@ public final class KimberliteCommand implements Runnable {
   }
 
   /** Runs the command line and returns the process exit code. */
-  public static int execute(String... args) {
-    return new CommandLine(new KimberliteCommand()).execute(args);
+  public static int execute(Platform platform, String... args) {
+    CommandLine commandLine = new CommandLine(new KimberliteCommand(), new Factory(platform));
+    return commandLine.execute(args);
+  }
+
+  /** Hands the platform starter to the commands that start it. */
+  private record Factory(Platform platform) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ServeCommand.class) {
+        return type.cast(new ServeCommand(platform));
+      }
+      if (type == DemoCommand.class) {
+        return type.cast(new DemoCommand(platform));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 }

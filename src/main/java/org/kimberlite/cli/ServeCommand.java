@@ -1,7 +1,6 @@
 package org.kimberlite.cli;
 
 import java.util.concurrent.Callable;
-import org.kimberlite.KimberliteApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,11 +9,16 @@ import picocli.CommandLine.Mixin;
 @Command(name = "serve", description = "Start the platform (no demo data).")
 final class ServeCommand implements Callable<Integer> {
   @Mixin ServerOptions options = new ServerOptions();
+  private final KimberliteCommand.Platform platform;
+
+  ServeCommand(KimberliteCommand.Platform platform) {
+    this.platform = platform;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     ConfigurableApplicationContext context =
-        KimberliteApplication.start(options.springArgs().toArray(String[]::new));
+        platform.start(options.springArgs().toArray(String[]::new));
     System.out.println(
         "Kimberlite is running at " + Running.baseUrl(context) + "  (Ctrl-C stops it)");
     Running.awaitClose(context);

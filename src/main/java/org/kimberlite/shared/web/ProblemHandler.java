@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Maps every exception that leaves a controller to a response on purpose: machine paths get RFC
@@ -77,6 +78,23 @@ public class ProblemHandler {
   ModelAndView unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     if (causedBy(e, PayloadTooLargeException.class)) {
       return respond(tooLarge(), request);
+    }
+    if (e.getCause() instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      // Well-formed JSON with a value of the wrong type or outside an enumeration: a field error.
+      String field =
+          mismatch.getPath().stream()
+              .map(
+                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .collect(java.util.stream.Collectors.joining("."))
+              .replace(".[", "[");
+      return respond(
+          Problem.invalid(
+              "Field '" + field + "' has a value of the wrong type or outside its allowed values.",
+              List.of(
+                  new FieldError(
+                      field, "has a value of the wrong type or outside its allowed values"))),
+          request);
     }
     return respond(
         new Problem(
