@@ -34,7 +34,11 @@ abstract class RegistryApiContract {
   }
 
   /** A signed-in organisation for a test: its id, username, password and bearer token. */
-  record Actor(UUID organisationId, String username, String password, Api api) {}
+  record Actor(UUID organisationId, String username, String password, Api api) {
+    Caller caller(Accounts accounts) {
+      return accounts.signIn(username, password).orElseThrow();
+    }
+  }
 
   Actor actor(OrganisationRole role, String country) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -363,6 +367,39 @@ abstract class RegistryApiContract {
     JsonNode directory = alice.api().get("/api/v1/organisations").json();
     assertThat(directory.toString()).contains(bob.organisationId().toString());
     assertThat(directory.get(0).has("sow")).isFalse();
+  }
+
+  @Autowired org.kimberlite.registry.internal.OrganisationRepository organisationRepository;
+  @Autowired org.kimberlite.registry.internal.AccountRepository accountRepository;
+  @Autowired org.kimberlite.registry.internal.TokenRepository tokenRepository;
+
+  @Test
+  void repositoriesScopePrivateReadsAndWritesByTheCallersOrganisation() {
+    Actor alice = actor(OrganisationRole.RETAILER, "FR");
+    Actor bob = actor(OrganisationRole.RETAILER, "US");
+    Caller aliceCaller = alice.caller(accounts);
+
+    assertThat(organisationRepository.findOwn(aliceCaller, alice.organisationId())).isPresent();
+    assertThat(organisationRepository.findOwn(aliceCaller, bob.organisationId())).isEmpty();
+    assertThat(accountRepository.ofOwnOrganisation(aliceCaller))
+        .extracting(Account::organisationId)
+        .containsOnly(alice.organisationId());
+    assertThat(tokenRepository.ofOwnOrganisation(aliceCaller))
+        .extracting(ApiToken::organisationId)
+        .containsOnly(alice.organisationId());
+    assertThat(
+            organisationRepository.updateCompliance(
+                aliceCaller,
+                bob.organisationId(),
+                0,
+                new SowRegistration("SOW-X", java.time.LocalDate.parse("2027-01-01")),
+                null))
+        .isZero();
+    Caller bobCaller = bob.caller(accounts);
+    java.util.UUID bobsToken = tokenRepository.ofOwnOrganisation(bobCaller).get(0).id();
+    assertThat(tokenRepository.revoke(aliceCaller, bobsToken, java.time.Instant.now())).isZero();
+    assertThat(organisationRepository.findOwn(bobCaller, bob.organisationId()).orElseThrow().sow())
+        .isNull();
   }
 
   @Test
