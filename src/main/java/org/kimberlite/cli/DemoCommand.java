@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * accounts and writes them to {@code data/demo-accounts.json}; later runs keep the data.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "demo",
     description = "Start the platform on http://127.0.0.1:8080 with a realistic demo world.")
 final class DemoCommand implements Callable<Integer> {

@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the platform until stopped. */
-@Command(name = "serve", description = "Start the platform (no demo data).")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "serve",
+    description = "Start the platform (no demo data).")
 final class ServeCommand implements Callable<Integer> {
   @Mixin ServerOptions options = new ServerOptions();
   private final KimberliteCommand.Platform platform;

@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Prints the version and the Java runtime. */
-@Command(name = "version", description = "Print the version of Kimberlite and of Java.")
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "version",
+    description = "Print the version of Kimberlite and of Java.")
 final class VersionCommand implements Callable<Integer> {
 
   static String version() {

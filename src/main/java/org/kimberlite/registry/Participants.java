@@ -146,13 +146,17 @@ public class Participants {
     Participant participant = require(code);
     repository.lock(participant.code());
     ParticipantHistory history = repository.history(participant.code());
-    if (history.statusOn(zone.effectiveFrom()) != ParticipantStatus.SUSPENDED) {
+    StatusChange inForce = history.changeInForceOn(zone.effectiveFrom());
+    if (inForce == null || inForce.type() != StatusChangeType.OPERATIONAL_FRAMEWORK) {
       throw Problem.invalid(
           "Compliant zones apply only to a suspended participant under an operational framework.",
           List.of(
               new FieldError(
                   "effectiveFrom",
-                  participant.code() + " is not suspended on " + zone.effectiveFrom())));
+                  "no operational framework of "
+                      + participant.code()
+                      + " is in force on "
+                      + zone.effectiveFrom())));
     }
     repository.insertZone(participant.code(), zone, clock.instant(), caller.username());
     return detail(participant.code());

@@ -475,6 +475,90 @@ abstract class RegistryApiContract {
   }
 
   @Test
+  void compliantZonesNeedAnOperationalFrameworkInForce() {
+    Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    Answer underFramework =
+        secretariat
+            .api()
+            .post(
+                "/api/v1/participants/CF/compliant-zones",
+                Map.of(
+                    "name", "Bangui (test)",
+                    "effectiveFrom", "2019-12-01",
+                    "effectiveUntil", "2024-11-15",
+                    "reason", "test zone"));
+    assertThat(underFramework.status()).as(underFramework.body()).isEqualTo(201);
+    assertThat(
+            anonymous()
+                .get("/api/v1/participants/CF/standing?on=2020-01-01")
+                .json()
+                .get("compliantZones")
+                .toString())
+        .contains("Bangui (test)");
+
+    Answer noFramework =
+        secretariat
+            .api()
+            .post(
+                "/api/v1/participants/CF/compliant-zones",
+                Map.of("name", "Too early", "effectiveFrom", "2014-01-01", "reason", "test"));
+    assertProblem(noFramework, 422, "validation");
+    assertProblem(
+        secretariat
+            .api()
+            .post(
+                "/api/v1/participants/BW/compliant-zones",
+                Map.of("name", "Jwaneng", "effectiveFrom", "2020-01-01", "reason", "test")),
+        422,
+        "validation");
+  }
+
+  @Test
+  void onlyAnAdministratorRevokesAnotherAccountsToken() {
+    Actor org = actor(OrganisationRole.GRADING_LAB, "BE");
+    Caller admin = org.caller(accounts);
+    accounts.createAccount(
+        admin,
+        org.organisationId(),
+        new NewAccount("clerk-" + org.username(), "Clerk", "another long password", false));
+    Answer clerkToken =
+        anonymous()
+            .post(
+                "/api/v1/auth/token",
+                Map.of("username", "clerk-" + org.username(), "password", "another long password"));
+    Api clerk = anonymous().withToken(clerkToken.json().get("token").asString());
+    JsonNode tokens = clerk.get("/api/v1/auth/tokens").json();
+    assertThat(tokens).hasSize(2);
+    String adminTokenId = null;
+    for (JsonNode t : tokens) {
+      if (!t.get("id").asString().equals(clerkToken.json().get("id").asString())) {
+        adminTokenId = t.get("id").asString();
+      }
+    }
+    assertProblem(clerk.delete("/api/v1/auth/tokens/" + adminTokenId), 404, "not-found");
+    assertThat(org.api().get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(
+            org.api()
+                .delete("/api/v1/auth/tokens/" + clerkToken.json().get("id").asString())
+                .status())
+        .isEqualTo(204);
+    assertProblem(clerk.get("/api/v1/me"), 401, "unauthorized");
+  }
+
+  @Test
+  void webDoorRefusalsAreProblemsForMachineClients() {
+    Answer noCsrf =
+        anonymous()
+            .postRaw(
+                "/participants/BW/status-changes",
+                "application/x-www-form-urlencoded",
+                "type=SUSPENSION&effectiveOn=2026-01-01&reason=x");
+    assertProblem(noCsrf, 403, "forbidden");
+    assertThat(anonymous().get("/api/v1/participants/BW").json().get("status").asString())
+        .isEqualTo("ACTIVE");
+  }
+
+  @Test
   void pagesAreServedAndPrivatePagesNeedSignIn() {
     Answer home = anonymous().getPage("/");
     assertThat(home.status()).isEqualTo(200);

@@ -45,7 +45,6 @@ class SecurityConfig {
         "/js/**",
         "/favicon.ico",
         "/error",
-        "/problems/**",
         "/api/v1/participants",
         "/api/v1/participants/*",
         "/api/v1/participants/*/standing",

@@ -70,16 +70,22 @@ public class TokenRepository {
         .list();
   }
 
-  /** Revokes a token of the caller's organisation; returns 0 for anyone else's. */
+  /**
+   * Revokes a live token of the caller's organisation: any of them for an administrator, the
+   * caller's own otherwise. Returns 0 for anyone else's.
+   */
   public int revoke(Caller caller, UUID id, Instant at) {
     return jdbc.sql(
             """
             update api_token set revoked_at = :at
             where id = :id and organisation_id = :callerOrganisation and revoked_at is null
+              and (account_id = :callerAccount or :admin = true)
             """)
         .param("at", Jdbc.timestamp(at))
         .param("id", id)
         .param("callerOrganisation", caller.organisationId())
+        .param("callerAccount", caller.accountId())
+        .param("admin", caller.admin())
         .update();
   }
 }

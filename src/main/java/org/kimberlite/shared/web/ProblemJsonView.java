@@ -10,9 +10,15 @@ import org.springframework.web.servlet.View;
 /** A view that renders one {@link Problem} as problem+json. */
 final class ProblemJsonView implements View {
   private final Problem problem;
+  private final @Nullable String instance;
 
   ProblemJsonView(Problem problem) {
+    this(problem, null);
+  }
+
+  ProblemJsonView(Problem problem, @Nullable String instance) {
     this.problem = problem;
+    this.instance = instance;
   }
 
   @Override
@@ -24,6 +30,7 @@ final class ProblemJsonView implements View {
   public void render(
       @Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
       throws Exception {
-    ProblemResponses.write(request, response, problem);
+    ProblemResponses.write(
+        response, problem, instance == null ? request.getRequestURI() : instance);
   }
 }

@@ -57,7 +57,12 @@ public final class ProblemResponses {
   public static void write(
       HttpServletRequest request, HttpServletResponse response, Problem problem)
       throws IOException {
-    byte[] bytes = json(problem, request.getRequestURI());
+    write(response, problem, request.getRequestURI());
+  }
+
+  static void write(HttpServletResponse response, Problem problem, String instance)
+      throws IOException {
+    byte[] bytes = json(problem, instance);
     response.setStatus(problem.status());
     response.setContentType(PROBLEM_JSON.toString());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -77,6 +82,6 @@ public final class ProblemResponses {
       return false;
     }
     String accept = request.getHeader("Accept");
-    return accept == null || accept.contains("text/html");
+    return accept != null && accept.contains("text/html");
   }
 }
