@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.createDirectories(dataDir);
     ConfigurableApplicationContext context =
         platform.start(options.springArgs().toArray(String[]::new));
-    Path file = dataDir.resolve(ACCOUNTS_FILE);
+    Path file = dataDir.toAbsolutePath().normalize().resolve(ACCOUNTS_FILE);
     DemoWorld world = context.getBean(DemoWorld.class);
     List<DemoAccount> accounts;
     if (!world.exists()) {
