@@ -1,0 +1,9 @@
+/** The transparency log: RFC 6962 Merkle tree, C2SP tlog-tiles, checkpoints, proofs. */
+@NullMarked
+@ApplicationModule(
+    displayName = "Ledger",
+    allowedDependencies = {"shared", "shared::*"})
+package org.kimberlite.ledger;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
