@@ -208,7 +208,8 @@ public final class Notes {
    *
    * @throws LogFormatException if the note is malformed
    * @throws ProofException if a signature by a known key does not verify, or none verifies
-   * @throws IllegalArgumentException if two known verifiers share a name and key ID
+   * @throws IllegalArgumentException if two different known keys share a name and key ID (the same
+   *     key listed twice is fine)
    */
   public static Note open(String note, List<NoteVerifier> known) {
     return open(parse(note), known);
@@ -217,7 +218,8 @@ public final class Notes {
   private static Note open(Note n, List<NoteVerifier> known) {
     Map<String, NoteVerifier> byKey = new HashMap<>();
     for (NoteVerifier v : known) {
-      if (byKey.putIfAbsent(key(v.name(), v.keyId()), v) != null) {
+      NoteVerifier previous = byKey.putIfAbsent(key(v.name(), v.keyId()), v);
+      if (previous != null && !previous.equals(v)) {
         throw new IllegalArgumentException(
             "ambiguous verifiers: two keys named "
                 + v.name()

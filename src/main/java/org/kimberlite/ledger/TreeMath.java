@@ -123,6 +123,6 @@ public final class TreeMath {
       throw new IllegalStateException(
           "stored hash at level " + level + ", index " + index + " is not 32 bytes");
     }
-    return h;
+    return h.clone();
   }
 }
