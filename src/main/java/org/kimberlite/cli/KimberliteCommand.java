@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Kimberlite: KP e-certificates, diamond custody and a public transparency log.",
-    subcommands = {ServeCommand.class, DemoCommand.class, VersionCommand.class},
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      AuditCommand.class,
+      VerifyProofCommand.class,
+      VersionCommand.class
+    },
     footer = {"", "The launcher also runs: ./kimberlite test   (the whole test suite)"})
 public final class KimberliteCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -45,6 +51,9 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == DemoCommand.class) {
         return type.cast(new DemoCommand(platform));
+      }
+      if (type == AuditCommand.class) {
+        return type.cast(new AuditCommand(platform));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -1,11 +1,14 @@
 package org.kimberlite.registry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
@@ -19,11 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Participants {
   private final ParticipantRepository repository;
+  private final TransparencyLog log;
   private final Clock clock;
 
-  public Participants(ParticipantRepository repository, Clock clock) {
+  public Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
     this.repository = repository;
+    this.log = log;
     this.clock = clock;
+  }
+
+  /** Recording times are kept to the millisecond, as the databases and the log hold them. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private void commit(Caller caller, String code, StatusChange change) {
+    long id = repository.insertChange(code, change);
+    log.record(
+        RegistryRecords.changeCommitment(id, code, change, caller.organisationId().toString()));
   }
 
   public LocalDate today() {
@@ -101,8 +117,10 @@ public class Participants {
               + " already trades under participant "
               + repository.participantForCountry(code).get());
     }
-    repository.insert(participant, clock.instant(), caller.username());
-    repository.insertChange(
+    Instant now = now();
+    repository.insert(participant, now, caller.username());
+    commit(
+        caller,
         code,
         new StatusChange(
             StatusChangeType.ADMISSION,
@@ -110,7 +128,7 @@ public class Participants {
             DatePrecision.DAY,
             reason,
             null,
-            clock.instant(),
+            now,
             caller.username()));
     return detail(code);
   }
@@ -126,7 +144,8 @@ public class Participants {
     repository.lock(participant.code());
     ParticipantHistory history = repository.history(participant.code());
     history.checkAppend(change.type(), change.effectiveOn());
-    repository.insertChange(
+    commit(
+        caller,
         participant.code(),
         new StatusChange(
             change.type(),
@@ -134,7 +153,7 @@ public class Participants {
             change.precision(),
             change.reason().strip(),
             change.source(),
-            clock.instant(),
+            now(),
             caller.username()));
     return detail(participant.code());
   }
@@ -158,7 +177,16 @@ public class Participants {
                       + " is in force on "
                       + zone.effectiveFrom())));
     }
-    repository.insertZone(participant.code(), zone, clock.instant(), caller.username());
+    Instant at = now();
+    long id = repository.insertZone(participant.code(), zone, at, caller.username());
+    log.record(
+        RegistryRecords.zoneCommitment(
+            id,
+            participant.code(),
+            zone,
+            at,
+            caller.username(),
+            caller.organisationId().toString()));
     return detail(participant.code());
   }
 

@@ -6,7 +6,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Registry",
-    allowedDependencies = {"shared", "shared::*"})
+    allowedDependencies = {"ledger", "shared", "shared::*"})
 package org.kimberlite.registry;
 
 import org.jspecify.annotations.NullMarked;

@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * The registry's HTTP contract, run against each database by a subclass: participants and their
  * history, tokens, the secretariat's writes, refusals as problems, and tenant isolation.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "kimberlite.data-dir=target/it-data")
 abstract class RegistryApiContract {
   @LocalServerPort int port;
   @Autowired Organisations organisations;

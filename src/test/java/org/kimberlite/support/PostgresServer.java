@@ -58,6 +58,11 @@ public final class PostgresServer {
     return password;
   }
 
+  /** Environment variables that give a child server this server's credentials. */
+  public java.util.Map<String, String> environment() {
+    return java.util.Map.of("KIMBERLITE_DB_USER", user, "KIMBERLITE_DB_PASSWORD", password);
+  }
+
   /** A new, empty database; returns its JDBC URL. */
   public String createDatabase() {
     String name = "kbl_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();

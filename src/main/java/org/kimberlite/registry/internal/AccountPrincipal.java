@@ -1,8 +1,10 @@
 package org.kimberlite.registry.internal;
 
 import java.util.Collection;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
+import org.kimberlite.shared.security.OrganisationPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -10,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in principal for both web sessions and bearer tokens: it carries the caller. */
-public final class AccountPrincipal implements UserDetails {
+public final class AccountPrincipal implements UserDetails, OrganisationPrincipal {
   private static final long serialVersionUID = 1L;
 
   // Sessions live in memory only and are never serialised.
@@ -24,6 +26,16 @@ public final class AccountPrincipal implements UserDetails {
 
   public Caller caller() {
     return caller;
+  }
+
+  @Override
+  public UUID organisationId() {
+    return caller.organisationId();
+  }
+
+  @Override
+  public boolean hasRole(String role) {
+    return caller.roles().stream().anyMatch(r -> r.name().equals(role));
   }
 
   @Override

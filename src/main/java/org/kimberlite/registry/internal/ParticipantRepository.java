@@ -19,6 +19,7 @@ import org.kimberlite.registry.SeedSource;
 import org.kimberlite.registry.StatusChange;
 import org.kimberlite.registry.StatusChangeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Participants, their status decisions and compliant zones. Public data: no caller scoping. */
@@ -62,7 +63,9 @@ public class ParticipantRepository {
         .update();
   }
 
-  public void insertChange(String code, StatusChange change) {
+  /** Inserts a decision and returns its row id. */
+  public long insertChange(String code, StatusChange change) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
             insert into participant_status_change
@@ -78,10 +81,21 @@ public class ParticipantRepository {
         .param("source", change.source())
         .param("at", Jdbc.timestamp(change.recordedAt()))
         .param("by", change.recordedBy())
-        .update();
+        .update(key, "id");
+    return generatedId(key);
   }
 
-  public void insertZone(String code, CompliantZone zone, Instant at, String by) {
+  private static long generatedId(GeneratedKeyHolder key) {
+    Number id = key.getKeys() == null ? key.getKey() : (Number) key.getKeys().get("id");
+    if (id == null) {
+      throw new IllegalStateException("No generated id");
+    }
+    return id.longValue();
+  }
+
+  /** Inserts a compliant zone and returns its row id. */
+  public long insertZone(String code, CompliantZone zone, Instant at, String by) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
             insert into compliant_zone
@@ -97,7 +111,52 @@ public class ParticipantRepository {
         .param("reason", zone.reason())
         .param("at", Jdbc.timestamp(at))
         .param("by", by)
-        .update();
+        .update(key, "id");
+    return generatedId(key);
+  }
+
+  /** One decision as stored, with its participant, for the audit. */
+  public Optional<Map.Entry<String, StatusChange>> change(long id) {
+    return jdbc.sql(
+            """
+            select id, participant_code, change_type, effective_on, date_precision, reason, source,
+                   recorded_at, recorded_by
+            from participant_status_change where id = :id
+            """)
+        .param("id", id)
+        .query((rs, n) -> Map.entry(rs.getString("participant_code"), change(rs)))
+        .optional();
+  }
+
+  /** One compliant zone as stored, with its participant, recording time and author. */
+  public Optional<Map<String, Object>> zoneRow(long id) {
+    return jdbc.sql(
+            """
+            select participant_code, name, effective_from, effective_until, date_precision, reason,
+                   recorded_at, recorded_by
+            from compliant_zone where id = :id
+            """)
+        .param("id", id)
+        .query(
+            (rs, n) -> {
+              Map<String, Object> row = new java.util.HashMap<>();
+              row.put("participant", rs.getString("participant_code"));
+              row.put("zone", zone(rs));
+              row.put("recordedAt", Jdbc.instant(rs, "recorded_at"));
+              row.put("recordedBy", rs.getString("recorded_by"));
+              return row;
+            })
+        .optional();
+  }
+
+  public List<Long> changeIds() {
+    return jdbc.sql("select id from participant_status_change order by id")
+        .query(Long.class)
+        .list();
+  }
+
+  public List<Long> zoneIds() {
+    return jdbc.sql("select id from compliant_zone order by id").query(Long.class).list();
   }
 
   /** Every participant's history in one pass (two queries), keyed by code. */
@@ -105,7 +164,7 @@ public class ParticipantRepository {
     Map<String, List<StatusChange>> changes = new LinkedHashMap<>();
     jdbc.sql(
             """
-            select participant_code, change_type, effective_on, date_precision, reason, source,
+            select id, participant_code, change_type, effective_on, date_precision, reason, source,
                    recorded_at, recorded_by
             from participant_status_change order by participant_code, effective_on, id
             """)
@@ -143,7 +202,7 @@ public class ParticipantRepository {
     List<StatusChange> changes =
         jdbc.sql(
                 """
-                select change_type, effective_on, date_precision, reason, source, recorded_at,
+                select id, change_type, effective_on, date_precision, reason, source, recorded_at,
                        recorded_by
                 from participant_status_change where participant_code = :code
                 order by effective_on, id
@@ -264,7 +323,8 @@ public class ParticipantRepository {
         rs.getString("reason"),
         rs.getString("source"),
         Jdbc.instant(rs, "recorded_at"),
-        rs.getString("recorded_by"));
+        rs.getString("recorded_by"),
+        rs.getLong("id"));
   }
 
   private static CompliantZone zone(ResultSet rs) throws SQLException {

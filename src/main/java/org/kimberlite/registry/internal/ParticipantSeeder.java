@@ -14,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.CompliantZone;
 import org.kimberlite.registry.DatePrecision;
 import org.kimberlite.registry.Participant;
 import org.kimberlite.registry.ParticipantHistory;
 import org.kimberlite.registry.ParticipantKind;
 import org.kimberlite.registry.ParticipantStatus;
+import org.kimberlite.registry.RegistryRecords;
 import org.kimberlite.registry.StatusChange;
 import org.kimberlite.registry.StatusChangeType;
 import org.slf4j.Logger;
@@ -43,12 +45,16 @@ public class ParticipantSeeder implements ApplicationRunner {
   private static final String BY = "seed";
   private static final Logger log = LoggerFactory.getLogger(ParticipantSeeder.class);
 
+  static final String ISSUER = "kimberlite-seed";
   private final ParticipantRepository repository;
+  private final TransparencyLog transparencyLog;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  public ParticipantSeeder(ParticipantRepository repository, TransactionTemplate tx, Clock clock) {
+  public ParticipantSeeder(
+      ParticipantRepository repository, TransparencyLog log, TransactionTemplate tx, Clock clock) {
     this.repository = repository;
+    this.transparencyLog = log;
     this.tx = tx;
     this.clock = clock;
   }
@@ -63,7 +69,7 @@ public class ParticipantSeeder implements ApplicationRunner {
     if (repository.seeded(SEED)) {
       return false;
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     Map<String, List<String[]>> history = group(read("registry/participant-history.csv", 6));
     Map<String, List<String[]>> zones = group(read("registry/compliant-zones.csv", 6));
     int count = 0;
@@ -108,7 +114,8 @@ public class ParticipantSeeder implements ApplicationRunner {
         List<StatusChange> next = new ArrayList<>(checked.changes());
         next.add(c);
         checked = new ParticipantHistory(code, next, List.of());
-        repository.insertChange(code, c);
+        long id = repository.insertChange(code, c);
+        transparencyLog.record(RegistryRecords.changeCommitment(id, code, c, ISSUER));
       }
       ParticipantStatus expected =
           ParticipantStatus.valueOf(row[3].toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -122,16 +129,15 @@ public class ParticipantSeeder implements ApplicationRunner {
                 + expected);
       }
       for (String[] z : zones.getOrDefault(code, List.of())) {
-        repository.insertZone(
-            code,
+        CompliantZone zone =
             new CompliantZone(
                 z[1],
                 LocalDate.parse(z[2]),
                 z[3].isBlank() ? null : LocalDate.parse(z[3]),
                 DatePrecision.valueOf(z[4]),
-                z[5]),
-            now,
-            BY);
+                z[5]);
+        long id = repository.insertZone(code, zone, now, BY);
+        transparencyLog.record(RegistryRecords.zoneCommitment(id, code, zone, now, BY, ISSUER));
       }
       count++;
     }

@@ -70,6 +70,8 @@ class SecurityConfig {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
                     .permitAll()
+                    .requestMatchers(HttpMethod.POST, openPosts(open))
+                    .permitAll()
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -121,6 +123,10 @@ class SecurityConfig {
                     .referrerPolicy(
                         r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  private static String[] openPosts(List<PublicPaths> open) {
+    return open.stream().flatMap(p -> p.openPosts().stream()).distinct().toArray(String[]::new);
   }
 
   private static String[] patterns(List<PublicPaths> open) {

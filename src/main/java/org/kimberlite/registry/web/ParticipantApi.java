@@ -20,6 +20,7 @@ import org.kimberlite.registry.ParticipantDetail;
 import org.kimberlite.registry.ParticipantKind;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.registry.RegistryRecords;
 import org.kimberlite.registry.SeedSource;
 import org.kimberlite.registry.Standing;
 import org.kimberlite.registry.StatusChange;
@@ -197,6 +198,7 @@ class ParticipantApi {
   }
 
   record ChangeJson(
+      @Nullable String logRecord,
       StatusChangeType type,
       String status,
       LocalDate effectiveOn,
@@ -207,6 +209,9 @@ class ParticipantApi {
       String recordedBy) {
     static ChangeJson of(StatusChange c) {
       return new ChangeJson(
+          c.id() == null
+              ? null
+              : "/api/v1/log/records/" + RegistryRecords.STATUS_CHANGE + "/" + c.id() + "/entries",
           c.type(),
           c.status().name(),
           c.effectiveOn(),

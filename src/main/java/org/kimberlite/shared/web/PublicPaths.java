@@ -7,12 +7,21 @@ import java.util.List;
  * Each module declares a bean of this type; the security configuration opens exactly these for
  * reading and nothing else.
  */
-public record PublicPaths(List<String> patterns) {
+public record PublicPaths(List<String> patterns, List<String> openPosts) {
   public PublicPaths {
     patterns = List.copyOf(patterns);
+    openPosts = List.copyOf(openPosts);
   }
 
   public static PublicPaths of(String... patterns) {
-    return new PublicPaths(List.of(patterns));
+    return new PublicPaths(List.of(patterns), List.of());
+  }
+
+  /**
+   * Also accepts POSTs without login on {@code posts}: endpoints that authenticate their body
+   * themselves (a signature) rather than the caller.
+   */
+  public PublicPaths withOpenPosts(String... posts) {
+    return new PublicPaths(patterns, List.of(posts));
   }
 }

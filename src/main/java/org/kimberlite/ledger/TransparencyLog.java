@@ -1,0 +1,240 @@
+package org.kimberlite.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.ledger.internal.IntegrationSignal;
+import org.kimberlite.ledger.internal.LedgerRepository;
+import org.kimberlite.ledger.internal.LedgerRepository.StoredEntry;
+import org.kimberlite.ledger.internal.LogKeys;
+import org.kimberlite.shared.json.CanonicalJson;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The transparency log as the other modules see it: commit a record in the same transaction as its
+ * rows and get a receipt; later, get its entry and a C2SP tlog-proof.
+ */
+@Service
+public class TransparencyLog {
+  public static final String PUBLIC_AUDIENCE = "*";
+  private static final int MAX_ENTRY = 65_535;
+
+  private final LedgerRepository repository;
+  private final IntegrationSignal signal;
+  private final LogKeys keys;
+  private final LedgerProperties properties;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public TransparencyLog(
+      LedgerRepository repository,
+      IntegrationSignal signal,
+      LogKeys keys,
+      LedgerProperties properties,
+      Clock clock) {
+    this.repository = repository;
+    this.signal = signal;
+    this.keys = keys;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  public String origin() {
+    return properties.origin();
+  }
+
+  public String verifierKey() {
+    return keys.signer().vkey();
+  }
+
+  /**
+   * Commits a record: stores the public entry (canonical envelope with a salted digest of the
+   * record) and the private record and salt. Must run inside the caller's transaction, so that the
+   * business rows and their entry commit together or not at all.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Receipt record(Commitment commitment) {
+    byte[] salt = new byte[32];
+    random.nextBytes(salt);
+    String recordJson = CanonicalJson.string(commitment.record());
+    byte[] data = envelope(commitment, digest(salt, recordJson));
+    if (data.length > MAX_ENTRY) {
+      throw new IllegalArgumentException("A log entry must be at most 65535 bytes");
+    }
+    byte[] leaf = Rfc6962.leafHash(data);
+    UUID id = UUID.randomUUID();
+    String audience =
+        commitment.publicRecord()
+            ? PUBLIC_AUDIENCE
+            : commitment.audience().stream()
+                .map(UUID::toString)
+                .sorted()
+                .collect(Collectors.joining(","));
+    repository.insert(
+        new LedgerRepository.NewEntry(
+            id,
+            commitment.type(),
+            commitment.id(),
+            commitment.issuer(),
+            commitment.time(),
+            data,
+            leaf,
+            salt,
+            recordJson,
+            audience,
+            clock.instant()));
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            signal.raise();
+          }
+        });
+    return new Receipt(id, leaf);
+  }
+
+  /** The public entry: RFC 8785 canonical JSON of {type, id, issuer, time, digest}. */
+  static byte[] envelope(Commitment c, String digest) {
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("type", c.type());
+    envelope.put("id", c.id());
+    envelope.put("issuer", c.issuer());
+    envelope.put("time", c.time().truncatedTo(ChronoUnit.MILLIS).toString());
+    envelope.put("digest", digest);
+    return CanonicalJson.bytes(envelope);
+  }
+
+  /** {@code sha256:<hex>} of the salt followed by the canonical record's UTF-8 bytes. */
+  public static String digest(byte[] salt, String canonicalRecord) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(salt);
+      sha.update(canonicalRecord.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * An entry as {@code viewer} may see it: the record and salt only when the record is public or
+   * the viewer's organisation is in its audience.
+   */
+  @Transactional(readOnly = true)
+  public Optional<LogEntry> entry(UUID id, @Nullable UUID viewer) {
+    return repository.entry(id).map(e -> visible(e, viewer));
+  }
+
+  @Transactional(readOnly = true)
+  public List<LogEntry> entriesOfRecord(String type, String recordId, @Nullable UUID viewer) {
+    List<LogEntry> out = new ArrayList<>();
+    for (StoredEntry e : repository.entriesOfRecord(type, recordId)) {
+      out.add(visible(e, viewer));
+    }
+    return out;
+  }
+
+  private static LogEntry visible(StoredEntry e, @Nullable UUID viewer) {
+    boolean allowed =
+        e.audience().equals(PUBLIC_AUDIENCE)
+            || (viewer != null && List.of(e.audience().split(",")).contains(viewer.toString()));
+    LogEntry entry = e.entry();
+    return allowed
+        ? entry
+        : new LogEntry(
+            entry.entryId(),
+            entry.type(),
+            entry.recordId(),
+            entry.issuer(),
+            entry.time(),
+            entry.data(),
+            entry.leafHash(),
+            entry.index(),
+            null,
+            null);
+  }
+
+  /** The latest signed checkpoint with the witnesses' cosignatures appended. */
+  @Transactional(readOnly = true)
+  public Optional<String> checkpoint() {
+    return repository
+        .latestCheckpoint()
+        .map(
+            c -> {
+              StringBuilder note = new StringBuilder(c.note());
+              repository.cosignatureLines(c.size()).forEach(line -> note.append(line).append('\n'));
+              return note.toString();
+            });
+  }
+
+  /**
+   * A C2SP tlog-proof for an integrated entry against the latest checkpoint, or empty while the
+   * entry waits for the integrator.
+   */
+  @Transactional(readOnly = true)
+  public Optional<TlogProof> proof(UUID entryId) {
+    StoredEntry entry =
+        repository.entry(entryId).orElseThrow(() -> new UnknownEntryException(entryId));
+    Long index = entry.entry().index();
+    var checkpoint = repository.latestCheckpoint();
+    if (index == null || checkpoint.isEmpty() || checkpoint.get().size() <= index) {
+      return Optional.empty();
+    }
+    List<byte[]> path = TreeMath.inclusionProof(index, checkpoint.get().size(), this::node);
+    StringBuilder note = new StringBuilder(checkpoint.get().note());
+    repository.cosignatureLines(checkpoint.get().size()).forEach(l -> note.append(l).append('\n'));
+    return Optional.of(new TlogProof(null, index, path, note.toString()));
+  }
+
+  /** The stored hash of a complete subtree, for proofs and tiles. */
+  public byte[] node(int level, long index) {
+    byte[] hash = repository.node(level, index);
+    if (hash == null) {
+      throw new IllegalStateException("No stored hash at level " + level + " index " + index);
+    }
+    return hash;
+  }
+
+  /** The size of the latest signed checkpoint (0 before the first). */
+  @Transactional(readOnly = true)
+  public long signedSize() {
+    return repository.latestCheckpoint().map(LedgerRepository.StoredCheckpoint::size).orElse(0L);
+  }
+
+  /** Entries not yet integrated. */
+  @Transactional(readOnly = true)
+  public long pending() {
+    return repository.pendingCount();
+  }
+
+  /** The current time as the ledger sees it. */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** Raised when an entry id is not known to this log. */
+  public static final class UnknownEntryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnknownEntryException(UUID id) {
+      super("No log entry " + id);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.kimberlite.ledger;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.kimberlite.ledger.internal.LedgerRepository;
+import org.kimberlite.ledger.internal.LogKeys;
+import org.kimberlite.shared.problem.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cosignatures from witnesses (C2SP tlog-cosignature, Ed25519 {@code cosignature/v1}). A witness
+ * sends back the log's own checkpoint with its cosignature line added; only witnesses listed in
+ * {@code kimberlite.ledger.witnesses} are kept, and only for checkpoints this log signed.
+ */
+@Service
+public class Witnessing {
+  private final LedgerRepository repository;
+  private final LogKeys keys;
+  private final LedgerProperties properties;
+  private final List<CosignatureVerifier> witnesses;
+  private final Clock clock;
+
+  public Witnessing(
+      LedgerRepository repository, LogKeys keys, LedgerProperties properties, Clock clock) {
+    this.repository = repository;
+    this.keys = keys;
+    this.properties = properties;
+    this.clock = clock;
+    List<CosignatureVerifier> list = new ArrayList<>();
+    for (String vkey : properties.witnesses()) {
+      if (!vkey.isBlank()) {
+        list.add(CosignatureVerifier.parse(vkey.strip()));
+      }
+    }
+    this.witnesses = List.copyOf(list);
+  }
+
+  /** Stores the cosignatures of known witnesses found on a checkpoint; returns how many. */
+  @Transactional
+  public int accept(String note) {
+    Note opened;
+    Checkpoint checkpoint;
+    try {
+      opened = Notes.open(note, List.of(keys.verifier()));
+      checkpoint = Checkpoint.parseBody(opened.text());
+    } catch (LogFormatException | ProofException e) {
+      throw Problem.rule(
+          "ledger/bad-checkpoint",
+          "Not a checkpoint of this log",
+          "The note is not a checkpoint signed by this log: " + e.getMessage());
+    }
+    if (!checkpoint.origin().equals(properties.origin())) {
+      throw Problem.rule(
+          "ledger/bad-checkpoint", "Not a checkpoint of this log", "Wrong origin line.");
+    }
+    var stored = repository.checkpointAt(checkpoint.size());
+    if (stored.isEmpty() || !Arrays.equals(stored.get().root(), checkpoint.rootHash())) {
+      throw Problem.rule(
+          "ledger/bad-checkpoint",
+          "Not a checkpoint of this log",
+          "This log signed no checkpoint of size " + checkpoint.size() + " with that root.");
+    }
+    List<String> known = repository.cosignatureLines(checkpoint.size());
+    int accepted = 0;
+    for (NoteSignature signature : opened.signatures()) {
+      for (CosignatureVerifier witness : witnesses) {
+        if (!witness.name().equals(signature.name()) || witness.keyId() != signature.keyId()) {
+          continue;
+        }
+        long time;
+        try {
+          time = witness.verify(checkpoint, signature);
+        } catch (ProofException e) {
+          throw Problem.rule(
+              "ledger/bad-cosignature",
+              "A cosignature does not verify",
+              "The cosignature of " + witness.name() + " does not verify: " + e.getMessage());
+        }
+        String line = line(signature);
+        if (!known.contains(line)) {
+          repository.insertCosignature(
+              checkpoint.size(), witness.name(), line, time, clock.instant());
+          accepted++;
+        }
+      }
+    }
+    return accepted;
+  }
+
+  /** The signature line of a note: em dash, name, base64 of key id and signature bytes. */
+  static String line(NoteSignature signature) {
+    byte[] bytes =
+        ByteBuffer.allocate(4 + signature.signature().length)
+            .putInt(signature.keyId())
+            .put(signature.signature())
+            .array();
+    return "\u2014 " + signature.name() + " " + Base64.getEncoder().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,362 @@
+package org.kimberlite.ledger.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.ledger.LogEntry;
+import org.kimberlite.ledger.StoredHash;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the ledger: entries, tree nodes, checkpoints, cosignatures and the head row. */
+@Repository
+public class LedgerRepository {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public LedgerRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    if (t == null) {
+      throw new SQLException(column + " is null");
+    }
+    return t.toInstant();
+  }
+
+  /** A new entry, not yet placed in the tree. */
+  public record NewEntry(
+      UUID id,
+      String type,
+      String recordId,
+      String issuer,
+      Instant time,
+      byte[] data,
+      byte[] leafHash,
+      byte[] salt,
+      String recordJson,
+      String audience,
+      Instant createdAt) {}
+
+  public void insert(NewEntry e) {
+    jdbc.sql(
+            """
+            insert into ledger_entry
+              (id, type, record_id, issuer, entry_time, data, leaf_hash, salt, record_json,
+               audience, created_at)
+            values (:id, :type, :recordId, :issuer, :time, :data, :leaf, :salt, :record,
+                    :audience, :created)
+            """)
+        .param("id", e.id())
+        .param("type", e.type())
+        .param("recordId", e.recordId())
+        .param("issuer", e.issuer())
+        .param("time", ts(e.time()))
+        .param("data", e.data())
+        .param("leaf", e.leafHash())
+        .param("salt", e.salt())
+        .param("record", e.recordJson())
+        .param("audience", e.audience())
+        .param("created", ts(e.createdAt()))
+        .update();
+  }
+
+  /** A stored entry with its private parts and audience (callers decide what to show). */
+  public record StoredEntry(LogEntry entry, String recordJson, byte[] salt, String audience) {}
+
+  private static final String ENTRY_COLUMNS =
+      "id, type, record_id, issuer, entry_time, data, leaf_hash, idx, record_json, salt, audience";
+
+  private static StoredEntry stored(ResultSet rs) throws SQLException {
+    long idx = rs.getLong("idx");
+    Long index = rs.wasNull() ? null : idx;
+    String recordJson = rs.getString("record_json");
+    byte[] salt = rs.getBytes("salt");
+    LogEntry entry =
+        new LogEntry(
+            rs.getObject("id", UUID.class),
+            rs.getString("type"),
+            rs.getString("record_id"),
+            rs.getString("issuer"),
+            instant(rs, "entry_time"),
+            rs.getBytes("data"),
+            rs.getBytes("leaf_hash"),
+            index,
+            recordJson,
+            salt);
+    return new StoredEntry(entry, recordJson, salt, rs.getString("audience"));
+  }
+
+  public Optional<StoredEntry> entry(UUID id) {
+    return jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_entry where id = :id")
+        .param("id", id)
+        .query((rs, n) -> stored(rs))
+        .optional();
+  }
+
+  public List<StoredEntry> entriesOfRecord(String type, String recordId) {
+    return jdbc.sql(
+            "select "
+                + ENTRY_COLUMNS
+                + " from ledger_entry where type = :type and record_id = :recordId order by seq")
+        .param("type", type)
+        .param("recordId", recordId)
+        .query((rs, n) -> stored(rs))
+        .list();
+  }
+
+  /** Every integrated entry in index order, for the auditor; {@code from} inclusive. */
+  public List<StoredEntry> integratedEntries(long from, int limit) {
+    return jdbc.sql(
+            "select "
+                + ENTRY_COLUMNS
+                + " from ledger_entry where idx >= :from order by idx fetch first :limit rows only")
+        .param("from", from)
+        .param("limit", limit)
+        .query((rs, n) -> stored(rs))
+        .list();
+  }
+
+  public long pendingCount() {
+    return jdbc.sql("select count(*) from ledger_entry where idx is null")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Pending entries in commit-sequence order: (id, leaf hash). */
+  public List<Pending> pending(int limit) {
+    return jdbc.sql(
+            """
+            select id, leaf_hash from ledger_entry where idx is null
+            order by seq fetch first :limit rows only
+            """)
+        .param("limit", limit)
+        .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getBytes("leaf_hash")))
+        .list();
+  }
+
+  /** An entry waiting for its index. */
+  public record Pending(UUID id, byte[] leafHash) {}
+
+  public void assignIndexes(List<UUID> ids, long firstIndex) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      rows.add(new Object[] {firstIndex + i, ids.get(i)});
+    }
+    int[] counts =
+        batch.batchUpdate("update ledger_entry set idx = ? where id = ? and idx is null", rows);
+    for (int c : counts) {
+      if (c != 1 && c != java.sql.Statement.SUCCESS_NO_INFO) {
+        throw new IllegalStateException("An entry was integrated by someone else");
+      }
+    }
+  }
+
+  public void insertNodes(List<StoredHash> nodes) {
+    List<Object[]> rows = new ArrayList<>();
+    for (StoredHash h : nodes) {
+      rows.add(new Object[] {h.level(), h.index(), h.hash()});
+    }
+    batch.batchUpdate("insert into ledger_node (level, idx, hash) values (?, ?, ?)", rows);
+  }
+
+  public byte @Nullable [] node(int level, long index) {
+    return jdbc.sql("select hash from ledger_node where level = :level and idx = :idx")
+        .param("level", level)
+        .param("idx", index)
+        .query((rs, n) -> rs.getBytes("hash"))
+        .optional()
+        .orElse(null);
+  }
+
+  /** {@code count} consecutive stored hashes of one level, or fewer if they do not exist. */
+  public List<byte[]> nodes(int level, long from, int count) {
+    return jdbc.sql(
+            """
+            select hash from ledger_node where level = :level and idx >= :from and idx < :to
+            order by idx
+            """)
+        .param("level", level)
+        .param("from", from)
+        .param("to", from + count)
+        .query((rs, n) -> rs.getBytes("hash"))
+        .list();
+  }
+
+  /** The entry data of indexes [from, from + count) in order. */
+  public List<byte[]> entryData(long from, int count) {
+    return jdbc.sql("select data from ledger_entry where idx >= :from and idx < :to order by idx")
+        .param("from", from)
+        .param("to", from + count)
+        .query((rs, n) -> rs.getBytes("data"))
+        .list();
+  }
+
+  /** The head of the tree and the integrator's lease. */
+  public record State(
+      long size,
+      byte @Nullable [] root,
+      @Nullable String vkey,
+      @Nullable String integrator,
+      @Nullable Instant leaseUntil) {}
+
+  private static State state(ResultSet rs) throws SQLException {
+    OffsetDateTime lease = rs.getObject("lease_until", OffsetDateTime.class);
+    return new State(
+        rs.getLong("tree_size"),
+        rs.getBytes("root_hash"),
+        rs.getString("log_vkey"),
+        rs.getString("integrator"),
+        lease == null ? null : lease.toInstant());
+  }
+
+  public State state() {
+    return jdbc.sql(
+            "select tree_size, root_hash, log_vkey, integrator, lease_until from ledger_state")
+        .query((rs, n) -> state(rs))
+        .single();
+  }
+
+  /** Reads the head and locks it until the transaction ends: integrators queue here. */
+  public State lockState() {
+    return jdbc.sql(
+            """
+            select tree_size, root_hash, log_vkey, integrator, lease_until from ledger_state
+            where id = 1 for update
+            """)
+        .query((rs, n) -> state(rs))
+        .single();
+  }
+
+  public void updateHead(long size, byte[] root) {
+    jdbc.sql("update ledger_state set tree_size = :size, root_hash = :root where id = 1")
+        .param("size", size)
+        .param("root", root)
+        .update();
+  }
+
+  /** Records the log's verifier key the first time; returns the key on record. */
+  public String claimVkey(String vkey) {
+    jdbc.sql("update ledger_state set log_vkey = :vkey where id = 1 and log_vkey is null")
+        .param("vkey", vkey)
+        .update();
+    return String.valueOf(state().vkey());
+  }
+
+  /** Takes or renews the integrator lease; true when this node holds it afterwards. */
+  public boolean lease(String node, Instant now, Instant until) {
+    return jdbc.sql(
+                """
+                update ledger_state set integrator = :node, lease_until = :until
+                where id = 1
+                  and (integrator is null or integrator = :node or lease_until < :now)
+                """)
+            .param("node", node)
+            .param("until", ts(until))
+            .param("now", ts(now))
+            .update()
+        == 1;
+  }
+
+  public void release(String node) {
+    jdbc.sql("update ledger_state set lease_until = null where id = 1 and integrator = :node")
+        .param("node", node)
+        .update();
+  }
+
+  /** A signed checkpoint as stored. */
+  public record StoredCheckpoint(long size, byte[] root, String note, String createdBy) {}
+
+  public void insertCheckpoint(long size, byte[] root, String note, Instant at, String by) {
+    jdbc.sql(
+            """
+            insert into ledger_checkpoint (tree_size, root_hash, note, created_at, created_by)
+            values (:size, :root, :note, :at, :by)
+            """)
+        .param("size", size)
+        .param("root", root)
+        .param("note", note)
+        .param("at", ts(at))
+        .param("by", by)
+        .update();
+  }
+
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    return jdbc.sql(
+            """
+            select tree_size, root_hash, note, created_by from ledger_checkpoint
+            order by tree_size desc fetch first 1 rows only
+            """)
+        .query(
+            (rs, n) ->
+                new StoredCheckpoint(
+                    rs.getLong("tree_size"),
+                    rs.getBytes("root_hash"),
+                    rs.getString("note"),
+                    rs.getString("created_by")))
+        .optional();
+  }
+
+  public Optional<StoredCheckpoint> checkpointAt(long size) {
+    return jdbc.sql(
+            "select tree_size, root_hash, note, created_by from ledger_checkpoint where tree_size = :size")
+        .param("size", size)
+        .query(
+            (rs, n) ->
+                new StoredCheckpoint(
+                    rs.getLong("tree_size"),
+                    rs.getBytes("root_hash"),
+                    rs.getString("note"),
+                    rs.getString("created_by")))
+        .optional();
+  }
+
+  public List<StoredCheckpoint> checkpoints() {
+    return jdbc.sql(
+            "select tree_size, root_hash, note, created_by from ledger_checkpoint order by tree_size")
+        .query(
+            (rs, n) ->
+                new StoredCheckpoint(
+                    rs.getLong("tree_size"),
+                    rs.getBytes("root_hash"),
+                    rs.getString("note"),
+                    rs.getString("created_by")))
+        .list();
+  }
+
+  public void insertCosignature(long size, String witness, String line, long time, Instant at) {
+    jdbc.sql(
+            """
+            insert into ledger_cosignature (tree_size, witness, line, cosigned_at, received_at)
+            values (:size, :witness, :line, :time, :at)
+            """)
+        .param("size", size)
+        .param("witness", witness)
+        .param("line", line)
+        .param("time", time)
+        .param("at", ts(at))
+        .update();
+  }
+
+  public List<String> cosignatureLines(long size) {
+    return jdbc.sql("select line from ledger_cosignature where tree_size = :size order by witness")
+        .param("size", size)
+        .query(String.class)
+        .list();
+  }
+}

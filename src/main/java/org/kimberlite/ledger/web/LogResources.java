@@ -1,0 +1,123 @@
+package org.kimberlite.ledger.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.kimberlite.ledger.LogFormatException;
+import org.kimberlite.ledger.TilePath;
+import org.kimberlite.ledger.Tiles;
+import org.kimberlite.ledger.TransparencyLog;
+import org.kimberlite.ledger.Witnessing;
+import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.web.PublicPaths;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The log as C2SP tlog-tiles: {@code /log/checkpoint}, {@code /log/tile/<L>/<N>[.p/<W>]}, {@code
+ * /log/tile/entries/<N>[.p/<W>]}, plus {@code /log/vkey} and the witnesses' door.
+ */
+@RestController
+@RequestMapping("/log")
+class LogResources {
+  private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+  private static final CacheControl IMMUTABLE =
+      CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable();
+
+  private final TransparencyLog log;
+  private final Witnessing witnessing;
+  private final org.kimberlite.ledger.internal.LedgerRepository repository;
+
+  LogResources(
+      TransparencyLog log,
+      Witnessing witnessing,
+      org.kimberlite.ledger.internal.LedgerRepository repository) {
+    this.log = log;
+    this.witnessing = witnessing;
+    this.repository = repository;
+  }
+
+  @Bean
+  static PublicPaths ledgerPublicPaths() {
+    return PublicPaths.of("/log/**", "/api/v1/log/**").withOpenPosts("/log/cosignatures");
+  }
+
+  @GetMapping("/checkpoint")
+  ResponseEntity<String> checkpoint() {
+    String note =
+        log.checkpoint()
+            .orElseThrow(
+                () ->
+                    new Problem(
+                        503,
+                        "ledger/no-checkpoint",
+                        "No checkpoint yet",
+                        "The log has not signed its first checkpoint yet; try again in a second.",
+                        List.of(),
+                        List.of()));
+    return ResponseEntity.ok()
+        .contentType(TEXT)
+        .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(2)).cachePublic())
+        .body(note);
+  }
+
+  @GetMapping("/vkey")
+  ResponseEntity<String> vkey() {
+    return ResponseEntity.ok().contentType(TEXT).body(log.verifierKey() + "\n");
+  }
+
+  @GetMapping("/tile/**")
+  ResponseEntity<byte[]> tile(HttpServletRequest request) {
+    String path =
+        request.getRequestURI().substring(request.getContextPath().length() + "/log/".length());
+    TilePath tile;
+    try {
+      tile = TilePath.parse(path);
+    } catch (LogFormatException e) {
+      throw Problem.notFound("Not a tile path: " + e.getMessage());
+    }
+    long size = log.signedSize();
+    if (!Tiles.exists(tile, size)) {
+      throw Problem.notFound("The log of size " + size + " has no tile " + tile.path() + ".");
+    }
+    byte[] body;
+    if (tile.entries()) {
+      List<byte[]> entries = repository.entryData(tile.index() * Tiles.WIDTH, tile.width());
+      if (entries.size() != tile.width()) {
+        throw Problem.notFound("Entries of " + tile.path() + " are not available.");
+      }
+      body = Tiles.entryBundle(entries);
+    } else {
+      List<byte[]> hashes =
+          repository.nodes(tile.level() * Tiles.HEIGHT, tile.index() * Tiles.WIDTH, tile.width());
+      if (hashes.size() != tile.width()) {
+        throw Problem.notFound("Hashes of " + tile.path() + " are not available.");
+      }
+      body = new byte[hashes.size() * 32];
+      for (int i = 0; i < hashes.size(); i++) {
+        System.arraycopy(hashes.get(i), 0, body, i * 32, 32);
+      }
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .cacheControl(IMMUTABLE)
+        .body(body);
+  }
+
+  /**
+   * A witness posts the log's checkpoint with its cosignature lines added (C2SP tlog-cosignature);
+   * cosignatures of configured witnesses that verify are kept and served.
+   */
+  @PostMapping(value = "/cosignatures", consumes = "text/plain")
+  ResponseEntity<String> cosign(@RequestBody String note) {
+    int accepted = witnessing.accept(note);
+    return ResponseEntity.ok().contentType(TEXT).body("accepted " + accepted + "\n");
+  }
+}
