@@ -50,13 +50,13 @@ create table ledger_cosignature (
   primary key (tree_size, witness)
 );
 
--- The tree's head and the integrator's lease. One row; integration locks it.
+-- The tree's head, the log's key and the process that integrated last. One row; every
+-- integration round locks it.
 create table ledger_state (
   id            integer      primary key check (id = 1),
   tree_size     bigint       not null,
   root_hash     bytea,
   log_vkey      varchar(500),
-  integrator    varchar(200),
-  lease_until   timestamp with time zone
+  integrator    varchar(200)
 );
 insert into ledger_state (id, tree_size) values (1, 0);

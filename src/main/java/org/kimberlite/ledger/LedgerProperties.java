@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile where the log key is kept when {@code key} is blank
  * @param interval how long the integrator waits between rounds when nothing wakes it
  * @param batchSize most entries integrated under one checkpoint
- * @param lease how long an integrator's election lasts without renewal
  * @param integrate whether this process takes part in the integrator election
  * @param witnesses verifier keys of the witnesses whose cosignatures are accepted
  */
@@ -25,6 +24,5 @@ public record LedgerProperties(
     @DefaultValue("data/log.key") String keyFile,
     @DefaultValue("200ms") Duration interval,
     @DefaultValue("2000") int batchSize,
-    @DefaultValue("10s") Duration lease,
     @DefaultValue("true") boolean integrate,
     @DefaultValue("") List<String> witnesses) {}

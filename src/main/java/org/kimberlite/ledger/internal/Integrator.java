@@ -2,7 +2,6 @@ package org.kimberlite.ledger.internal;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ public class Integrator implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(Integrator.class);
 
   private final LedgerRepository repository;
+  private final Election election;
   private final LogKeys keys;
   private final LedgerProperties properties;
   private final IntegrationSignal signal;
@@ -48,12 +48,14 @@ public class Integrator implements SmartLifecycle {
 
   public Integrator(
       LedgerRepository repository,
+      Election election,
       LogKeys keys,
       LedgerProperties properties,
       IntegrationSignal signal,
       TransactionTemplate tx,
       Clock clock) {
     this.repository = repository;
+    this.election = election;
     this.keys = keys;
     this.properties = properties;
     this.signal = signal;
@@ -96,13 +98,7 @@ public class Integrator implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (properties.integrate()) {
-      try {
-        repository.release(node);
-      } catch (RuntimeException e) {
-        log.debug("Could not release the integrator lease", e);
-      }
-    }
+    election.resign();
   }
 
   @Override
@@ -135,10 +131,7 @@ public class Integrator implements SmartLifecycle {
   }
 
   private boolean lead() {
-    Instant now = clock.instant();
-    Boolean leading =
-        tx.execute(status -> repository.lease(node, now, now.plus(properties.lease())));
-    return Boolean.TRUE.equals(leading);
+    return election.lead();
   }
 
   /**
@@ -152,9 +145,6 @@ public class Integrator implements SmartLifecycle {
 
   private int round() {
     LedgerRepository.State state = repository.lockState();
-    if (!node.equals(state.integrator())) {
-      return 0; // another process holds the lease
-    }
     List<LedgerRepository.Pending> pending = repository.pending(properties.batchSize());
     var latest = repository.latestCheckpoint();
     if (pending.isEmpty() && latest.isPresent() && latest.get().size() == state.size()) {
@@ -202,7 +192,7 @@ public class Integrator implements SmartLifecycle {
         Notes.sign(
             new Checkpoint(properties.origin(), size, root, List.of()).body(), keys.signer());
     repository.insertCheckpoint(size, root, note, clock.instant(), node);
-    repository.updateHead(size, root);
+    repository.updateHead(size, root, node);
     return ids.size();
   }
 

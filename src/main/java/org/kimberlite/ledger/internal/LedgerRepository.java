@@ -207,27 +207,20 @@ public class LedgerRepository {
         .list();
   }
 
-  /** The head of the tree and the integrator's lease. */
+  /** The head of the tree and the process that integrated last. */
   public record State(
-      long size,
-      byte @Nullable [] root,
-      @Nullable String vkey,
-      @Nullable String integrator,
-      @Nullable Instant leaseUntil) {}
+      long size, byte @Nullable [] root, @Nullable String vkey, @Nullable String integrator) {}
 
   private static State state(ResultSet rs) throws SQLException {
-    OffsetDateTime lease = rs.getObject("lease_until", OffsetDateTime.class);
     return new State(
         rs.getLong("tree_size"),
         rs.getBytes("root_hash"),
         rs.getString("log_vkey"),
-        rs.getString("integrator"),
-        lease == null ? null : lease.toInstant());
+        rs.getString("integrator"));
   }
 
   public State state() {
-    return jdbc.sql(
-            "select tree_size, root_hash, log_vkey, integrator, lease_until from ledger_state")
+    return jdbc.sql("select tree_size, root_hash, log_vkey, integrator from ledger_state")
         .query((rs, n) -> state(rs))
         .single();
   }
@@ -236,17 +229,22 @@ public class LedgerRepository {
   public State lockState() {
     return jdbc.sql(
             """
-            select tree_size, root_hash, log_vkey, integrator, lease_until from ledger_state
+            select tree_size, root_hash, log_vkey, integrator from ledger_state
             where id = 1 for update
             """)
         .query((rs, n) -> state(rs))
         .single();
   }
 
-  public void updateHead(long size, byte[] root) {
-    jdbc.sql("update ledger_state set tree_size = :size, root_hash = :root where id = 1")
+  public void updateHead(long size, byte[] root, String integrator) {
+    jdbc.sql(
+            """
+            update ledger_state set tree_size = :size, root_hash = :root, integrator = :node
+            where id = 1
+            """)
         .param("size", size)
         .param("root", root)
+        .param("node", integrator)
         .update();
   }
 
@@ -256,27 +254,6 @@ public class LedgerRepository {
         .param("vkey", vkey)
         .update();
     return String.valueOf(state().vkey());
-  }
-
-  /** Takes or renews the integrator lease; true when this node holds it afterwards. */
-  public boolean lease(String node, Instant now, Instant until) {
-    return jdbc.sql(
-                """
-                update ledger_state set integrator = :node, lease_until = :until
-                where id = 1
-                  and (integrator is null or integrator = :node or lease_until < :now)
-                """)
-            .param("node", node)
-            .param("until", ts(until))
-            .param("now", ts(now))
-            .update()
-        == 1;
-  }
-
-  public void release(String node) {
-    jdbc.sql("update ledger_state set lease_until = null where id = 1 and integrator = :node")
-        .param("node", node)
-        .update();
   }
 
   /** A signed checkpoint as stored. */

@@ -5,15 +5,13 @@ import org.kimberlite.registry.Accounts;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.shared.web.ProblemResponses;
 import org.kimberlite.shared.web.PublicPaths;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -24,15 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * form, with CSRF protection. Public paths are what the modules declare and nothing else.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig {
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    // Argon2id: 16-byte salt, 32-byte hash, 16 MiB of memory, 2 iterations; the {id} prefix
-    // lets the algorithm change later without invalidating stored hashes.
-    return new DelegatingPasswordEncoder(
-        "argon2", java.util.Map.of("argon2", new Argon2PasswordEncoder(16, 32, 1, 1 << 14, 2)));
-  }
 
   @Bean
   PublicPaths registryPublicPaths() {
