@@ -28,6 +28,7 @@ final class AuditCommand implements Callable<Integer> {
     var args = new java.util.ArrayList<>(options.springArgs());
     args.add("--spring.main.web-application-type=none");
     args.add("--kimberlite.ledger.integrate=false");
+    args.add("--logging.level.org.kimberlite=WARN");
     try (ConfigurableApplicationContext context = platform.start(args.toArray(String[]::new))) {
       AuditReport report = context.getBean(Audit.class).run();
       System.out.printf(
