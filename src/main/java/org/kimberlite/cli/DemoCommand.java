@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.DemoWorld;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,7 +59,11 @@ final class DemoCommand implements Callable<Integer> {
               + dataDir
               + " and start again for a fresh world.");
     }
-    print(Running.baseUrl(context), file, accounts);
+    print(
+        Running.baseUrl(context),
+        context.getBean(TransparencyLog.class).verifierKey(),
+        file,
+        accounts);
     Running.awaitClose(context);
     return 0;
   }
@@ -69,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void print(String base, Path file, List<DemoAccount> accounts) {
+  private static void print(String base, String logKey, Path file, List<DemoAccount> accounts) {
     StringBuilder out = new StringBuilder();
     out.append('\n')
         .append("Kimberlite demo is running (Ctrl-C stops it; data stays in ")
@@ -86,7 +91,13 @@ final class DemoCommand implements Callable<Integer> {
         .append("/participants\n")
         .append("  API             ")
         .append(base)
-        .append("/api/v1/participants\n\n")
+        .append("/api/v1/participants\n")
+        .append("  Log checkpoint  ")
+        .append(base)
+        .append("/log/checkpoint\n")
+        .append("  Log key         ")
+        .append(logKey)
+        .append("\n\n")
         .append("Demo accounts (also in ")
         .append(file)
         .append("):\n");

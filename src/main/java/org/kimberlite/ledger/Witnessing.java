@@ -1,10 +1,8 @@
 package org.kimberlite.ledger;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import org.kimberlite.ledger.internal.LedgerRepository;
 import org.kimberlite.ledger.internal.LogKeys;
@@ -43,11 +41,13 @@ public class Witnessing {
   /** Stores the cosignatures of known witnesses found on a checkpoint; returns how many. */
   @Transactional
   public int accept(String note) {
-    Note opened;
+    Note parsed;
     Checkpoint checkpoint;
     try {
-      opened = Notes.open(note, List.of(keys.verifier()));
-      checkpoint = Checkpoint.parseBody(opened.text());
+      // The log's own signature must verify; the witnesses' lines are checked one by one below.
+      Notes.open(note, List.of(keys.verifier()));
+      parsed = Notes.parse(note);
+      checkpoint = Checkpoint.parseBody(parsed.text());
     } catch (LogFormatException | ProofException e) {
       throw Problem.rule(
           "ledger/bad-checkpoint",
@@ -67,7 +67,7 @@ public class Witnessing {
     }
     List<String> known = repository.cosignatureLines(checkpoint.size());
     int accepted = 0;
-    for (NoteSignature signature : opened.signatures()) {
+    for (NoteSignature signature : parsed.signatures()) {
       for (CosignatureVerifier witness : witnesses) {
         if (!witness.name().equals(signature.name()) || witness.keyId() != signature.keyId()) {
           continue;
@@ -81,7 +81,7 @@ public class Witnessing {
               "A cosignature does not verify",
               "The cosignature of " + witness.name() + " does not verify: " + e.getMessage());
         }
-        String line = line(signature);
+        String line = signature.line().stripTrailing();
         if (!known.contains(line)) {
           repository.insertCosignature(
               checkpoint.size(), witness.name(), line, time, clock.instant());
@@ -90,15 +90,5 @@ public class Witnessing {
       }
     }
     return accepted;
-  }
-
-  /** The signature line of a note: em dash, name, base64 of key id and signature bytes. */
-  static String line(NoteSignature signature) {
-    byte[] bytes =
-        ByteBuffer.allocate(4 + signature.signature().length)
-            .putInt(signature.keyId())
-            .put(signature.signature())
-            .array();
-    return "\u2014 " + signature.name() + " " + Base64.getEncoder().encodeToString(bytes);
   }
 }
