@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       AuditCommand.class,
+      BenchCommand.class,
       VerifyProofCommand.class,
+      WitnessCommand.class,
       VersionCommand.class
     },
     footer = {"", "The launcher also runs: ./kimberlite test   (the whole test suite)"})
@@ -54,6 +56,9 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == AuditCommand.class) {
         return type.cast(new AuditCommand(platform));
+      }
+      if (type == BenchCommand.class) {
+        return type.cast(new BenchCommand(platform));
       }
       return CommandLine.defaultFactory().create(type);
     }

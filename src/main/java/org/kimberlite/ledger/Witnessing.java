@@ -83,7 +83,8 @@ public class Witnessing {
         }
         String line = signature.line().stripTrailing();
         if (!known.contains(line)) {
-          repository.insertCosignature(
+          // One cosignature per witness and checkpoint: a newer one replaces the older.
+          repository.replaceCosignature(
               checkpoint.size(), witness.name(), line, time, clock.instant());
           accepted++;
         }

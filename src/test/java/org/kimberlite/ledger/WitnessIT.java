@@ -32,6 +32,75 @@ class WitnessIT {
     registry.add("kimberlite.ledger.witnesses", WITNESS::vkey);
   }
 
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+  int witness(java.nio.file.Path key, java.nio.file.Path state) {
+    return org.kimberlite.cli.KimberliteCommand.execute(
+        args -> {
+          throw new AssertionError("the witness does not start the platform");
+        },
+        "witness",
+        "--once",
+        "--log-url",
+        "http://127.0.0.1:" + port + "/log",
+        "--log-vkey",
+        log.verifierKey(),
+        "--key-file",
+        key.toString(),
+        "--state",
+        state.toString());
+  }
+
+  void awaitIntegrated() throws InterruptedException {
+    for (int i = 0; i < 400 && (log.pending() > 0 || log.signedSize() == 0); i++) {
+      Thread.sleep(25);
+    }
+  }
+
+  @Test
+  void theWitnessCommandFollowsTheLogCosignsAndRaisesTheAlarmOnAFork(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    awaitIntegrated();
+    java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("w.key"), WITNESS.skey());
+    java.nio.file.Path state = dir.resolve("state");
+    assertThat(witness(key, state)).isZero();
+    long first = log.signedSize();
+    assertThat(api().get("/log/checkpoint").body()).contains("\u2014 witness.example/w1 ");
+
+    for (int i = 0; i < 300; i++) {
+      int n = i;
+      tx.executeWithoutResult(
+          s ->
+              log.record(
+                  Commitment.publicRecord(
+                      "test.record",
+                      "w" + n,
+                      "test",
+                      java.time.Instant.now(),
+                      java.util.Map.of("n", n))));
+    }
+    awaitIntegrated();
+    assertThat(log.signedSize()).isEqualTo(first + 300);
+    assertThat(witness(key, state)).isZero(); // consistency first -> first + 300 checked from tiles
+    assertThat(java.nio.file.Files.readAllLines(state).get(0))
+        .isEqualTo(Long.toString(first + 300));
+
+    // The witness remembers a different root for this size: the log forked.
+    java.nio.file.Files.writeString(
+        state,
+        (first + 300) + "\n" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    assertThat(witness(key, state)).isEqualTo(3);
+    // The witness has seen a bigger tree: the log shrank.
+    java.nio.file.Files.writeString(
+        state,
+        (first + 301) + "\n" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    assertThat(witness(key, state)).isEqualTo(3);
+    // An older head with a wrong root: no consistency proof from the tiles can reach it.
+    java.nio.file.Files.writeString(
+        state, first + "\n" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+    assertThat(witness(key, state)).isEqualTo(3);
+  }
+
   Api api() {
     return new Api("http://127.0.0.1:" + port);
   }

@@ -316,7 +316,11 @@ public class LedgerRepository {
         .list();
   }
 
-  public void insertCosignature(long size, String witness, String line, long time, Instant at) {
+  public void replaceCosignature(long size, String witness, String line, long time, Instant at) {
+    jdbc.sql("delete from ledger_cosignature where tree_size = :size and witness = :witness")
+        .param("size", size)
+        .param("witness", witness)
+        .update();
     jdbc.sql(
             """
             insert into ledger_cosignature (tree_size, witness, line, cosigned_at, received_at)
