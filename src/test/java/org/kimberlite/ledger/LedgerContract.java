@@ -244,24 +244,13 @@ abstract class LedgerContract {
     Checkpoint after = client().checkpoint();
     assertThat(after.size()).isGreaterThanOrEqualTo(before.size() + 2);
     List<byte[]> leaves = client().leafHashes(after.size());
-    HashReader memory = memoryTree(leaves);
+    HashReader memory = LogClient.memoryTree(leaves);
     ProofVerifier.verifyConsistency(
         before.size(),
         after.size(),
         before.rootHash(),
         after.rootHash(),
         TreeMath.consistencyProof(before.size(), after.size(), memory));
-  }
-
-  static HashReader memoryTree(List<byte[]> leaves) {
-    java.util.Map<String, byte[]> nodes = new java.util.HashMap<>();
-    HashReader reader = (level, index) -> nodes.get(level + "/" + index);
-    for (int i = 0; i < leaves.size(); i++) {
-      for (StoredHash h : CompactRange.appendLeaf(i, leaves.get(i), reader)) {
-        nodes.put(h.level() + "/" + h.index(), h.hash());
-      }
-    }
-    return reader;
   }
 
   @Test

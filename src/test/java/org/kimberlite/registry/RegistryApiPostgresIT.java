@@ -1,25 +1,21 @@
 package org.kimberlite.registry;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.kimberlite.support.PostgresServer;
+import org.kimberlite.support.PostgresDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The registry contract on PostgreSQL (a throwaway server started by the suite). */
 class RegistryApiPostgresIT extends RegistryApiContract {
-  static String url;
+  static final PostgresDatabase DATABASE = new PostgresDatabase();
 
   @BeforeAll
   static void server() {
-    if (url == null) {
-      url = PostgresServer.get().createDatabase();
-    }
+    DATABASE.ensure();
   }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> PostgresServer.get().user());
-    registry.add("spring.datasource.password", () -> PostgresServer.get().password());
+    DATABASE.register(registry);
   }
 }

@@ -14,9 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.kimberlite.ledger.Checkpoint;
+import org.kimberlite.ledger.CompactRange;
+import org.kimberlite.ledger.HashReader;
 import org.kimberlite.ledger.Note;
 import org.kimberlite.ledger.NoteVerifier;
 import org.kimberlite.ledger.Notes;
+import org.kimberlite.ledger.StoredHash;
 import org.kimberlite.ledger.TilePath;
 
 /**
@@ -101,6 +104,18 @@ public final class LogClient {
     System.arraycopy(left, 0, both, 1, 32);
     System.arraycopy(right, 0, both, 33, 32);
     return sha(both);
+  }
+
+  /** An in-memory tree of the given leaf hashes, as a {@link HashReader} of its stored hashes. */
+  public static HashReader memoryTree(List<byte[]> leaves) {
+    java.util.Map<String, byte[]> nodes = new java.util.HashMap<>();
+    HashReader reader = (level, index) -> nodes.get(level + "/" + index);
+    for (int i = 0; i < leaves.size(); i++) {
+      for (StoredHash h : CompactRange.appendLeaf(i, leaves.get(i), reader)) {
+        nodes.put(h.level() + "/" + h.index(), h.hash());
+      }
+    }
+    return reader;
   }
 
   public static byte[] sha(byte[] data) {

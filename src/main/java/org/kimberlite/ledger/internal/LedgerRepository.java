@@ -259,6 +259,14 @@ public class LedgerRepository {
   /** A signed checkpoint as stored. */
   public record StoredCheckpoint(long size, byte[] root, String note, String createdBy) {}
 
+  private static StoredCheckpoint checkpoint(ResultSet rs, int row) throws SQLException {
+    return new StoredCheckpoint(
+        rs.getLong("tree_size"),
+        rs.getBytes("root_hash"),
+        rs.getString("note"),
+        rs.getString("created_by"));
+  }
+
   public void insertCheckpoint(long size, byte[] root, String note, Instant at, String by) {
     jdbc.sql(
             """
@@ -279,13 +287,7 @@ public class LedgerRepository {
             select tree_size, root_hash, note, created_by from ledger_checkpoint
             order by tree_size desc fetch first 1 rows only
             """)
-        .query(
-            (rs, n) ->
-                new StoredCheckpoint(
-                    rs.getLong("tree_size"),
-                    rs.getBytes("root_hash"),
-                    rs.getString("note"),
-                    rs.getString("created_by")))
+        .query(LedgerRepository::checkpoint)
         .optional();
   }
 
@@ -293,26 +295,14 @@ public class LedgerRepository {
     return jdbc.sql(
             "select tree_size, root_hash, note, created_by from ledger_checkpoint where tree_size = :size")
         .param("size", size)
-        .query(
-            (rs, n) ->
-                new StoredCheckpoint(
-                    rs.getLong("tree_size"),
-                    rs.getBytes("root_hash"),
-                    rs.getString("note"),
-                    rs.getString("created_by")))
+        .query(LedgerRepository::checkpoint)
         .optional();
   }
 
   public List<StoredCheckpoint> checkpoints() {
     return jdbc.sql(
             "select tree_size, root_hash, note, created_by from ledger_checkpoint order by tree_size")
-        .query(
-            (rs, n) ->
-                new StoredCheckpoint(
-                    rs.getLong("tree_size"),
-                    rs.getBytes("root_hash"),
-                    rs.getString("note"),
-                    rs.getString("created_by")))
+        .query(LedgerRepository::checkpoint)
         .list();
   }
 
