@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
  * new participants while the server commits them and integrates their log entries; the child is
  * killed in the middle. A new child on the same storage must hold every acknowledged record, its
  * checkpoint must extend the last one seen before the crash, and the audit must agree with the
- * database. And two servers on one PostgreSQL: exactly one integrates, the other takes over when
- * it dies.
+ * database. And two servers on one PostgreSQL: exactly one integrates, the other takes over when it
+ * dies.
  */
 class DurabilityIT {
   @TempDir Path dir;
