@@ -1,0 +1,53 @@
+package org.kimberlite.certification;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A KP certificate with every Annex I item (REFERENCE.md 1.3): number with the issuer's ISO 3166-1
+ * alpha-2 prefix, origin, dates of issue and expiry, issuing authority, exporter and importer,
+ * carats, value in US dollars, parcels, HS codes and the validation (a JWS by the authority's key).
+ *
+ * @param issuingParticipant the exporting KP participant
+ * @param importingParticipant the importing KP participant (EU for its member states)
+ * @param sealId the identifier of the tamper-resistant container's seal
+ * @param statusOn the day the current status took effect
+ * @param signature the issuing authority's JWS over the certificate's canonical form
+ */
+public record KpCertificate(
+    String number,
+    String issuingParticipant,
+    Party issuingAuthority,
+    Party exporter,
+    Party importer,
+    String importingParticipant,
+    Origin origin,
+    List<CertificateLine> lines,
+    int parcels,
+    String sealId,
+    LocalDate issuedOn,
+    LocalDate expiresOn,
+    CertificateStatus status,
+    LocalDate statusOn,
+    String signature) {
+
+  /** The fixed title and statement of Annex I item (a). */
+  public static final String TITLE = "Kimberley Process Certificate";
+
+  public static final String STATEMENT =
+      "The rough diamonds in this shipment have been handled in accordance with the provisions of"
+          + " the Kimberley Process Certification Scheme for rough diamonds";
+
+  public KpCertificate {
+    lines = List.copyOf(lines);
+  }
+
+  public BigDecimal carats() {
+    return lines.stream().map(CertificateLine::carats).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal valueUsd() {
+    return lines.stream().map(CertificateLine::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+}

@@ -1,0 +1,11 @@
+package org.kimberlite.certification;
+
+/** How a certificate declares origin (KP 2024 decision on declared origin, REFERENCE.md 1.5). */
+public enum OriginKind {
+  /** One participant of origin. */
+  SINGLE,
+  /** Mixed origin, without a list. */
+  MIXED,
+  /** Mixed origin with the list of the countries of origin. */
+  LISTED
+}

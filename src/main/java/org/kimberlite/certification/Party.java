@@ -1,0 +1,6 @@
+package org.kimberlite.certification;
+
+import java.util.UUID;
+
+/** An organisation named on a certificate: exporter, importer or issuing authority. */
+public record Party(UUID organisationId, String name, String country) {}
