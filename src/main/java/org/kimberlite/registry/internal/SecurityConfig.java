@@ -40,7 +40,10 @@ class SecurityConfig {
         "/api/v1/participants/*",
         "/api/v1/participants/*/standing",
         "/api/v1/countries/*",
-        "/api/v1/registry/sources");
+        "/api/v1/registry/sources",
+        "/api/v1/trust-list",
+        "/api/v1/trust-list.json",
+        "/api/v1/trust-list/key");
   }
 
   @Bean

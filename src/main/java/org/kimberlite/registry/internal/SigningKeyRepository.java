@@ -1,0 +1,209 @@
+package org.kimberlite.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.KeyStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Signing keys: the public key, the sealed seed and the key's life (created, retired, revoked).
+ * Public data but for the sealed seed, which only {@link SealedKeys} opens.
+ */
+@Repository
+public class SigningKeyRepository {
+  public static final String AUTHORITY = "AUTHORITY";
+  public static final String TRUST_LIST = "TRUST_LIST";
+
+  private static final String COLUMNS =
+      """
+      k.kid, k.purpose, k.organisation_id, k.participant_code, k.public_key, k.sealed_seed,
+      k.nonce, k.created_at, k.retired_at, k.revoked_at, k.revocation_reason, k.version,
+      o.name as organisation_name
+      from signing_key k left join organisation o on o.id = k.organisation_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  public SigningKeyRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A stored key. */
+  public record KeyRow(
+      String kid,
+      String purpose,
+      @Nullable UUID organisationId,
+      @Nullable String organisationName,
+      @Nullable String participant,
+      byte[] publicKey,
+      byte[] sealedSeed,
+      byte[] nonce,
+      Instant createdAt,
+      @Nullable Instant retiredAt,
+      @Nullable Instant revokedAt,
+      @Nullable String revocationReason,
+      long version) {
+
+    public KeyStatus status() {
+      return revokedAt != null
+          ? KeyStatus.REVOKED
+          : retiredAt != null ? KeyStatus.RETIRED : KeyStatus.ACTIVE;
+    }
+
+    @Override
+    public byte[] publicKey() {
+      return publicKey.clone();
+    }
+
+    @Override
+    public String toString() {
+      return "KeyRow[" + kid + " " + purpose + " " + status() + "]";
+    }
+  }
+
+  /** A key to insert, active for {@code owner}. */
+  public record NewKey(
+      String kid,
+      String purpose,
+      @Nullable UUID organisationId,
+      @Nullable String participant,
+      byte[] publicKey,
+      MasterKey.Sealed sealed,
+      String owner,
+      Instant createdAt) {}
+
+  public void insert(NewKey k) {
+    jdbc.sql(
+            """
+            insert into signing_key
+              (kid, purpose, organisation_id, participant_code, public_key, sealed_seed, nonce,
+               active_owner, created_at, version)
+            values (:kid, :purpose, :organisation, :participant, :publicKey, :sealed, :nonce,
+                    :owner, :at, 0)
+            """)
+        .param("kid", k.kid())
+        .param("purpose", k.purpose())
+        .param("organisation", k.organisationId())
+        .param("participant", k.participant())
+        .param("publicKey", k.publicKey())
+        .param("sealed", k.sealed().ciphertext())
+        .param("nonce", k.sealed().nonce())
+        .param("owner", k.owner())
+        .param("at", Jdbc.timestamp(k.createdAt()))
+        .update();
+  }
+
+  /** Any key, of an authority or of the platform. */
+  public Optional<KeyRow> find(String kid) {
+    return jdbc.sql("select " + COLUMNS + " where k.kid = :kid")
+        .param("kid", kid)
+        .query(SigningKeyRepository::row)
+        .optional();
+  }
+
+  /** The key active for {@code owner}, if any. */
+  public Optional<KeyRow> active(String owner) {
+    return jdbc.sql("select " + COLUMNS + " where k.active_owner = :owner")
+        .param("owner", owner)
+        .query(SigningKeyRepository::row)
+        .optional();
+  }
+
+  /** An organisation's keys, oldest first. */
+  public List<KeyRow> ofOrganisation(UUID organisationId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " where k.organisation_id = :organisation order by k.created_at,"
+                + " k.kid")
+        .param("organisation", organisationId)
+        .query(SigningKeyRepository::row)
+        .list();
+  }
+
+  /** Every key of one purpose, by participant, organisation and age. */
+  public List<KeyRow> all(String purpose) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " where k.purpose = :purpose"
+                + " order by k.participant_code, k.organisation_id, k.created_at, k.kid")
+        .param("purpose", purpose)
+        .query(SigningKeyRepository::row)
+        .list();
+  }
+
+  public List<String> kids() {
+    return jdbc.sql("select kid from signing_key order by kid").query(String.class).list();
+  }
+
+  /** Retires the active key {@code kid} if {@code version} is current; returns rows changed. */
+  public int retire(String kid, long version, Instant at) {
+    return jdbc.sql(
+            """
+            update signing_key set retired_at = :at, active_owner = null, version = version + 1
+            where kid = :kid and version = :version and retired_at is null and revoked_at is null
+            """)
+        .param("at", Jdbc.timestamp(at))
+        .param("kid", kid)
+        .param("version", version)
+        .update();
+  }
+
+  /**
+   * Revokes {@code kid} of {@code organisationId} if {@code version} is current; returns rows
+   * changed (0 when it is not that organisation's key, already revoked, or changed meanwhile).
+   */
+  public int revoke(String kid, UUID organisationId, long version, Instant at, String reason) {
+    return jdbc.sql(
+            """
+            update signing_key set revoked_at = :at, revocation_reason = :reason,
+              active_owner = null, version = version + 1
+            where kid = :kid and organisation_id = :organisation and version = :version
+              and revoked_at is null
+            """)
+        .param("at", Jdbc.timestamp(at))
+        .param("reason", reason)
+        .param("kid", kid)
+        .param("organisation", organisationId)
+        .param("version", version)
+        .update();
+  }
+
+  /**
+   * Locks the organisation's row for the rest of the transaction: key creation, rotation and
+   * revocation of one organisation happen one at a time.
+   *
+   * @return whether the organisation exists
+   */
+  public boolean lockOrganisation(UUID organisationId) {
+    return jdbc.sql("select id from organisation where id = :id for update")
+        .param("id", organisationId)
+        .query((rs, n) -> rs.getObject("id"))
+        .optional()
+        .isPresent();
+  }
+
+  private static KeyRow row(ResultSet rs, int n) throws SQLException {
+    return new KeyRow(
+        rs.getString("kid"),
+        rs.getString("purpose"),
+        rs.getObject("organisation_id", UUID.class),
+        rs.getString("organisation_name"),
+        rs.getString("participant_code"),
+        rs.getBytes("public_key"),
+        rs.getBytes("sealed_seed"),
+        rs.getBytes("nonce"),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.nullableInstant(rs, "retired_at"),
+        Jdbc.nullableInstant(rs, "revoked_at"),
+        rs.getString("revocation_reason"),
+        rs.getLong("version"));
+  }
+}

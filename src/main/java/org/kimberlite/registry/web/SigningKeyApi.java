@@ -1,0 +1,125 @@
+package org.kimberlite.registry.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.Jwk;
+import org.kimberlite.registry.KeyStatus;
+import org.kimberlite.registry.Organisation;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.SigningKey;
+import org.kimberlite.registry.SigningKeys;
+import org.kimberlite.shared.problem.Problem;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Authority signing keys: the secretariat sees every authority's keys, an authority its own; an
+ * authority's administrator rotates its key and revokes its own keys.
+ */
+@RestController
+@RequestMapping("/api/v1/signing-keys")
+class SigningKeyApi {
+  private final SigningKeys keys;
+  private final Organisations organisations;
+
+  SigningKeyApi(SigningKeys keys, Organisations organisations) {
+    this.keys = keys;
+    this.organisations = organisations;
+  }
+
+  /** The secretariat: every key (of one participant); an authority: its own keys. */
+  @GetMapping
+  List<KeyJson> list(Caller caller, @RequestParam(required = false) @Nullable String participant) {
+    caller.require(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY);
+    List<SigningKey> visible =
+        caller.has(OrganisationRole.KP_SECRETARIAT)
+            ? keys.all()
+            : keys.keysOf(caller.organisationId());
+    Map<UUID, String> names =
+        organisations.directory().stream()
+            .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+    return visible.stream()
+        .filter(k -> participant == null || participant.equalsIgnoreCase(k.participant()))
+        .map(k -> json(k, id -> names.getOrDefault(id, "")))
+        .toList();
+  }
+
+  @GetMapping("/{kid}")
+  KeyJson get(Caller caller, @PathVariable String kid) {
+    return json(visible(caller, kid), this::name);
+  }
+
+  /** Rotates the caller's authority's key: 201 with the new key. */
+  @PostMapping("/rotation")
+  ResponseEntity<KeyJson> rotate(Caller caller) {
+    SigningKey created = keys.rotate(caller);
+    return ResponseEntity.created(URI.create("/api/v1/signing-keys/" + created.kid()))
+        .body(json(created, this::name));
+  }
+
+  /** Revokes one of the caller's authority's keys; another's is "not found". */
+  @PostMapping("/{kid}/revocation")
+  KeyJson revoke(
+      Caller caller, @PathVariable String kid, @Valid @RequestBody RevocationRequest request) {
+    keys.revoke(caller, kid, request.reason());
+    return json(keys.find(kid).orElseThrow(), this::name);
+  }
+
+  private SigningKey visible(Caller caller, String kid) {
+    return keys.find(kid)
+        .filter(
+            k ->
+                caller.has(OrganisationRole.KP_SECRETARIAT)
+                    || caller.organisationId().equals(k.organisationId()))
+        .orElseThrow(() -> Problem.notFound("No signing key " + kid + " you may see."));
+  }
+
+  private String name(UUID organisationId) {
+    return organisations.directoryEntry(organisationId).name();
+  }
+
+  private KeyJson json(SigningKey k, Function<UUID, String> names) {
+    return new KeyJson(
+        k.kid(),
+        k.organisationId(),
+        names.apply(k.organisationId()),
+        k.participant(),
+        Jwk.publicJwk(k.publicKey()),
+        k.status(),
+        k.createdAt(),
+        k.retiredAt(),
+        k.revokedAt(),
+        k.status() == KeyStatus.REVOKED ? keys.revocationReason(k.kid()).orElse(null) : null);
+  }
+
+  record RevocationRequest(@NotBlank @Size(max = 500) String reason) {}
+
+  record KeyJson(
+      String kid,
+      UUID organisationId,
+      String organisation,
+      String participant,
+      Map<String, String> jwk,
+      KeyStatus status,
+      Instant createdAt,
+      @Nullable Instant retiredAt,
+      @Nullable Instant revokedAt,
+      @Nullable String revocationReason) {}
+}
