@@ -7,13 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -134,6 +141,39 @@ abstract class SigningKeysContract {
     List<LogEntry> committed = log.entriesOfRecord(SigningKeyRecords.SIGNING_KEY, key.kid(), null);
     assertThat(committed).hasSize(1);
     assertThat(committed.get(0).issuer()).isEqualTo(bw.organisationId().toString());
+  }
+
+  @Test
+  void concurrentFirstSignaturesShareOneKey() throws Exception {
+    Actor bw = actor(OrganisationRole.KP_AUTHORITY, "BW");
+    int threads = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> signed = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        byte[] payload = utf8("payload " + i);
+        signed.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return signatures.sign(bw.organisationId(), "t", payload);
+                }));
+      }
+      start.countDown();
+      Set<String> kids = new HashSet<>();
+      for (Future<String> f : signed) {
+        String jws = f.get(60, TimeUnit.SECONDS);
+        kids.add(header(jws).get("kid").asString());
+        assertThat(signatures.verify(jws).keyStatus()).isEqualTo(KeyStatus.ACTIVE);
+      }
+      assertThat(kids).hasSize(1);
+      assertThat(signingKeys.keysOf(bw.organisationId())).hasSize(1);
+      assertThat(log.entriesOfRecord(SigningKeyRecords.SIGNING_KEY, kids.iterator().next(), null))
+          .hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -291,7 +331,7 @@ abstract class SigningKeysContract {
 
   static List<String> kids(Answer answer) {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     answer.json().forEach(k -> out.add(k.get("kid").asString()));
     return out;
   }
