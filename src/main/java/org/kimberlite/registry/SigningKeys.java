@@ -116,7 +116,8 @@ public class SigningKeys {
     KeyRow key = ownKey(caller, kid);
     if (key.revokedAt() != null) {
       throw Problem.conflict(
-          "already-revoked", "The key " + kid + " was revoked on " + key.revokedAt() + ".");
+          "registry/key-already-revoked",
+          "The key " + kid + " was revoked on " + key.revokedAt() + ".");
     }
     if (repository.revoke(kid, caller.organisationId(), key.version(), now(), why) != 1) {
       throw Problem.conflict("concurrent-change", "The key changed meanwhile; try again.");
@@ -181,7 +182,7 @@ public class SigningKeys {
     }
     if (o.participant() == null) {
       throw Problem.rule(
-          "no-participant",
+          "registry/no-participant",
           "No KP participant",
           "The authority " + o.name() + " belongs to no KP participant.");
     }
