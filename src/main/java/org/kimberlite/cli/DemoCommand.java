@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kimberlite.certification.CertificationDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.DemoWorld;
@@ -48,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     if (!world.exists()) {
       accounts = world.create();
       write(file, accounts);
+      System.out.println("Creating a year of demo certificates ...");
+      int issued = context.getBean(CertificationDemo.class).create(accounts);
+      System.out.println(issued + " demo certificates issued, confirmed, cancelled or expired.");
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
     } else {

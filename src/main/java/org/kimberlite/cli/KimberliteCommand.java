@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       AuditCommand.class,
       BenchCommand.class,
+      VerifyCommand.class,
       VerifyProofCommand.class,
       WitnessCommand.class,
       VersionCommand.class

@@ -1,12 +1,14 @@
 package org.kimberlite.registry.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.internal.AccountPrincipal;
+import org.kimberlite.shared.web.NavItem;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,25 +17,42 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class Navigation {
 
-  /** A link in the top bar, shown to everyone, to signed-in callers, or to some roles. */
-  record Item(String label, String href, boolean signedIn, Set<OrganisationRole> roles) {
-    boolean visibleTo(@Nullable Caller caller) {
-      if (!signedIn && roles.isEmpty()) {
-        return true;
-      }
-      if (caller == null) {
-        return false;
-      }
-      return roles.isEmpty() || roles.stream().anyMatch(caller::has);
-    }
+  private final List<NavItem> items;
+
+  Navigation(List<NavItem> items) {
+    this.items = items.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
   }
 
-  static final List<Item> ITEMS =
-      List.of(
-          new Item("Home", "/", false, Set.of()),
-          new Item("Participants", "/participants", false, Set.of()),
-          new Item("Organisations", "/organisations", true, Set.of()),
-          new Item("My organisation", "/organisation", true, Set.of()));
+  @Bean
+  static NavItem homeNav() {
+    return NavItem.everyone("Home", "/", 0);
+  }
+
+  @Bean
+  static NavItem participantsNav() {
+    return NavItem.everyone("Participants", "/participants", 10);
+  }
+
+  @Bean
+  static NavItem organisationsNav() {
+    return NavItem.signedIn("Organisations", "/organisations", 80);
+  }
+
+  @Bean
+  static NavItem ownOrganisationNav() {
+    return NavItem.signedIn("My organisation", "/organisation", 90);
+  }
+
+  static boolean visible(NavItem item, @Nullable Caller caller) {
+    if (!item.signedIn()) {
+      return true;
+    }
+    if (caller == null) {
+      return false;
+    }
+    return item.roles().isEmpty()
+        || item.roles().stream().anyMatch(r -> caller.has(OrganisationRole.valueOf(r)));
+  }
 
   @ModelAttribute("caller")
   @Nullable Caller currentCaller() {
@@ -41,9 +60,9 @@ class Navigation {
   }
 
   @ModelAttribute("nav")
-  List<Item> nav() {
+  List<NavItem> nav() {
     Caller caller = AccountPrincipal.current();
-    return ITEMS.stream().filter(i -> i.visibleTo(caller)).toList();
+    return items.stream().filter(i -> visible(i, caller)).toList();
   }
 
   @ModelAttribute("currentPath")

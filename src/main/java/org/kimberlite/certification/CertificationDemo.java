@@ -1,0 +1,249 @@
+package org.kimberlite.certification;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.kimberlite.certification.internal.CertificateRepository;
+import org.kimberlite.certification.internal.RejectionLog;
+import org.kimberlite.certification.internal.ValueReferences;
+import org.kimberlite.ledger.TransparencyLog;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.Participants;
+import org.kimberlite.registry.Signatures;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo world's certificates: a year of shipments between the demo authorities, each issued,
+ * confirmed, cancelled or left to expire through the real lifecycle as of its own dates. Volumes
+ * follow the published 2022 production of each producer (shared/domain/kp-stats,
+ * kp_production_by_country.csv) and values its 2022 USD per carat, with trading-centre re-exports
+ * to India and the United States.
+ */
+@Service
+public class CertificationDemo {
+  /** Producers' 2022 production in carats (kp_production_by_country.csv, source ndc2022). */
+  static final Map<String, Long> PRODUCTION_2022 =
+      Map.of(
+          "BW",
+          24_510_000L,
+          "RU",
+          41_924_000L,
+          "CA",
+          16_249_000L,
+          "ZA",
+          9_660_000L,
+          "CD",
+          10_780_000L);
+
+  /** A flow: from an exporting participant to an importing one, certificates per year. */
+  record Flow(
+      String from, String to, int perYear, String exporter, String importer, boolean producer) {}
+
+  static final List<Flow> FLOWS =
+      List.of(
+          new Flow("BW", "EU", 24, "gaborone-sorting", "schelde-rough", true),
+          new Flow("BW", "AE", 12, "gaborone-sorting", "creek-diamonds", true),
+          new Flow("BW", "IN", 12, "kalahari-mining", "tapti-diamonds", true),
+          new Flow("RU", "EU", 12, "lena-rough", "schelde-rough", true),
+          new Flow("RU", "AE", 12, "lena-rough", "creek-diamonds", true),
+          new Flow("RU", "IN", 12, "lena-rough", "varachha-cutting", true),
+          new Flow("CA", "EU", 12, "tundra-mines", "schelde-rough", true),
+          new Flow("CA", "IN", 6, "tundra-mines", "tapti-diamonds", true),
+          new Flow("ZA", "EU", 12, "limpopo-mining", "schelde-rough", true),
+          new Flow("ZA", "IN", 6, "limpopo-mining", "varachha-cutting", true),
+          new Flow("CD", "AE", 12, "kasai-coop", "creek-diamonds", true),
+          new Flow("CD", "EU", 6, "kasai-coop", "schelde-rough", true),
+          new Flow("EU", "IN", 24, "schelde-rough", "tapti-diamonds", false),
+          new Flow("AE", "IN", 12, "creek-diamonds", "varachha-cutting", false),
+          new Flow("EU", "US", 6, "schelde-rough", "hudson-jewelry", false));
+
+  static final Map<String, String> AUTHORITY =
+      Map.of(
+          "BW",
+          "kp-bw",
+          "RU",
+          "kp-ru",
+          "EU",
+          "kp-eu-be",
+          "AE",
+          "kp-ae",
+          "IN",
+          "kp-in",
+          "CA",
+          "kp-ca",
+          "ZA",
+          "kp-za",
+          "CD",
+          "kp-cd",
+          "US",
+          "kp-us");
+
+  private final CertificateRepository repository;
+  private final RejectionLog rejections;
+  private final Participants participants;
+  private final Organisations organisations;
+  private final Signatures signatures;
+  private final TransparencyLog log;
+  private final ValueReferences references;
+  private final CertificationProperties properties;
+  private final Accounts accounts;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  public CertificationDemo(
+      CertificateRepository repository,
+      RejectionLog rejections,
+      Participants participants,
+      Organisations organisations,
+      Signatures signatures,
+      TransparencyLog log,
+      ValueReferences references,
+      CertificationProperties properties,
+      Accounts accounts,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.repository = repository;
+    this.rejections = rejections;
+    this.participants = participants;
+    this.organisations = organisations;
+    this.signatures = signatures;
+    this.log = log;
+    this.references = references;
+    this.properties = properties;
+    this.accounts = accounts;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The lifecycle as of a given day: the real service with its clock set to that day. */
+  private Certificates on(LocalDate day) {
+    Clock at = Clock.fixed(day.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    return new Certificates(
+        repository,
+        rejections,
+        participants,
+        organisations,
+        signatures,
+        log,
+        references,
+        properties,
+        at);
+  }
+
+  /** Creates the year of certificates; returns how many were issued. */
+  public int create(List<DemoAccount> demoAccounts) {
+    Map<String, DemoAccount> byUser = new HashMap<>();
+    demoAccounts.forEach(a -> byUser.put(a.username(), a));
+    Map<String, Caller> callers = new HashMap<>();
+    for (String username : AUTHORITY.values()) {
+      DemoAccount a = byUser.get(username);
+      if (a != null) {
+        accounts.signIn(a.username(), a.password()).ifPresent(c -> callers.put(username, c));
+      }
+    }
+    Map<String, Integer> certificatesPerProducer = new HashMap<>();
+    for (Flow f : FLOWS) {
+      if (f.producer()) {
+        certificatesPerProducer.merge(f.from(), f.perYear(), Integer::sum);
+      }
+    }
+    Random random = new Random(2022);
+    LocalDate today = LocalDate.now(clock);
+    int issued = 0;
+    int sequence = 0;
+    for (Flow f : FLOWS) {
+      Caller issuer = callers.get(AUTHORITY.get(f.from()));
+      Caller importing = callers.get(AUTHORITY.get(f.to()));
+      Optional<UUID> exporter = id(byUser, f.exporter());
+      Optional<UUID> importer = id(byUser, f.importer());
+      if (issuer == null || importing == null || exporter.isEmpty() || importer.isEmpty()) {
+        continue;
+      }
+      long yearly =
+          f.producer()
+              ? PRODUCTION_2022.get(f.from()) / certificatesPerProducer.get(f.from()) * f.perYear()
+              : 6_000_000L * f.perYear() / 12;
+      String originRef = f.producer() ? f.from() : "WORLD";
+      BigDecimal usdPerCarat =
+          references
+              .usdPerCarat(originRef)
+              .orElseThrow()
+              .multiply(f.producer() ? BigDecimal.ONE : new BigDecimal("1.15"));
+      for (int i = 0; i < f.perYear(); i++) {
+        sequence++;
+        LocalDate issuedOn = today.minusDays(2 + (365L * i / f.perYear()) + random.nextInt(10));
+        BigDecimal carats =
+            BigDecimal.valueOf(yearly / f.perYear())
+                .multiply(BigDecimal.valueOf(0.8 + random.nextDouble() * 0.4))
+                .setScale(2, RoundingMode.HALF_EVEN);
+        BigDecimal value =
+            carats
+                .multiply(usdPerCarat)
+                .multiply(BigDecimal.valueOf(0.85 + random.nextDouble() * 0.3))
+                .setScale(2, RoundingMode.HALF_EVEN);
+        IssueRequest request =
+            new IssueRequest(
+                exporter.get(),
+                importer.get(),
+                f.to(),
+                f.producer() ? OriginKind.SINGLE : OriginKind.MIXED,
+                f.producer() ? List.of(f.from()) : List.of(),
+                null,
+                List.of(
+                    new IssueRequest.LineRequest(
+                        "7102.31", carats.toPlainString(), value.toPlainString())),
+                1 + random.nextInt(8),
+                "SEAL-" + f.from() + "-" + String.format("%06d", sequence),
+                issuedOn,
+                issuedOn.plusDays(45),
+                null);
+        KpCertificate c = tx.execute(s -> on(issuedOn).issue(issuer, request)).certificate();
+        issued++;
+        int fate = sequence % 31;
+        LocalDate receivedOn = issuedOn.plusDays(2 + random.nextInt(9));
+        if (fate == 7) {
+          LocalDate cancelOn = issuedOn.plusDays(1);
+          tx.execute(
+              s -> on(cancelOn).cancel(issuer, c.number(), "Shipment withdrawn by the exporter"));
+        } else if (fate == 13
+            || receivedOn.isAfter(today)
+            || (issuedOn.isAfter(today.minusDays(15)) && sequence % 2 == 0)) {
+          continue; // left unconfirmed: waiting, or expired by the expiry job
+        } else {
+          tx.execute(
+              s ->
+                  on(receivedOn)
+                      .confirm(
+                          importing,
+                          c.number(),
+                          new ConfirmRequest(
+                              c.parcels(),
+                              c.carats().toPlainString(),
+                              c.importer().organisationId(),
+                              c.exporter().organisationId(),
+                              c.sealId(),
+                              receivedOn)));
+        }
+      }
+    }
+    tx.execute(s -> on(today).expireDue());
+    return issued;
+  }
+
+  private Optional<UUID> id(Map<String, DemoAccount> byUser, String username) {
+    DemoAccount a = byUser.get(username);
+    return a == null ? Optional.empty() : Optional.of(a.organisationId());
+  }
+}

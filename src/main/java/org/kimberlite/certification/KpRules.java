@@ -1,0 +1,484 @@
+package org.kimberlite.certification;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.Standing;
+
+/**
+ * The Kimberley Process rules KP-01 to KP-11 (RULES.md) as pure decisions: given a request and what
+ * the registry knows, return every rule broken (blocks) and every flag raised. No database, no
+ * clock: the context supplies both.
+ */
+public final class KpRules {
+  public static final Set<String> ROUGH_HS_CODES = Set.of("7102.10", "7102.21", "7102.31");
+
+  private KpRules() {}
+
+  /** What the rules need to know about an organisation. */
+  public record OrganisationFacts(
+      UUID id, String name, String country, @Nullable String participant, boolean authority) {}
+
+  /** What the rules read from the registry and the certificate store. */
+  public interface IssueContext {
+    LocalDate today();
+
+    /** The issuing authority: its participant and country. */
+    OrganisationFacts issuer();
+
+    Optional<OrganisationFacts> organisation(UUID id);
+
+    /** The participant a country trades under, if any. */
+    Optional<String> participantForCountry(String country);
+
+    /** A participant's standing on a day; empty when no such participant is listed. */
+    Optional<Standing> standing(String participant, LocalDate day);
+
+    boolean numberTaken(String number);
+
+    /** Whether {@code number} lies in the issuer's number range. */
+    boolean inRange(String number);
+
+    /** Reference USD per carat for an origin country (or "WORLD"), for KP-11. */
+    Optional<BigDecimal> referenceUsdPerCarat(String originCountry);
+
+    /** How far from the reference a line may be before KP-11 flags it (×factor, ÷factor). */
+    BigDecimal plausibilityFactor();
+  }
+
+  /** The outcome: violations block the issue; flags are recorded on the certificate. */
+  public record Decision(List<Violation> violations, List<Violation> flags) {
+    public boolean accepted() {
+      return violations.isEmpty();
+    }
+  }
+
+  public static Decision checkIssue(IssueRequest r, IssueContext c) {
+    List<Violation> v = new ArrayList<>();
+    List<Violation> flags = new ArrayList<>();
+    OrganisationFacts issuer = c.issuer();
+    String exporting = issuer.participant();
+
+    // KP-01: every Annex I item is there.
+    Optional<OrganisationFacts> exporter = Optional.empty();
+    Optional<OrganisationFacts> importer = Optional.empty();
+    if (r.exporter() == null) {
+      v.add(new Violation("KP-01", "exporter", "the exporter must be identified"));
+    } else {
+      exporter = c.organisation(r.exporter());
+      if (exporter.isEmpty()) {
+        v.add(new Violation("KP-01", "exporter", "no registered organisation " + r.exporter()));
+      }
+    }
+    if (r.importer() == null) {
+      v.add(new Violation("KP-01", "importer", "the importer must be identified"));
+    } else {
+      importer = c.organisation(r.importer());
+      if (importer.isEmpty()) {
+        v.add(new Violation("KP-01", "importer", "no registered organisation " + r.importer()));
+      }
+    }
+    if (blank(r.importingParticipant())) {
+      v.add(
+          new Violation("KP-01", "importingParticipant", "the importing participant is required"));
+    }
+    if (r.originKind() == null) {
+      v.add(new Violation("KP-01", "origin", "the origin (single, mixed or listed) is required"));
+    }
+    if (r.lines().isEmpty()) {
+      v.add(new Violation("KP-01", "lines", "at least one HS line with carats and value"));
+    }
+    if (r.parcels() == null || r.parcels() < 1) {
+      v.add(new Violation("KP-01", "parcels", "the number of parcels must be at least 1"));
+    }
+    if (r.issuedOn() == null) {
+      v.add(new Violation("KP-01", "issuedOn", "the date of issue is required"));
+    }
+    if (r.expiresOn() == null) {
+      v.add(new Violation("KP-01", "expiresOn", "the date of expiry is required"));
+    }
+    if (blank(r.sealId())) {
+      v.add(
+          new Violation(
+              "KP-09",
+              "sealId",
+              "the seal of the tamper-resistant container is recorded at issue"));
+    }
+    for (int i = 0; i < r.lines().size(); i++) {
+      lineRules(r.lines().get(i), "lines[" + i + "]", v);
+    }
+
+    // KP-05: dates.
+    if (r.issuedOn() != null && r.expiresOn() != null && r.issuedOn().isAfter(r.expiresOn())) {
+      v.add(new Violation("KP-05", "expiresOn", "expiry must not be before the date of issue"));
+    }
+    if (r.issuedOn() != null && r.issuedOn().isAfter(c.today())) {
+      v.add(new Violation("KP-05", "issuedOn", "a certificate cannot be issued in the future"));
+    }
+    if (r.expiresOn() != null && r.expiresOn().isBefore(c.today())) {
+      v.add(new Violation("KP-05", "expiresOn", "the certificate would be expired already"));
+    }
+
+    // KP-03: both participants current and in good standing; parties belong to them.
+    LocalDate day = r.issuedOn() == null ? c.today() : r.issuedOn();
+    if (exporting == null) {
+      v.add(new Violation("KP-03", "issuer", "the issuing authority belongs to no participant"));
+    } else {
+      standing(c, exporting, day, "issuer", "exporting participant", v);
+      exporter.ifPresent(
+          e -> {
+            if (!exporting.equals(e.participant())) {
+              v.add(
+                  new Violation(
+                      "KP-03",
+                      "exporter",
+                      "the exporter trades under "
+                          + (e.participant() == null ? "no participant" : e.participant())
+                          + ", not the exporting participant "
+                          + exporting));
+            }
+          });
+    }
+    String importing = blank(r.importingParticipant()) ? null : upper(r.importingParticipant());
+    if (importing != null) {
+      String resolved = c.participantForCountry(importing).orElse(importing);
+      if (!resolved.equals(importing)) {
+        v.add(
+            new Violation(
+                "KP-03",
+                "importingParticipant",
+                importing + " trades under the participant " + resolved + "; name " + resolved));
+      } else {
+        standing(c, importing, day, "importingParticipant", "importing participant", v);
+      }
+      if (importing.equals(exporting)) {
+        v.add(
+            new Violation(
+                "KP-03",
+                "importingParticipant",
+                "a KP certificate covers a shipment between two participants, not within "
+                    + importing));
+      }
+      importer.ifPresent(
+          i -> {
+            if (!importing.equals(i.participant())) {
+              v.add(
+                  new Violation(
+                      "KP-03",
+                      "importer",
+                      "the importer trades under "
+                          + (i.participant() == null
+                              ? "no participant (a non-participant is never a trade partner)"
+                              : i.participant())
+                          + ", not "
+                          + importing));
+            }
+          });
+    }
+
+    // KP-04: origin.
+    if (r.originKind() != null) {
+      originRules(r, c, day, v);
+    }
+
+    // KP-06: number unique and in range.
+    if (!blank(r.number())) {
+      String number = r.number().strip();
+      if (!number.startsWith(issuer.country())) {
+        v.add(
+            new Violation(
+                "KP-06",
+                "number",
+                "the number must carry the issuer's prefix " + issuer.country()));
+      } else if (!c.inRange(number)) {
+        v.add(
+            new Violation("KP-06", "number", number + " is outside the authority's number range"));
+      }
+      if (c.numberTaken(number)) {
+        v.add(new Violation("KP-06", "number", number + " has been issued already"));
+      }
+    }
+
+    // KP-11: value plausibility (a flag, never a block).
+    if (v.isEmpty() && r.originKind() != null) {
+      String reference =
+          r.originKind() == OriginKind.SINGLE && !r.originCountries().isEmpty()
+              ? upper(r.originCountries().get(0))
+              : "WORLD";
+      for (int i = 0; i < r.lines().size(); i++) {
+        plausibility(r.lines().get(i), "lines[" + i + "]", reference, c, flags);
+      }
+    }
+    return new Decision(List.copyOf(v), List.copyOf(flags));
+  }
+
+  /**
+   * The rules of an import confirmation (KP-05, KP-07, KP-08; KP-09 flags a seal that differs): it
+   * quotes the certificate's parcels, carats, importer and exporter, happens before expiry, and a
+   * certificate is confirmed at most once, never when cancelled or expired.
+   */
+  public static Decision checkConfirmation(KpCertificate cert, ConfirmRequest r, LocalDate today) {
+    List<Violation> v = new ArrayList<>();
+    List<Violation> flags = new ArrayList<>();
+    switch (cert.status()) {
+      case CONFIRMED ->
+          v.add(new Violation("KP-07", "number", cert.number() + " was confirmed already"));
+      case CANCELLED ->
+          v.add(
+              new Violation(
+                  "KP-08", "number", cert.number() + " was cancelled on " + cert.statusOn()));
+      case EXPIRED ->
+          v.add(
+              new Violation("KP-08", "number", cert.number() + " expired on " + cert.expiresOn()));
+      case ISSUED -> {
+        if (today.isAfter(cert.expiresOn())) {
+          v.add(
+              new Violation("KP-08", "number", cert.number() + " expired on " + cert.expiresOn()));
+        }
+      }
+    }
+    if (r.parcels() == null) {
+      v.add(new Violation("KP-07", "parcels", "quote the number of parcels received"));
+    } else if (r.parcels() != cert.parcels()) {
+      v.add(
+          new Violation(
+              "KP-07",
+              "parcels",
+              r.parcels() + " parcels received, the certificate says " + cert.parcels()));
+    }
+    BigDecimal carats = decimal(r.carats(), "carats", "carats", true, v);
+    if (carats != null && carats.compareTo(cert.carats()) != 0) {
+      v.add(
+          new Violation(
+              "KP-07",
+              "carats",
+              carats + " carats received, the certificate says " + cert.carats()));
+    }
+    if (r.importer() == null || !r.importer().equals(cert.importer().organisationId())) {
+      v.add(new Violation("KP-07", "importer", "the importer does not match the certificate"));
+    }
+    if (r.exporter() == null || !r.exporter().equals(cert.exporter().organisationId())) {
+      v.add(new Violation("KP-07", "exporter", "the exporter does not match the certificate"));
+    }
+    if (r.receivedOn() == null) {
+      v.add(new Violation("KP-05", "receivedOn", "the date of receipt is required"));
+    } else {
+      if (r.receivedOn().isBefore(cert.issuedOn())) {
+        v.add(new Violation("KP-05", "receivedOn", "received before the certificate was issued"));
+      }
+      if (r.receivedOn().isAfter(cert.expiresOn())) {
+        v.add(new Violation("KP-05", "receivedOn", "received after the certificate expired"));
+      }
+      if (r.receivedOn().isAfter(today)) {
+        v.add(new Violation("KP-05", "receivedOn", "the date of receipt is in the future"));
+      }
+    }
+    if (r.sealId() == null || !r.sealId().strip().equals(cert.sealId())) {
+      flags.add(
+          new Violation(
+              "KP-09",
+              "sealId",
+              "seal "
+                  + (r.sealId() == null ? "(none quoted)" : r.sealId().strip())
+                  + " at import, "
+                  + cert.sealId()
+                  + " at export: the container may have been opened"));
+    }
+    return new Decision(List.copyOf(v), List.copyOf(flags));
+  }
+
+  private static void lineRules(IssueRequest.LineRequest line, String field, List<Violation> v) {
+    String hs = line.hsCode() == null ? "" : line.hsCode().strip();
+    if (hs.isEmpty()) {
+      v.add(new Violation("KP-01", field + ".hsCode", "the HS code is required"));
+    } else if (hs.startsWith("7104")) {
+      v.add(
+          new Violation(
+              "KP-02",
+              field + ".hsCode",
+              hs + " is laboratory-grown (LGD-03): never on a KP certificate"));
+    } else if (!ROUGH_HS_CODES.contains(hs)) {
+      v.add(
+          new Violation(
+              "KP-02",
+              field + ".hsCode",
+              hs + " is not rough diamond (7102.10, 7102.21, 7102.31)"));
+    }
+    decimal(line.carats(), field + ".carats", "carats", true, v);
+    decimal(line.valueUsd(), field + ".valueUsd", "value in US dollars", false, v);
+  }
+
+  /** Parses a KP quantity: at most two decimals, carats above zero, values not negative. */
+  static @Nullable BigDecimal decimal(
+      @Nullable String text, String field, String what, boolean positive, List<Violation> v) {
+    if (blank(text)) {
+      v.add(new Violation("KP-01", field, "the " + what + " is required"));
+      return null;
+    }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      v.add(new Violation("KP-01", field, "'" + text + "' is not a decimal number"));
+      return null;
+    }
+    if (value.scale() > 2) {
+      v.add(new Violation("KP-01", field, "the " + what + " has at most two decimals"));
+      return null;
+    }
+    if (positive ? value.signum() <= 0 : value.signum() < 0) {
+      v.add(
+          new Violation(
+              "KP-01",
+              field,
+              "the " + what + (positive ? " must be above zero" : " must not be negative")));
+      return null;
+    }
+    if (value.precision() - value.scale() > 12) {
+      v.add(new Violation("KP-01", field, "the " + what + " is implausibly large"));
+      return null;
+    }
+    return value.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  private static void standing(
+      IssueContext c,
+      String participant,
+      LocalDate day,
+      String field,
+      String role,
+      List<Violation> v) {
+    Optional<Standing> s = c.standing(participant, day);
+    if (s.isEmpty() || !s.get().isParticipant()) {
+      v.add(
+          new Violation(
+              "KP-03",
+              field,
+              participant + " is not a KP participant on " + day + " (" + role + ")"));
+    } else if (!s.get().inGoodStanding()) {
+      v.add(
+          new Violation(
+              "KP-03",
+              field,
+              participant
+                  + " is "
+                  + String.valueOf(s.get().status()).toLowerCase(Locale.ROOT).replace('_', '-')
+                  + " on "
+                  + day
+                  + " and may not trade rough diamonds ("
+                  + role
+                  + ")"));
+    }
+  }
+
+  private static void originRules(
+      IssueRequest r, IssueContext c, LocalDate day, List<Violation> v) {
+    List<String> countries = r.originCountries().stream().map(KpRules::upper).toList();
+    switch (r.originKind()) {
+      case SINGLE -> {
+        if (countries.size() != 1) {
+          v.add(
+              new Violation(
+                  "KP-04", "origin.countries", "a single origin names exactly one country"));
+        }
+      }
+      case MIXED -> {
+        if (!countries.isEmpty()) {
+          v.add(
+              new Violation(
+                  "KP-04", "origin.countries", "a mixed origin lists no countries (use 'listed')"));
+        }
+      }
+      case LISTED -> {
+        if (countries.size() < 2) {
+          v.add(
+              new Violation(
+                  "KP-04", "origin.countries", "a listed origin names at least two countries"));
+        }
+      }
+    }
+    for (String country : countries) {
+      Optional<String> participant = c.participantForCountry(country);
+      if (participant.isEmpty()) {
+        v.add(
+            new Violation(
+                "KP-04",
+                "origin.countries",
+                country + " is not a KP participant: no origin from it"));
+        continue;
+      }
+      Optional<Standing> s = c.standing(participant.get(), day);
+      if (s.isEmpty() || !s.get().isParticipant()) {
+        v.add(
+            new Violation(
+                "KP-04", "origin.countries", country + " was not a participant on " + day));
+      } else if (!s.get().inGoodStanding()) {
+        boolean fromZone =
+            r.originZone() != null && s.get().compliantZones().contains(r.originZone().strip());
+        if (!fromZone) {
+          v.add(
+              new Violation(
+                  "KP-04",
+                  "origin.countries",
+                  country
+                      + " is "
+                      + String.valueOf(s.get().status()).toLowerCase(Locale.ROOT).replace('_', '-')
+                      + " on "
+                      + day
+                      + (s.get().compliantZones().isEmpty()
+                          ? ": no goods of that origin"
+                          : ": only goods from its compliant zones " + s.get().compliantZones())));
+        }
+      }
+    }
+  }
+
+  private static void plausibility(
+      IssueRequest.LineRequest line,
+      String field,
+      String origin,
+      IssueContext c,
+      List<Violation> flags) {
+    Optional<BigDecimal> reference =
+        c.referenceUsdPerCarat(origin).or(() -> c.referenceUsdPerCarat("WORLD"));
+    if (reference.isEmpty() || line.carats() == null || line.valueUsd() == null) {
+      return;
+    }
+    BigDecimal carats = new BigDecimal(line.carats().strip());
+    BigDecimal perCarat =
+        new BigDecimal(line.valueUsd().strip()).divide(carats, 2, RoundingMode.HALF_EVEN);
+    BigDecimal low = reference.get().divide(c.plausibilityFactor(), 2, RoundingMode.HALF_EVEN);
+    BigDecimal high = reference.get().multiply(c.plausibilityFactor());
+    if (perCarat.compareTo(low) < 0 || perCarat.compareTo(high) > 0) {
+      flags.add(
+          new Violation(
+              "KP-11",
+              field,
+              "USD "
+                  + perCarat
+                  + " per carat is outside ["
+                  + low
+                  + ", "
+                  + high.setScale(2, RoundingMode.HALF_EVEN)
+                  + "] around the reference "
+                  + reference.get()
+                  + " for origin "
+                  + origin));
+    }
+  }
+
+  private static boolean blank(@Nullable String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String upper(String s) {
+    return s.strip().toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,60 @@
+package org.kimberlite.certification.web;
+
+import org.kimberlite.certification.CertificatePdf;
+import org.kimberlite.certification.CertificateRecords;
+import org.kimberlite.certification.Certificates;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.QrLinks;
+import org.kimberlite.certification.Verification;
+import org.kimberlite.ledger.LogEntry;
+import org.kimberlite.ledger.TransparencyLog;
+import org.kimberlite.registry.Caller;
+import org.kimberlite.shared.web.WebProperties;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The printable certificate: an A4 PDF with every Annex I item and a QR code holding the issuing
+ * authority's signed compact payload, for the parties and the two authorities (API and console).
+ */
+@Controller
+class CertificatePrints {
+  private final Certificates certificates;
+  private final Verification verification;
+  private final TransparencyLog log;
+  private final WebProperties web;
+
+  CertificatePrints(
+      Certificates certificates,
+      Verification verification,
+      TransparencyLog log,
+      WebProperties web) {
+    this.certificates = certificates;
+    this.verification = verification;
+    this.log = log;
+    this.web = web;
+  }
+
+  @GetMapping({"/api/v1/certificates/{number}.pdf", "/console/certificates/{number}.pdf"})
+  ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String number) {
+    KpCertificate c = certificates.get(caller, number);
+    String qr = QrLinks.url(web.publicUrl(), c.number(), verification.qrJws(c));
+    Long index =
+        log.entriesOfRecord(CertificateRecords.CERTIFICATE, number, null).stream()
+            .findFirst()
+            .map(LogEntry::index)
+            .orElse(null);
+    String verifyUrl = web.publicUrl().replaceAll("/+$", "") + "/verify/" + c.number();
+    byte[] pdf = CertificatePdf.render(c, qr, verifyUrl, index);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            "Content-Disposition",
+            ContentDisposition.inline().filename(c.number() + ".pdf").build().toString())
+        .body(pdf);
+  }
+}
