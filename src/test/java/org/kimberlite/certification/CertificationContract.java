@@ -507,6 +507,44 @@ abstract class CertificationContract {
     assertThat(tampered.get("problems").toString())
         .contains("differs from the one its authority signed");
 
+    // The same document signed by a key no authority holds.
+    JsonNode third = issue();
+    String signature = third.get("signature").asString();
+    String[] parts = signature.split("\\.");
+    org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters rogue =
+        new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(
+            new java.security.SecureRandom());
+    byte[] rogueKey = rogue.generatePublicKey().getEncoded();
+    String header =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("{\"alg\":\"EdDSA\",\"kid\":\""
+                        + org.kimberlite.registry.Jwk.thumbprint(rogueKey)
+                        + "\",\"typ\":\"kp-certificate+jws\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.bouncycastle.crypto.signers.Ed25519Signer signer =
+        new org.bouncycastle.crypto.signers.Ed25519Signer();
+    signer.init(true, rogue);
+    byte[] input = (header + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    signer.update(input, 0, input.length);
+    String forged =
+        header
+            + "."
+            + parts[1]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(signer.generateSignature());
+    jdbc.sql("update kp_certificate set signature = :s where number = :n")
+        .param("s", forged)
+        .param("n", third.get("number").asString())
+        .update();
+    JsonNode unknownKey =
+        anonymous().get("/api/v1/verify/certificates/" + third.get("number").asString()).json();
+    assertThat(unknownKey.get("genuine").asBoolean()).isFalse();
+    assertThat(unknownKey.get("problems").toString()).contains("signature does not verify");
+
     // A QR payload copied onto another certificate.
     JsonNode other = issue();
     KpCertificate first =
