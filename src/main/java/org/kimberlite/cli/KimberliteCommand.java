@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       AuditCommand.class,
       BenchCommand.class,
+      ImportCommand.class,
       VerifyCommand.class,
       VerifyProofCommand.class,
       WitnessCommand.class,
@@ -57,6 +58,9 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == AuditCommand.class) {
         return type.cast(new AuditCommand(platform));
+      }
+      if (type == ImportCommand.class) {
+        return type.cast(new ImportCommand(platform));
       }
       if (type == BenchCommand.class) {
         return type.cast(new BenchCommand(platform));
