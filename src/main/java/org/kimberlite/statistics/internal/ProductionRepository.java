@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class ProductionRepository {
   private static final String COLUMNS =
       """
-      participant_code, participant_label, year, half, revision, carats, value_usd,
+      participant_code, participant_label, report_year, half, revision, carats, value_usd,
       industrial_carats, artisanal_carats, reason, source, submitted_by, submitted_at
       """;
 
@@ -29,7 +29,7 @@ public class ProductionRepository {
     return jdbc.sql(
                 """
                 select coalesce(max(revision), 0) from stat_production
-                where participant_label = :label and year = :year and half = :half
+                where participant_label = :label and report_year = :year and half = :half
                 """)
             .param("label", label)
             .param("year", year)
@@ -43,7 +43,7 @@ public class ProductionRepository {
     jdbc.sql(
             """
             insert into stat_production
-              (participant_code, participant_label, year, half, revision, carats, value_usd,
+              (participant_code, participant_label, report_year, half, revision, carats, value_usd,
                industrial_carats, artisanal_carats, reason, source, submitted_by, submitted_at)
             values (:code, :label, :year, :half, :revision, :carats, :value, :industrial,
                     :artisanal, :reason, :source, :by, :at)
@@ -71,11 +71,11 @@ public class ProductionRepository {
                 + COLUMNS
                 + """
                  from stat_production p
-                where year between :from and :to
+                where report_year between :from and :to
                   and revision = (select max(revision) from stat_production q
                                   where q.participant_label = p.participant_label
-                                    and q.year = p.year and q.half = p.half)
-                order by year, participant_label, half
+                                    and q.report_year = p.report_year and q.half = p.half)
+                order by report_year, participant_label, half
                 """)
         .param("from", fromYear)
         .param("to", toYear)
@@ -90,8 +90,9 @@ public class ProductionRepository {
                 + COLUMNS
                 + """
                  from stat_production
-                where participant_label = :label and (cast(:year as integer) is null or year = :year)
-                order by year, half, revision
+                where participant_label = :label
+                  and (cast(:year as integer) is null or report_year = :year)
+                order by report_year, half, revision
                 """)
         .param("label", label)
         .param("year", year)
@@ -103,7 +104,7 @@ public class ProductionRepository {
     return new ProductionReport(
         rs.getString("participant_code"),
         rs.getString("participant_label"),
-        rs.getInt("year"),
+        rs.getInt("report_year"),
         rs.getString("half"),
         rs.getInt("revision"),
         rs.getBigDecimal("carats").setScale(2),
