@@ -99,11 +99,9 @@ public class PublishedFigures {
       int unchanged = 0;
       for (List<String> row : rows) {
         String label = row.get(name).strip();
-        if (label.toUpperCase(Locale.ROOT).startsWith("TOTAL")) {
-          continue;
-        }
-        String code = codes.get(label.toLowerCase(Locale.ROOT));
-        String key = code == null ? label : code;
+        boolean total = label.toUpperCase(Locale.ROOT).startsWith("TOTAL");
+        String code = total ? null : codes.get(label.toLowerCase(Locale.ROOT));
+        String key = total ? Statistics.PUBLISHED_TOTAL : code == null ? label : code;
         BigDecimal c = new BigDecimal(row.get(carats).strip()).setScale(2);
         BigDecimal v = new BigDecimal(row.get(value).strip()).setScale(2);
         String src =
@@ -117,8 +115,10 @@ public class PublishedFigures {
                 .filter(r -> r.half().equals("FY"))
                 .reduce((a, b) -> b)
                 .orElse(null);
-        sumCarats = sumCarats.add(c);
-        sumValue = sumValue.add(v);
+        if (!total) {
+          sumCarats = sumCarats.add(c);
+          sumValue = sumValue.add(v);
+        }
         if (current != null
             && current.carats().compareTo(c) == 0
             && current.valueUsd().compareTo(v) == 0

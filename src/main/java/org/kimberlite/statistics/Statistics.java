@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Statistics {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
 
+  /** The label under which a published world total is kept (not a participant's line). */
+  public static final String PUBLISHED_TOTAL = "TOTAL";
+
   private final ProductionRepository production;
   private final TradeFigures trade;
   private final Participants participants;
@@ -75,9 +78,17 @@ public class Statistics {
   /** Certificate counts: issued for export, and shipments imported with a certificate. */
   public record Counts(long issued, long imported, Map<String, long[]> byParticipant) {}
 
-  /** The annual global summary. */
+  /**
+   * The annual global summary; {@code publishedProduction} is the world total as a published source
+   * states it, when one was imported (the sum of its rounded rows may differ slightly).
+   */
   public record Summary(
-      int year, Section production, Section exports, Section imports, Counts certificates) {}
+      int year,
+      Section production,
+      @Nullable Figure publishedProduction,
+      Section exports,
+      Section imports,
+      Counts certificates) {}
 
   public static @Nullable BigDecimal perCarat(BigDecimal value, BigDecimal carats) {
     return carats.signum() == 0 ? null : value.divide(carats, 2, RoundingMode.HALF_EVEN);
@@ -116,7 +127,18 @@ public class Statistics {
   /** Each participant's production for a year: H1 + H2 when reported, else a published FY. */
   @Transactional(readOnly = true)
   public List<Figure> production(int year) {
-    return productionFigures(year, year).getOrDefault(year, List.of());
+    return productionFigures(year, year).getOrDefault(year, List.of()).stream()
+        .filter(f -> !f.participant().equals(PUBLISHED_TOTAL))
+        .toList();
+  }
+
+  /** The published world total of a year, if one was imported. */
+  @Transactional(readOnly = true)
+  public @Nullable Figure publishedProduction(int year) {
+    return productionFigures(year, year).getOrDefault(year, List.of()).stream()
+        .filter(f -> f.participant().equals(PUBLISHED_TOTAL))
+        .findFirst()
+        .orElse(null);
   }
 
   private Map<Integer, List<Figure>> productionFigures(int fromYear, int toYear) {
@@ -174,6 +196,7 @@ public class Statistics {
     return new Summary(
         year,
         section(production(year)),
+        publishedProduction(year),
         section(tradeFigures(trade.exports(year, year), true)),
         section(tradeFigures(trade.imports(year, year), false)),
         new Counts(

@@ -73,7 +73,16 @@ class StatisticsApi {
     Statistics.Summary s = statistics.summary(year);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("year", s.year());
-    m.put("production", section(s.production()));
+    Map<String, Object> production = section(s.production());
+    Statistics.Figure published = s.publishedProduction();
+    if (published != null) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("carats", text(published.carats()));
+      p.put("valueUsd", text(published.valueUsd()));
+      p.put("usdPerCarat", text(published.usdPerCarat()));
+      production.put("published", p);
+    }
+    m.put("production", production);
     m.put("exports", section(s.exports()));
     m.put("imports", section(s.imports()));
     Map<String, Object> certificates = new LinkedHashMap<>();
@@ -134,6 +143,17 @@ class StatisticsApi {
           .append(',')
           .append(orEmpty(t.usdPerCarat()))
           .append(",100.00\n");
+      Statistics.Figure published = s.publishedProduction();
+      if (entry.getKey().equals("production") && published != null) {
+        csv.append(year)
+            .append(",production,TOTAL,Published world total,")
+            .append(published.carats().toPlainString())
+            .append(',')
+            .append(published.valueUsd().toPlainString())
+            .append(',')
+            .append(orEmpty(published.usdPerCarat()))
+            .append(",\n");
+      }
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -1,0 +1,254 @@
+package org.kimberlite.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.NewAccount;
+import org.kimberlite.registry.NewOrganisation;
+import org.kimberlite.registry.Organisation;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Api;
+import org.kimberlite.support.Environment;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Production reports, published figures and trade from the certificates, on each database. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+abstract class StatisticsContract {
+  static final Path KP_STATS = Path.of("../shared/domain/kp-stats/kp_production_by_country.csv");
+  static final int YEAR = LocalDate.now().getYear();
+
+  @LocalServerPort int port;
+  @Autowired Organisations organisations;
+  @Autowired Accounts accounts;
+  @Autowired PublishedFigures published;
+
+  record Actor(UUID id, Api api) {}
+
+  Actor botswana;
+  Actor belgium;
+  Actor exporter;
+  Actor importer;
+
+  Api anonymous() {
+    return new Api("http://127.0.0.1:" + port);
+  }
+
+  Actor actor(OrganisationRole role, String country) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Organisation o =
+        organisations.registerSeed(
+            new NewOrganisation(
+                role + " " + country + " " + suffix, country, Set.of(role), null, null));
+    accounts.create(
+        o.id(), new NewAccount("s-" + suffix, "T", "statistics password " + suffix, true));
+    String token =
+        anonymous()
+            .post(
+                "/api/v1/auth/token",
+                Map.of("username", "s-" + suffix, "password", "statistics password " + suffix))
+            .json()
+            .get("token")
+            .asString();
+    return new Actor(o.id(), anonymous().withToken(token));
+  }
+
+  @BeforeEach
+  void world() {
+    botswana = actor(OrganisationRole.KP_AUTHORITY, "BW");
+    belgium = actor(OrganisationRole.KP_AUTHORITY, "BE");
+    exporter = actor(OrganisationRole.TRADER, "BW");
+    importer = actor(OrganisationRole.TRADER, "BE");
+  }
+
+  static JsonNode line(JsonNode section, String participant) {
+    for (JsonNode l : section.get("byParticipant")) {
+      if (l.get("participant").asString().equals(participant)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  static BigDecimal carats(JsonNode section, String participant) {
+    JsonNode l = line(section, participant);
+    return l == null ? BigDecimal.ZERO : new BigDecimal(l.get("carats").asString());
+  }
+
+  @Test
+  void aPublishedYearReproducesItsWorldTotalAndEachUsdPerCarat() throws Exception {
+    Environment.require(Files.exists(KP_STATS), "the published KP figures (" + KP_STATS + ")");
+    List<PublishedFigures.Imported> imported =
+        published.importProductionCsv(Files.readAllLines(KP_STATS), null);
+    assertThat(imported).anyMatch(i -> i.year() == 2022);
+    JsonNode y2022 = anonymous().get("/api/v1/statistics/summary?year=2022").json();
+    JsonNode production = y2022.get("production");
+    // 2022 as published (ndc2022): 121,471,000 carats worth USD 16,285,000,000 in the world.
+    JsonNode publishedTotal = production.get("published");
+    assertThat(publishedTotal.get("carats").asString()).isEqualTo("121471000.00");
+    assertThat(publishedTotal.get("valueUsd").asString()).isEqualTo("16285000000.00");
+    assertThat(publishedTotal.get("usdPerCarat").asString()).isEqualTo("134.06");
+    // The rows, published in thousands of carats and millions of dollars, add up to the value
+    // exactly and to the carats within their rounding (12 rows, at most 500 carats each).
+    assertThat(production.get("valueUsd").asString()).isEqualTo("16285000000.00");
+    assertThat(new BigDecimal(production.get("carats").asString()))
+        .isCloseTo(
+            new BigDecimal("121471000.00"),
+            org.assertj.core.data.Offset.offset(new BigDecimal("6000")));
+    assertThat(production.get("byParticipant").toString()).doesNotContain("TOTAL");
+    Map<String, String> usdPerCarat = new HashMap<>();
+    for (JsonNode l : production.get("byParticipant")) {
+      usdPerCarat.put(l.get("participant").asString(), l.get("usdPerCarat").asString());
+    }
+    // Each is value / carats of the published row, half-even to cents.
+    assertThat(usdPerCarat)
+        .containsEntry("BW", "191.76")
+        .containsEntry("RU", "84.77")
+        .containsEntry("AO", "224.24")
+        .containsEntry("CA", "115.58")
+        .containsEntry("ZA", "159.32")
+        .containsEntry("NA", "600.78")
+        .containsEntry("CD", "7.14")
+        .containsEntry("Others", "140.11");
+    assertThat(line(production, "RU").get("share").asString()).isEqualTo("34.51");
+    assertThat(line(production, "BW").get("share").asString()).isEqualTo("20.18");
+    // Importing the same file again changes nothing.
+    assertThat(published.importProductionCsv(Files.readAllLines(KP_STATS), null))
+        .allMatch(i -> i.rows() == 0);
+    String csv = anonymous().get("/api/v1/statistics/summary.csv?year=2022").body();
+    assertThat(csv).contains("2022,production,BW,Botswana,24510000.00,4700000000.00,191.76,20.18");
+    assertThat(csv)
+        .contains("2022,production,WORLD,World,121470000.00,16285000000.00,134.07,100.00")
+        .contains(
+            "2022,production,TOTAL,Published world total,121471000.00,16285000000.00,134.06,");
+  }
+
+  @Test
+  void authoritiesReportProductionAndCorrectionsAreRevisions() {
+    String path = "/api/v1/statistics/production/BW/" + YEAR + "/H1";
+    Api.Answer first =
+        botswana.api().put(path, Map.of("carats", "11000000.00", "valueUsd", "2200000000.00"));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(first.json().get("revision").asInt()).isEqualTo(1);
+    assertThat(belgium.api().put(path, Map.of("carats", "1.00", "valueUsd", "1.00")).status())
+        .isEqualTo(403);
+    assertThat(exporter.api().put(path, Map.of("carats", "1.00", "valueUsd", "1.00")).status())
+        .isEqualTo(403);
+    assertThat(botswana.api().put(path, Map.of("carats", "12.345", "valueUsd", "1.00")).status())
+        .isEqualTo(422);
+    assertThat(
+            botswana
+                .api()
+                .put(
+                    "/api/v1/statistics/production/BW/" + YEAR + "/H3",
+                    Map.of("carats", "1.00", "valueUsd", "1.00"))
+                .status())
+        .isEqualTo(422);
+    Api.Answer noReason =
+        botswana.api().put(path, Map.of("carats", "11500000.00", "valueUsd", "2300000000.00"));
+    assertThat(noReason.status()).isEqualTo(422);
+    assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+    Api.Answer corrected =
+        botswana
+            .api()
+            .put(
+                path,
+                Map.of(
+                    "carats",
+                    "11500000.00",
+                    "valueUsd",
+                    "2300000000.00",
+                    "reason",
+                    "late mine returns"));
+    assertThat(corrected.json().get("revision").asInt()).isEqualTo(2);
+    botswana
+        .api()
+        .put(
+            "/api/v1/statistics/production/BW/" + YEAR + "/H2",
+            Map.of("carats", "12500000.00", "valueUsd", "2500000000.00"));
+    JsonNode summary = anonymous().get("/api/v1/statistics/summary?year=" + YEAR).json();
+    JsonNode bw = line(summary.get("production"), "BW");
+    assertThat(bw.get("carats").asString()).isEqualTo("24000000.00");
+    assertThat(bw.get("valueUsd").asString()).isEqualTo("4800000000.00");
+    assertThat(bw.get("usdPerCarat").asString()).isEqualTo("200.00");
+    assertThat(botswana.api().get("/api/v1/statistics/production/BW?year=" + YEAR).json())
+        .hasSize(3);
+  }
+
+  @Test
+  void certificatesMoveTheTradeStatisticsTheMomentTheyChange() {
+    JsonNode before = anonymous().get("/api/v1/statistics/summary?year=" + YEAR).json();
+    BigDecimal exportsBefore = carats(before.get("exports"), "BW");
+    BigDecimal importsBefore = carats(before.get("imports"), "EU");
+    long issuedBefore = before.get("certificates").get("issued").asLong();
+
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "1000.00", "valueUsd", "190000.00")));
+    body.put("parcels", 2);
+    body.put("sealId", "SEAL-STAT-1");
+    body.put("issuedOn", LocalDate.now().toString());
+    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    JsonNode first = botswana.api().post("/api/v1/certificates", body).json();
+    JsonNode second = botswana.api().post("/api/v1/certificates", body).json();
+
+    JsonNode issued = anonymous().get("/api/v1/statistics/summary?year=" + YEAR).json();
+    assertThat(carats(issued.get("exports"), "BW"))
+        .isEqualByComparingTo(exportsBefore.add(new BigDecimal("2000.00")));
+    assertThat(issued.get("certificates").get("issued").asLong()).isEqualTo(issuedBefore + 2);
+    assertThat(carats(issued.get("imports"), "EU")).isEqualByComparingTo(importsBefore);
+
+    botswana
+        .api()
+        .post(
+            "/api/v1/certificates/" + second.get("number").asString() + "/cancellation",
+            Map.of("reason", "withdrawn"));
+    Map<String, Object> confirm = new HashMap<>();
+    confirm.put("parcels", 2);
+    confirm.put("carats", "1000.00");
+    confirm.put("importer", importer.id().toString());
+    confirm.put("exporter", exporter.id().toString());
+    confirm.put("sealId", "SEAL-STAT-1");
+    confirm.put("receivedOn", LocalDate.now().toString());
+    assertThat(
+            belgium
+                .api()
+                .post(
+                    "/api/v1/certificates/" + first.get("number").asString() + "/confirmation",
+                    confirm)
+                .status())
+        .isEqualTo(200);
+
+    JsonNode after = anonymous().get("/api/v1/statistics/summary?year=" + YEAR).json();
+    assertThat(carats(after.get("exports"), "BW"))
+        .isEqualByComparingTo(exportsBefore.add(new BigDecimal("1000.00")));
+    assertThat(after.get("certificates").get("issued").asLong()).isEqualTo(issuedBefore + 1);
+    assertThat(carats(after.get("imports"), "EU"))
+        .isEqualByComparingTo(importsBefore.add(new BigDecimal("1000.00")));
+    JsonNode matrix = anonymous().get("/api/v1/statistics/matrix?year=" + YEAR).json();
+    assertThat(matrix.toString()).contains("\"exporter\":\"BW\",\"importer\":\"EU\"");
+    JsonNode series = anonymous().get("/api/v1/statistics/participants/BW").json();
+    assertThat(series.toString()).contains("\"year\":" + YEAR);
+  }
+}
