@@ -86,3 +86,22 @@ create table kp_rejection (
   detail       text          not null,
   refused_at   timestamp with time zone not null
 );
+
+-- Trade statistics kept current in the same transaction as every certificate change: per
+-- direction (EXPORT by quarter of issue, IMPORT by quarter of confirmation), exporting and
+-- importing participant, quarter and HS code; hs_code '*' rows count certificates. The statistics
+-- read this instead of scanning every certificate.
+create table kp_trade_aggregate (
+  direction      varchar(6)    not null check (direction in ('EXPORT', 'IMPORT')),
+  exporter       varchar(8)    not null,
+  importer       varchar(8)    not null,
+  period_year    integer       not null,
+  period_quarter integer       not null check (period_quarter between 1 and 4),
+  hs_code        varchar(10)   not null,
+  carats         numeric(18,2) not null,
+  value_usd      numeric(20,2) not null,
+  certificates   bigint        not null,
+  primary key (direction, exporter, importer, period_year, period_quarter, hs_code)
+);
+create index kp_certificate_event_by_day on kp_certificate_event (status, effective_on, number);
+create index kp_certificate_by_issue_day on kp_certificate (issued_on);

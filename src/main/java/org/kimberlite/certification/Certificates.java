@@ -18,6 +18,7 @@ import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.CertificateRepository.Stored;
 import org.kimberlite.certification.internal.CertificateRepository.Viewer;
 import org.kimberlite.certification.internal.RejectionLog;
+import org.kimberlite.certification.internal.TradeAggregates;
 import org.kimberlite.certification.internal.ValueReferences;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.Receipt;
@@ -53,6 +54,7 @@ public class Certificates {
   private final Signatures signatures;
   private final TransparencyLog log;
   private final ValueReferences references;
+  private final TradeAggregates aggregates;
   private final CertificationProperties properties;
   private final Clock clock;
 
@@ -64,6 +66,7 @@ public class Certificates {
       Signatures signatures,
       TransparencyLog log,
       ValueReferences references,
+      TradeAggregates aggregates,
       CertificationProperties properties,
       Clock clock) {
     this.repository = repository;
@@ -73,6 +76,7 @@ public class Certificates {
     this.signatures = signatures;
     this.log = log;
     this.references = references;
+    this.aggregates = aggregates;
     this.properties = properties;
     this.clock = clock;
   }
@@ -162,6 +166,7 @@ public class Certificates {
     Set<UUID> audience = audience(certificate);
     Instant at = now();
     repository.insert(certificate, zone, join(audience), at);
+    aggregates.issued(certificate);
     for (Violation flag : decision.flags()) {
       repository.insertFinding(number, flag.rule(), flag.field() + ": " + flag.message(), at);
     }
@@ -210,6 +215,7 @@ public class Certificates {
             + c.carats()
             + " carats, seal "
             + (request.sealId() == null ? "(none)" : request.sealId().strip());
+    aggregates.confirmed(c, request.receivedOn());
     return change(
         caller,
         stored,
@@ -243,6 +249,7 @@ public class Certificates {
       rejections.record("CANCEL", number, caller.organisationId(), v);
       throw refused(v);
     }
+    aggregates.cancelled(c);
     return change(
         caller,
         stored,

@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.RejectionLog;
+import org.kimberlite.certification.internal.TradeAggregates;
 import org.kimberlite.certification.internal.ValueReferences;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Accounts;
@@ -97,6 +98,7 @@ public class CertificationDemo {
   private final Signatures signatures;
   private final TransparencyLog log;
   private final ValueReferences references;
+  private final TradeAggregates aggregates;
   private final CertificationProperties properties;
   private final Accounts accounts;
   private final TransactionTemplate tx;
@@ -110,6 +112,7 @@ public class CertificationDemo {
       Signatures signatures,
       TransparencyLog log,
       ValueReferences references,
+      TradeAggregates aggregates,
       CertificationProperties properties,
       Accounts accounts,
       TransactionTemplate tx,
@@ -121,6 +124,7 @@ public class CertificationDemo {
     this.signatures = signatures;
     this.log = log;
     this.references = references;
+    this.aggregates = aggregates;
     this.properties = properties;
     this.accounts = accounts;
     this.tx = tx;
@@ -138,6 +142,7 @@ public class CertificationDemo {
         signatures,
         log,
         references,
+        aggregates,
         properties,
         at);
   }

@@ -41,6 +41,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Single records timed in the latency phase (default 200).")
   int samples = 200;
 
+  @Option(
+      names = "--statistics",
+      description =
+          "Also time the annual statistics summary over this many certificates (e.g. 100000).")
+  int statistics = 0;
+
   @Option(names = "--db-url", description = "Benchmark against this database instead.")
   String dbUrl = "";
 
@@ -121,8 +127,81 @@ final class BenchCommand implements Callable<Integer> {
           percentile(latencies, 0.50),
           percentile(latencies, 0.95),
           latencies.get(latencies.size() - 1));
+      if (statistics > 0) {
+        statisticsBench(context);
+      }
     }
     return 0;
+  }
+
+  private void statisticsBench(ConfigurableApplicationContext context) {
+    org.kimberlite.registry.Organisations organisations =
+        context.getBean(org.kimberlite.registry.Organisations.class);
+    java.util.function.Function<String, java.util.UUID> newOrganisation =
+        name ->
+            organisations
+                .registerSeed(
+                    new org.kimberlite.registry.NewOrganisation(
+                        "Bench " + name + " " + UUID.randomUUID(),
+                        "BW",
+                        java.util.Set.of(org.kimberlite.registry.OrganisationRole.TRADER),
+                        null,
+                        null))
+                .id();
+    UUID authority = newOrganisation.apply("authority");
+    UUID exporter = newOrganisation.apply("exporter");
+    UUID importer = newOrganisation.apply("importer");
+    List<org.kimberlite.certification.BenchData.Lane> lanes = new ArrayList<>();
+    String[][] pairs = {
+      {"BW", "EU"},
+      {"RU", "AE"},
+      {"CA", "IN"},
+      {"ZA", "EU"},
+      {"CD", "AE"},
+      {"EU", "IN"},
+      {"AE", "IN"},
+      {"AO", "AE"}
+    };
+    for (String[] pair : pairs) {
+      lanes.add(
+          new org.kimberlite.certification.BenchData.Lane(
+              pair[0], pair[1], authority, exporter, importer));
+    }
+    int year = java.time.LocalDate.now().getYear() - 1;
+    long t0 = System.nanoTime();
+    context
+        .getBean(org.kimberlite.certification.BenchData.class)
+        .certificates(statistics, year, lanes, 42);
+    System.out.printf(
+        "statistics: %d certificates of %d written in %.1f s%n",
+        statistics, year, (System.nanoTime() - t0) / 1e9);
+    org.kimberlite.statistics.Statistics stats =
+        context.getBean(org.kimberlite.statistics.Statistics.class);
+    long cold = System.nanoTime();
+    stats.summary(year);
+    System.out.printf(
+        "statistics: first (cold) summary %.1f ms%n", (System.nanoTime() - cold) / 1e6);
+    for (int i = 0; i < 2; i++) {
+      stats.summary(year);
+    }
+    List<Double> times = new ArrayList<>();
+    org.kimberlite.statistics.Statistics.Summary last = null;
+    for (int i = 0; i < 10; i++) {
+      long s = System.nanoTime();
+      last = stats.summary(year);
+      times.add((System.nanoTime() - s) / 1e6);
+    }
+    Collections.sort(times);
+    System.out.printf(
+        "statistics: annual summary over %d certificates (%d issued, %d imported; exports %s carats, USD %s):"
+            + " p50 %.1f ms, max %.1f ms (10 runs after 3 warm-ups)%n",
+        statistics,
+        last.certificates().issued(),
+        last.certificates().imported(),
+        last.exports().carats().toPlainString(),
+        last.exports().valueUsd().toPlainString(),
+        percentile(times, 0.5),
+        times.get(times.size() - 1));
   }
 
   private static Commitment commitment(int n) {

@@ -38,6 +38,8 @@ abstract class StatisticsContract {
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
   @Autowired PublishedFigures published;
+  @Autowired org.kimberlite.certification.TradeFigures tradeFigures;
+  @Autowired org.kimberlite.certification.internal.TradeAggregates aggregates;
 
   record Actor(UUID id, Api api) {}
 
@@ -246,6 +248,14 @@ abstract class StatisticsContract {
     assertThat(after.get("certificates").get("issued").asLong()).isEqualTo(issuedBefore + 1);
     assertThat(carats(after.get("imports"), "EU"))
         .isEqualByComparingTo(importsBefore.add(new BigDecimal("1000.00")));
+    // The running aggregates equal a recomputation from every certificate.
+    List<org.kimberlite.certification.TradeRow> exportsKept = tradeFigures.exports(YEAR, YEAR);
+    List<org.kimberlite.certification.TradeRow> importsKept = tradeFigures.imports(YEAR, YEAR);
+    Map<String, Long> issuedKept = tradeFigures.issuedCounts(YEAR);
+    aggregates.rebuild();
+    assertThat(tradeFigures.exports(YEAR, YEAR)).isEqualTo(exportsKept);
+    assertThat(tradeFigures.imports(YEAR, YEAR)).isEqualTo(importsKept);
+    assertThat(tradeFigures.issuedCounts(YEAR)).isEqualTo(issuedKept);
     JsonNode matrix = anonymous().get("/api/v1/statistics/matrix?year=" + YEAR).json();
     assertThat(matrix.toString()).contains("\"exporter\":\"BW\",\"importer\":\"EU\"");
     JsonNode series = anonymous().get("/api/v1/statistics/participants/BW").json();

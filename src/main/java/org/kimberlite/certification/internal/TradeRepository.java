@@ -18,103 +18,66 @@ public class TradeRepository {
   }
 
   public List<TradeRow> exports(int fromYear, int toYear) {
+    return rows("EXPORT", fromYear, toYear);
+  }
+
+  private List<TradeRow> rows(String direction, int fromYear, int toYear) {
     return jdbc.sql(
             """
-            select c.issuing_participant as exporter, c.importing_participant as importer,
-                   extract(year from c.issued_on) as y,
-                   floor((extract(month from c.issued_on) - 1) / 3) + 1 as q,
-                   l.hs_code, sum(l.carats) as carats, sum(l.value_usd) as value_usd,
-                   count(distinct c.number) as certificates
-            from kp_certificate c join kp_certificate_line l on l.number = c.number
-            where c.status <> 'CANCELLED'
-              and c.issued_on >= :from and c.issued_on < :to
-            group by c.issuing_participant, c.importing_participant, extract(year from c.issued_on),
-                     floor((extract(month from c.issued_on) - 1) / 3) + 1, l.hs_code
-            order by 1, 2, 3, 4, 5
+            select exporter, importer, period_year, period_quarter, hs_code, carats, value_usd,
+                   certificates
+            from kp_trade_aggregate
+            where direction = :direction and hs_code <> '*' and certificates <> 0
+              and period_year between :from and :to
+            order by exporter, importer, period_year, period_quarter, hs_code
             """)
-        .param("from", java.time.LocalDate.of(fromYear, 1, 1))
-        .param("to", java.time.LocalDate.of(toYear + 1, 1, 1))
+        .param("direction", direction)
+        .param("from", fromYear)
+        .param("to", toYear)
         .query(
             (rs, n) ->
                 new TradeRow(
                     rs.getString("exporter"),
                     rs.getString("importer"),
-                    rs.getInt("y"),
-                    rs.getInt("q"),
+                    rs.getInt("period_year"),
+                    rs.getInt("period_quarter"),
                     rs.getString("hs_code"),
                     rs.getBigDecimal("carats").setScale(2),
                     rs.getBigDecimal("value_usd").setScale(2),
                     rs.getLong("certificates")))
         .list();
+  }
+
+  private java.util.Map<String, Long> counts(String direction, String by, int year) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    jdbc.sql(
+            "select "
+                + by
+                + " as participant, sum(certificates) as n from kp_trade_aggregate"
+                + " where direction = :direction and hs_code = '*' and period_year = :year"
+                + " group by "
+                + by
+                + " having sum(certificates) <> 0")
+        .param("direction", direction)
+        .param("year", year)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              out.put(rs.getString("participant"), rs.getLong("n"));
+            });
+    return out;
   }
 
   /** Certificates issued for export in a year (not cancelled), by exporting participant. */
   public java.util.Map<String, Long> issuedCounts(int year) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    jdbc.sql(
-            """
-            select issuing_participant, count(*) as n from kp_certificate
-            where status <> 'CANCELLED' and issued_on >= :from and issued_on < :to
-            group by issuing_participant
-            """)
-        .param("from", java.time.LocalDate.of(year, 1, 1))
-        .param("to", java.time.LocalDate.of(year + 1, 1, 1))
-        .query(
-            (java.sql.ResultSet rs) -> {
-              out.put(rs.getString("issuing_participant"), rs.getLong("n"));
-            });
-    return out;
+    return counts("EXPORT", "exporter", year);
   }
 
   /** Shipments imported with a certificate in a year (confirmed), by importing participant. */
   public java.util.Map<String, Long> importedCounts(int year) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
-    jdbc.sql(
-            """
-            select c.importing_participant, count(*) as n
-            from kp_certificate c
-              join kp_certificate_event e on e.number = c.number and e.status = 'CONFIRMED'
-            where e.effective_on >= :from and e.effective_on < :to
-            group by c.importing_participant
-            """)
-        .param("from", java.time.LocalDate.of(year, 1, 1))
-        .param("to", java.time.LocalDate.of(year + 1, 1, 1))
-        .query(
-            (java.sql.ResultSet rs) -> {
-              out.put(rs.getString("importing_participant"), rs.getLong("n"));
-            });
-    return out;
+    return counts("IMPORT", "importer", year);
   }
 
   public List<TradeRow> imports(int fromYear, int toYear) {
-    return jdbc.sql(
-            """
-            select c.issuing_participant as exporter, c.importing_participant as importer,
-                   extract(year from e.effective_on) as y,
-                   floor((extract(month from e.effective_on) - 1) / 3) + 1 as q,
-                   l.hs_code, sum(l.carats) as carats, sum(l.value_usd) as value_usd,
-                   count(distinct c.number) as certificates
-            from kp_certificate c
-              join kp_certificate_event e on e.number = c.number and e.status = 'CONFIRMED'
-              join kp_certificate_line l on l.number = c.number
-            where e.effective_on >= :from and e.effective_on < :to
-            group by c.issuing_participant, c.importing_participant, extract(year from e.effective_on),
-                     floor((extract(month from e.effective_on) - 1) / 3) + 1, l.hs_code
-            order by 1, 2, 3, 4, 5
-            """)
-        .param("from", java.time.LocalDate.of(fromYear, 1, 1))
-        .param("to", java.time.LocalDate.of(toYear + 1, 1, 1))
-        .query(
-            (rs, n) ->
-                new TradeRow(
-                    rs.getString("exporter"),
-                    rs.getString("importer"),
-                    rs.getInt("y"),
-                    rs.getInt("q"),
-                    rs.getString("hs_code"),
-                    rs.getBigDecimal("carats").setScale(2),
-                    rs.getBigDecimal("value_usd").setScale(2),
-                    rs.getLong("certificates")))
-        .list();
+    return rows("IMPORT", fromYear, toYear);
   }
 }
