@@ -142,6 +142,46 @@ abstract class StatisticsContract {
   }
 
   @Test
+  void theSecretariatSeesMirrorAnomalyAndMissingSubmissionFindings() {
+    Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "5000.00", "valueUsd", "950000.00")));
+    body.put("parcels", 1);
+    body.put("sealId", "SEAL-MIRROR");
+    body.put("issuedOn", LocalDate.now().toString());
+    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    assertThat(botswana.api().post("/api/v1/certificates", body).status()).isEqualTo(201);
+
+    Api.Answer answer = secretariat.api().get("/api/v1/statistics/checks?year=" + YEAR);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonNode findings = answer.json();
+    boolean mirror = false;
+    boolean missing = false;
+    for (JsonNode f : findings) {
+      if (f.get("rule").asString().equals("STAT-02")
+          && f.get("participant").asString().equals("BW")) {
+        mirror = true; // exported to the EU, not (yet) confirmed as imported
+      }
+      if (f.get("rule").asString().equals("STAT-04")
+          && f.get("participant").asString().equals("AO")) {
+        missing = true; // Angola reported no production this year
+      }
+    }
+    assertThat(mirror).as(findings.toString()).isTrue();
+    if (LocalDate.now().getMonthValue() > 6) {
+      assertThat(missing).as(findings.toString()).isTrue();
+    }
+    assertThat(exporter.api().get("/api/v1/statistics/checks?year=" + YEAR).status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void authoritiesReportProductionAndCorrectionsAreRevisions() {
     String path = "/api/v1/statistics/production/BW/" + YEAR + "/H1";
     Api.Answer first =

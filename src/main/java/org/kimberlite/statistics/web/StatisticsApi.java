@@ -27,9 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/statistics")
 class StatisticsApi {
   private final Statistics statistics;
+  private final org.kimberlite.statistics.DataQuality quality;
 
-  StatisticsApi(Statistics statistics) {
+  StatisticsApi(Statistics statistics, org.kimberlite.statistics.DataQuality quality) {
     this.statistics = statistics;
+    this.quality = quality;
+  }
+
+  /** Mirror, anomaly and missing-submission findings of a year, for the KP secretariat. */
+  @GetMapping("/checks")
+  List<org.kimberlite.statistics.Finding> checks(Caller caller, @RequestParam int year) {
+    return quality.findings(caller, year);
   }
 
   @Bean
