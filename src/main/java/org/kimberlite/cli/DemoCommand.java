@@ -10,6 +10,7 @@ import org.kimberlite.certification.CertificationDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.DemoWorld;
+import org.kimberlite.statistics.StatisticsDemo;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("Creating a year of demo certificates ...");
       int issued = context.getBean(CertificationDemo.class).create(accounts);
       System.out.println(issued + " demo certificates issued, confirmed, cancelled or expired.");
+      context.getBean(StatisticsDemo.class).create();
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
     } else {
@@ -96,6 +98,9 @@ final class DemoCommand implements Callable<Integer> {
         .append("  API             ")
         .append(base)
         .append("/api/v1/participants\n")
+        .append("  Statistics      ")
+        .append(base)
+        .append("/statistics\n")
         .append("  Log checkpoint  ")
         .append(base)
         .append("/log/checkpoint\n")

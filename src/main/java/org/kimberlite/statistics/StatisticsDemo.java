@@ -1,0 +1,80 @@
+package org.kimberlite.statistics;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.kimberlite.statistics.internal.ProductionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo world's statistics: the published production figures (bundled copy of kp-stats, with
+ * their sources) as reference data, and this year's first-half production reports of the demo
+ * producers, half of their 2022 figures.
+ */
+@Service
+public class StatisticsDemo {
+  /** 2022 production (carats, USD) of the demo producers, source ndc2022 (kp-stats). */
+  static final Map<String, long[]> PRODUCTION_2022 =
+      Map.of(
+          "BW", new long[] {24_510_000L, 4_700_000_000L},
+          "RU", new long[] {41_924_000L, 3_554_000_000L},
+          "CA", new long[] {16_249_000L, 1_878_000_000L},
+          "ZA", new long[] {9_660_000L, 1_539_000_000L},
+          "CD", new long[] {10_780_000L, 77_000_000L});
+
+  private final PublishedFigures published;
+  private final ProductionRepository production;
+  private final Clock clock;
+
+  public StatisticsDemo(PublishedFigures published, ProductionRepository production, Clock clock) {
+    this.published = published;
+    this.production = production;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void create() {
+    InputStream in =
+        StatisticsDemo.class
+            .getClassLoader()
+            .getResourceAsStream("statistics/kp_production_by_country.csv");
+    if (in != null) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        published.importProductionCsv(r.lines().toList(), null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    LocalDate today = LocalDate.now(clock);
+    int year = today.getMonthValue() > 6 ? today.getYear() : today.getYear() - 1;
+    for (var e : PRODUCTION_2022.entrySet()) {
+      BigDecimal two = new BigDecimal("2");
+      production.insert(
+          new ProductionReport(
+              e.getKey(),
+              e.getKey(),
+              year,
+              "H1",
+              production.nextRevision(e.getKey(), year, "H1"),
+              BigDecimal.valueOf(e.getValue()[0]).divide(two, 2, RoundingMode.HALF_EVEN),
+              BigDecimal.valueOf(e.getValue()[1]).divide(two, 2, RoundingMode.HALF_EVEN),
+              null,
+              null,
+              null,
+              "demo report",
+              "demo",
+              clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+  }
+}
