@@ -214,33 +214,35 @@ public class CertificationDemo {
                 issuedOn,
                 issuedOn.plusDays(45),
                 null);
-        KpCertificate c = tx.execute(s -> on(issuedOn).issue(issuer, request)).certificate();
-        issued++;
         int fate = sequence % 31;
         LocalDate receivedOn = issuedOn.plusDays(2 + random.nextInt(9));
-        if (fate == 7) {
-          LocalDate cancelOn = issuedOn.plusDays(1);
-          tx.execute(
-              s -> on(cancelOn).cancel(issuer, c.number(), "Shipment withdrawn by the exporter"));
-        } else if (fate == 13
-            || receivedOn.isAfter(today)
-            || (issuedOn.isAfter(today.minusDays(15)) && sequence % 2 == 0)) {
-          continue; // left unconfirmed: waiting, or expired by the expiry job
-        } else {
-          tx.execute(
-              s ->
-                  on(receivedOn)
-                      .confirm(
-                          importing,
-                          c.number(),
-                          new ConfirmRequest(
-                              c.parcels(),
-                              c.carats().toPlainString(),
-                              c.importer().organisationId(),
-                              c.exporter().organisationId(),
-                              c.sealId(),
-                              receivedOn)));
-        }
+        boolean waiting =
+            fate == 13
+                || receivedOn.isAfter(today)
+                || (issuedOn.isAfter(today.minusDays(15)) && sequence % 2 == 0);
+        // Each shipment's whole story in one transaction, so the expiry job never sees a
+        // back-dated certificate between its issue and its confirmation.
+        tx.executeWithoutResult(
+            s -> {
+              KpCertificate c = on(issuedOn).issue(issuer, request).certificate();
+              if (fate == 7) {
+                on(issuedOn.plusDays(1))
+                    .cancel(issuer, c.number(), "Shipment withdrawn by the exporter");
+              } else if (!waiting) {
+                on(receivedOn)
+                    .confirm(
+                        importing,
+                        c.number(),
+                        new ConfirmRequest(
+                            c.parcels(),
+                            c.carats().toPlainString(),
+                            c.importer().organisationId(),
+                            c.exporter().organisationId(),
+                            c.sealId(),
+                            receivedOn));
+              }
+            });
+        issued++;
       }
     }
     tx.execute(s -> on(today).expireDue());
