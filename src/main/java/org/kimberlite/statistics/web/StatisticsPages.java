@@ -1,0 +1,438 @@
+package org.kimberlite.statistics.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.Participant;
+import org.kimberlite.registry.ParticipantSummary;
+import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.web.NavItem;
+import org.kimberlite.statistics.Statistics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public statistics pages: the annual summary with its charts, a participant's figures over the
+ * years, and the trade matrix. The numbers are those of {@link StatisticsApi}, which the pages link
+ * to for download.
+ */
+@Controller
+class StatisticsPages {
+  /** The first year of the KP Certification Scheme. */
+  static final int FIRST_YEAR = 2003;
+
+  private static final Numbers NUM = Numbers.INSTANCE;
+
+  private final Statistics statistics;
+  private final Participants participants;
+  private final Clock clock;
+
+  StatisticsPages(Statistics statistics, Participants participants, Clock clock) {
+    this.statistics = statistics;
+    this.participants = participants;
+    this.clock = clock;
+  }
+
+  @Bean
+  static NavItem statisticsNav() {
+    return NavItem.everyone("Statistics", "/statistics", 30);
+  }
+
+  @ModelAttribute("num")
+  Numbers numbers() {
+    return NUM;
+  }
+
+  /** A year in the selector; {@code production} tells whether it has production figures. */
+  record YearOption(int year, boolean production) {
+    public String label() {
+      return production ? Integer.toString(year) : year + " (certificates only)";
+    }
+  }
+
+  /** Certificates issued for export and shipments imported, by participant. */
+  record CountRow(String participant, String name, long issued, long imported) {}
+
+  private Map<String, String> names() {
+    Map<String, String> names = new HashMap<>();
+    for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
+      names.put(p.participant().code(), p.participant().name());
+    }
+    return names;
+  }
+
+  private static @Nullable String href(String code, Map<String, String> names) {
+    return names.containsKey(code) ? "/statistics/participants/" + code : null;
+  }
+
+  private List<YearOption> yearOptions(List<Integer> years, int shown) {
+    TreeSet<Integer> all = new TreeSet<>(Comparator.reverseOrder());
+    all.addAll(years);
+    all.add(shown);
+    List<YearOption> out = new ArrayList<>();
+    for (int y : all) {
+      out.add(new YearOption(y, !statistics.production(y).isEmpty()));
+    }
+    return out;
+  }
+
+  @GetMapping("/statistics")
+  String summary(@RequestParam(required = false) @Nullable Integer year, Model model) {
+    List<Integer> years = statistics.years();
+    int shown =
+        year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+    Statistics.Summary s = statistics.summary(shown);
+    Map<String, String> names = names();
+    List<YearOption> options = yearOptions(years, shown);
+
+    List<Charts.Datum> carats = new ArrayList<>();
+    List<Charts.Datum> prices = new ArrayList<>();
+    for (Statistics.Line l : s.production().byParticipant()) {
+      carats.add(
+          new Charts.Datum(
+              l.name(), l.carats(), NUM.compact(l.carats()) + " ct", href(l.participant(), names)));
+      if (l.usdPerCarat() != null) {
+        prices.add(
+            new Charts.Datum(
+                l.name(),
+                l.usdPerCarat(),
+                NUM.amount(l.usdPerCarat()),
+                href(l.participant(), names)));
+      }
+    }
+    prices.sort(Comparator.comparing(Charts.Datum::value).reversed());
+    model.addAttribute(
+        "productionChart",
+        Charts.bars(
+            "production-carats",
+            "Production " + shown + " by participant, carats",
+            "Rough diamond production in "
+                + shown
+                + " by participant in carats, largest first; world total "
+                + NUM.compact(s.production().carats())
+                + " carats. The production table has the exact figures.",
+            "tone-carats",
+            carats,
+            null,
+            ""));
+    model.addAttribute(
+        "priceChart",
+        Charts.bars(
+            "production-price",
+            "Production " + shown + ": US$ per carat by participant",
+            "Average value of the rough diamonds produced in "
+                + shown
+                + " in US dollars per carat, by participant, highest first; the line marks the"
+                + " world average of "
+                + NUM.amount(s.production().usdPerCarat())
+                + " US$ per carat.",
+            "tone-price",
+            prices,
+            s.production().usdPerCarat(),
+            "World " + NUM.amount(s.production().usdPerCarat())));
+    model.addAttribute("exportsChart", tradeChart("exports", "Exports", shown, s.exports(), names));
+    model.addAttribute("importsChart", tradeChart("imports", "Imports", shown, s.imports(), names));
+
+    List<CountRow> counts = new ArrayList<>();
+    s.certificates()
+        .byParticipant()
+        .forEach(
+            (code, n) ->
+                counts.add(new CountRow(code, names.getOrDefault(code, code), n[0], n[1])));
+    counts.sort(
+        Comparator.comparingLong((CountRow r) -> r.issued() + r.imported())
+            .reversed()
+            .thenComparing(CountRow::participant));
+
+    model.addAttribute("year", shown);
+    model.addAttribute("years", options);
+    model.addAttribute(
+        "productionYears",
+        options.stream().filter(YearOption::production).map(YearOption::year).toList());
+    model.addAttribute("s", s);
+    model.addAttribute("counts", counts);
+    model.addAttribute("names", names);
+    return "statistics/summary";
+  }
+
+  private static Charts.BarChart tradeChart(
+      String id, String what, int year, Statistics.Section section, Map<String, String> names) {
+    List<Charts.Datum> data = new ArrayList<>();
+    for (Statistics.Line l : section.byParticipant()) {
+      data.add(
+          new Charts.Datum(
+              l.name(), l.carats(), NUM.compact(l.carats()) + " ct", href(l.participant(), names)));
+    }
+    return Charts.bars(
+        id + "-carats",
+        what + " " + year + " under KP certificates, carats",
+        what
+            + " of rough diamonds in "
+            + year
+            + " under KP certificates, by participant in carats, largest first; total "
+            + NUM.compact(section.carats())
+            + " carats. The table has the exact figures.",
+        "tone-" + id,
+        data,
+        null,
+        "");
+  }
+
+  @GetMapping("/statistics/participants/{code}")
+  String participant(@PathVariable String code, Model model) {
+    Participant p = participants.detail(code.toUpperCase(Locale.ROOT)).participant();
+    int now = LocalDate.now(clock).getYear();
+    List<Statistics.YearFigures> series = statistics.series(p.code(), FIRST_YEAR, now);
+    int from = series.isEmpty() ? now : series.get(0).year();
+    int to = series.isEmpty() ? now : series.get(series.size() - 1).year();
+
+    TreeMap<Integer, BigDecimal> carats = new TreeMap<>();
+    Map<Integer, BigDecimal> value = new TreeMap<>();
+    Map<Integer, BigDecimal> price = new TreeMap<>();
+    Map<Integer, BigDecimal> exports = new TreeMap<>();
+    Map<Integer, BigDecimal> imports = new TreeMap<>();
+    Map<Integer, BigDecimal> exportValue = new TreeMap<>();
+    Map<Integer, BigDecimal> importValue = new TreeMap<>();
+    Statistics.YearFigures latest = null;
+    for (Statistics.YearFigures y : series) {
+      if (y.production() != null) {
+        carats.put(y.year(), y.production().carats());
+        value.put(y.year(), y.production().valueUsd());
+        BigDecimal perCarat = y.production().usdPerCarat();
+        if (perCarat != null) {
+          price.put(y.year(), perCarat);
+        }
+        latest = y;
+      }
+      if (y.exports() != null) {
+        exports.put(y.year(), y.exports().carats());
+        exportValue.put(y.year(), y.exports().valueUsd());
+      }
+      if (y.imports() != null) {
+        imports.put(y.year(), y.imports().carats());
+        importValue.put(y.year(), y.imports().valueUsd());
+      }
+    }
+    Function<BigDecimal, String> ct = d -> NUM.compact(d) + " ct";
+    Function<BigDecimal, String> usd = NUM::usd;
+    Function<BigDecimal, String> perCarat = NUM::amount;
+    String name = p.name();
+    // Production and trade each over their own years: published figures reach back further than
+    // the certificates.
+    int prodFrom = carats.isEmpty() ? from : carats.firstKey();
+    int prodTo = carats.isEmpty() ? to : carats.lastKey();
+    TreeSet<Integer> tradeYears = new TreeSet<>(exports.keySet());
+    tradeYears.addAll(imports.keySet());
+    int tradeFrom = tradeYears.isEmpty() ? from : tradeYears.first();
+    int tradeTo = tradeYears.isEmpty() ? to : tradeYears.last();
+    String range = range(prodFrom, prodTo);
+    String years = " Years without a figure are left empty; the table has the exact figures.";
+    model.addAttribute(
+        "volumeChart",
+        Charts.columns(
+            "production-volume",
+            name + ": production volume, carats",
+            name + "'s rough diamond production in carats by year, " + range + "." + years,
+            prodFrom,
+            prodTo,
+            List.of(new Charts.Series("Production", "tone-carats", carats, ct))));
+    model.addAttribute(
+        "valueChart",
+        Charts.columns(
+            "production-value",
+            name + ": production value, US$",
+            name + "'s rough diamond production in US dollars by year, " + range + "." + years,
+            prodFrom,
+            prodTo,
+            List.of(new Charts.Series("Production value", "tone-value", value, usd))));
+    model.addAttribute(
+        "priceChart",
+        Charts.line(
+            "production-price",
+            name + ": US$ per carat of production",
+            "The average value per carat of "
+                + name
+                + "'s production by year, "
+                + range
+                + "; a dashed line crosses years without a figure, and the table has the exact"
+                + " figures.",
+            prodFrom,
+            prodTo,
+            new Charts.Series("US$ per carat", "tone-price", price, perCarat)));
+    boolean trade = !exports.isEmpty() || !imports.isEmpty();
+    model.addAttribute(
+        "tradeChart",
+        Charts.columns(
+            "trade-carats",
+            name + ": trade under KP certificates, carats",
+            "Carats "
+                + name
+                + " exported and imported under KP certificates by year, "
+                + range(tradeFrom, tradeTo)
+                + "."
+                + years,
+            tradeFrom,
+            tradeTo,
+            List.of(
+                new Charts.Series("Exports", "tone-exports", exports, ct),
+                new Charts.Series("Imports", "tone-imports", imports, ct))));
+    model.addAttribute(
+        "tradeValueChart",
+        Charts.columns(
+            "trade-value",
+            name + ": trade under KP certificates, US$",
+            "US dollar value of what "
+                + name
+                + " exported and imported under KP certificates by year, "
+                + range(tradeFrom, tradeTo)
+                + "."
+                + years,
+            tradeFrom,
+            tradeTo,
+            List.of(
+                new Charts.Series("Exports", "tone-exports", exportValue, usd),
+                new Charts.Series("Imports", "tone-imports", importValue, usd))));
+    model.addAttribute("p", p);
+    model.addAttribute("series", series.reversed());
+    model.addAttribute("latest", latest);
+    model.addAttribute("production", !carats.isEmpty());
+    model.addAttribute("trade", trade);
+    return "statistics/participant";
+  }
+
+  private static String range(int from, int to) {
+    return from == to ? Integer.toString(from) : from + "–" + to;
+  }
+
+  /** A cell of the trade matrix: carats and value, and its shade (0 for none, 1 to 5). */
+  record Cell(
+      @Nullable BigDecimal carats, @Nullable BigDecimal valueUsd, int shade, String title) {}
+
+  /** An exporting participant's row, with its total. */
+  record Row(String code, String name, @Nullable String href, List<Cell> cells, Cell total) {}
+
+  /** An importing participant's column head. */
+  record Head(String code, String name, @Nullable String href) {}
+
+  /** A step of the shading legend. */
+  record Shade(int shade, String label) {}
+
+  static final int SHADES = 5;
+
+  /** The shade of a value: 1 to 5 on a square-root scale of the largest cell, 0 for none. */
+  static int shade(@Nullable BigDecimal v, double max) {
+    if (v == null || v.signum() <= 0 || max <= 0) {
+      return 0;
+    }
+    int s = (int) Math.ceil(Math.sqrt(v.doubleValue() / max) * SHADES);
+    return Math.max(1, Math.min(SHADES, s));
+  }
+
+  @GetMapping("/statistics/matrix")
+  String matrix(
+      @RequestParam(required = false) @Nullable Integer year,
+      @RequestParam(defaultValue = "carats") String by,
+      Model model) {
+    List<Integer> years = statistics.years();
+    int shown =
+        year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+    boolean byValue = by.equals("value");
+    Map<String, Map<String, BigDecimal[]>> matrix = statistics.matrix(shown);
+    Map<String, String> names = names();
+
+    TreeSet<String> importers = new TreeSet<>();
+    matrix.values().forEach(row -> importers.addAll(row.keySet()));
+    int measure = byValue ? 1 : 0;
+    double max =
+        matrix.values().stream()
+            .flatMap(row -> row.values().stream())
+            .mapToDouble(c -> c[measure].doubleValue())
+            .max()
+            .orElse(0);
+
+    Map<String, BigDecimal[]> columnTotals = new LinkedHashMap<>();
+    importers.forEach(
+        i -> columnTotals.put(i, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+    BigDecimal[] grand = {BigDecimal.ZERO, BigDecimal.ZERO};
+    List<Row> rows = new ArrayList<>();
+    for (var entry : matrix.entrySet()) {
+      String from = entry.getKey();
+      String fromName = names.getOrDefault(from, from);
+      List<Cell> cells = new ArrayList<>();
+      BigDecimal[] total = {BigDecimal.ZERO, BigDecimal.ZERO};
+      for (String to : importers) {
+        BigDecimal[] c = entry.getValue().get(to);
+        if (c == null) {
+          cells.add(
+              new Cell(
+                  null, null, 0, fromName + " exported nothing to " + names.getOrDefault(to, to)));
+          continue;
+        }
+        cells.add(
+            new Cell(
+                c[0],
+                c[1],
+                shade(c[measure], max),
+                fromName
+                    + " → "
+                    + names.getOrDefault(to, to)
+                    + ": "
+                    + NUM.amount(c[0])
+                    + " ct, US$ "
+                    + NUM.amount(c[1])));
+        for (int k = 0; k < 2; k++) {
+          total[k] = total[k].add(c[k]);
+          columnTotals.get(to)[k] = columnTotals.get(to)[k].add(c[k]);
+          grand[k] = grand[k].add(c[k]);
+        }
+      }
+      rows.add(
+          new Row(
+              from,
+              fromName,
+              href(from, names),
+              cells,
+              new Cell(total[0], total[1], 0, fromName + " exported in total")));
+    }
+    List<Head> heads = new ArrayList<>();
+    List<Cell> totals = new ArrayList<>();
+    for (String to : importers) {
+      String toName = names.getOrDefault(to, to);
+      heads.add(new Head(to, toName, href(to, names)));
+      BigDecimal[] t = columnTotals.get(to);
+      totals.add(new Cell(t[0], t[1], 0, toName + " imported in total"));
+    }
+    List<Shade> legend = new ArrayList<>();
+    for (int k = 1; k <= SHADES; k++) {
+      double upTo = max * Math.pow((double) k / SHADES, 2);
+      legend.add(
+          new Shade(
+              k, "up to " + (byValue ? "US$ " : "") + NUM.compact(upTo) + (byValue ? "" : " ct")));
+    }
+    model.addAttribute("year", shown);
+    model.addAttribute("years", yearOptions(years, shown));
+    model.addAttribute("by", byValue ? "value" : "carats");
+    model.addAttribute("heads", heads);
+    model.addAttribute("rows", rows);
+    model.addAttribute("totals", totals);
+    model.addAttribute("grand", new Cell(grand[0], grand[1], 0, "World total"));
+    model.addAttribute("legend", legend);
+    return "statistics/matrix";
+  }
+}
