@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.kimberlite.ledger.Audit;
 import org.kimberlite.ledger.AuditReport;
 import org.kimberlite.registry.Accounts;
-import org.kimberlite.registry.NewAccount;
-import org.kimberlite.registry.NewOrganisation;
-import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +44,6 @@ abstract class CertificationContract {
   @Autowired Audit audit;
   @Autowired JdbcClient jdbc;
 
-  record Actor(UUID id, Api api, String username, String password) {
-    org.kimberlite.registry.Caller caller(Accounts accounts) {
-      return accounts.signIn(username, password).orElseThrow();
-    }
-  }
-
   Actor botswana;
   Actor belgium;
   Actor exporter;
@@ -65,23 +56,7 @@ abstract class CertificationContract {
   }
 
   Actor actor(OrganisationRole role, String country) {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    Organisation o =
-        organisations.registerSeed(
-            new NewOrganisation(
-                role + " " + country + " " + suffix, country, Set.of(role), null, null));
-    accounts.create(
-        o.id(), new NewAccount("c-" + suffix, "T", "certificate password " + suffix, true));
-    String token =
-        anonymous()
-            .post(
-                "/api/v1/auth/token",
-                Map.of("username", "c-" + suffix, "password", "certificate password " + suffix))
-            .json()
-            .get("token")
-            .asString();
-    return new Actor(
-        o.id(), anonymous().withToken(token), "c-" + suffix, "certificate password " + suffix);
+    return new Actors(organisations, accounts, anonymous()).create(role, country);
   }
 
   @BeforeEach

@@ -9,16 +9,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.registry.Accounts;
-import org.kimberlite.registry.NewAccount;
-import org.kimberlite.registry.NewOrganisation;
-import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Environment;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +38,6 @@ abstract class StatisticsContract {
   @Autowired org.kimberlite.certification.TradeFigures tradeFigures;
   @Autowired org.kimberlite.certification.internal.TradeAggregates aggregates;
 
-  record Actor(UUID id, Api api) {}
-
   Actor botswana;
   Actor belgium;
   Actor exporter;
@@ -53,22 +48,7 @@ abstract class StatisticsContract {
   }
 
   Actor actor(OrganisationRole role, String country) {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    Organisation o =
-        organisations.registerSeed(
-            new NewOrganisation(
-                role + " " + country + " " + suffix, country, Set.of(role), null, null));
-    accounts.create(
-        o.id(), new NewAccount("s-" + suffix, "T", "statistics password " + suffix, true));
-    String token =
-        anonymous()
-            .post(
-                "/api/v1/auth/token",
-                Map.of("username", "s-" + suffix, "password", "statistics password " + suffix))
-            .json()
-            .get("token")
-            .asString();
-    return new Actor(o.id(), anonymous().withToken(token));
+    return new Actors(organisations, accounts, anonymous()).create(role, country);
   }
 
   @BeforeEach
