@@ -162,6 +162,52 @@ abstract class StatisticsContract {
   }
 
   @Test
+  void concurrentIssuesOnANewLaneAreAllCounted() throws Exception {
+    Actor norwegian = actor(OrganisationRole.TRADER, "NO");
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", norwegian.id().toString());
+    body.put("importingParticipant", "NO");
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put(
+        "lines", List.of(Map.of("hsCode", "7102.21", "carats", "10.00", "valueUsd", "1500.00")));
+    body.put("parcels", 1);
+    body.put("sealId", "SEAL-LANE");
+    body.put("issuedOn", LocalDate.now().toString());
+    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return botswana.api().post("/api/v1/certificates", body).status();
+                }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<Integer> f : results) {
+        assertThat(f.get()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    long onLane =
+        tradeFigures.exports(YEAR, YEAR).stream()
+            .filter(
+                r ->
+                    r.exporter().equals("BW")
+                        && r.importer().equals("NO")
+                        && r.hsCode().equals("7102.21"))
+            .mapToLong(org.kimberlite.certification.TradeRow::certificates)
+            .sum();
+    assertThat(onLane).isEqualTo(6);
+  }
+
+  @Test
   void authoritiesReportProductionAndCorrectionsAreRevisions() {
     String path = "/api/v1/statistics/production/BW/" + YEAR + "/H1";
     Api.Answer first =

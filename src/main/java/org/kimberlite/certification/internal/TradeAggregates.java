@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code kp_trade_aggregate} in step with the certificates, inside the transaction that
  * changes them: issue adds to exports, cancellation takes the export back, confirmation adds to
- * imports. Additions are atomic upserts (PostgreSQL {@code ON CONFLICT}, standard {@code MERGE}
- * elsewhere), so concurrent writers never lose an update.
+ * imports. Additions are upserts (PostgreSQL {@code ON CONFLICT}, atomic; standard {@code MERGE} on
+ * H2, retried once when two writers create the same new row), so no update is lost.
  */
 @Component
 public class TradeAggregates {
@@ -105,6 +105,25 @@ public class TradeAggregates {
                 values (s.direction, s.exporter, s.importer, s.period_year, s.period_quarter,
                         s.hs_code, s.carats, s.value_usd, s.certificates)
               """;
+    try {
+      upsert(sql, direction, c, year, quarter, hs, carats, value, certificates);
+    } catch (org.springframework.dao.DuplicateKeyException concurrentFirstRow) {
+      // Two transactions created the same new row at once; H2 (the only database that gets
+      // here) keeps the transaction usable, and the second attempt finds the row and adds to it.
+      upsert(sql, direction, c, year, quarter, hs, carats, value, certificates);
+    }
+  }
+
+  private void upsert(
+      String sql,
+      String direction,
+      KpCertificate c,
+      int year,
+      int quarter,
+      String hs,
+      BigDecimal carats,
+      BigDecimal value,
+      long certificates) {
     jdbc.sql(sql)
         .param("d", direction)
         .param("e", c.issuingParticipant())
