@@ -537,6 +537,14 @@ abstract class CertificationContract {
             .json();
     assertThat(own.get("genuine").asBoolean()).as(own.toString()).isTrue();
 
+    // The home page's form leads to the verification page of the number typed.
+    Api.Answer typed = anonymous().getPage("/verify?number=" + number.toLowerCase());
+    assertThat(typed.status()).isEqualTo(302);
+    assertThat(typed.raw().headers().firstValue("Location").orElse(""))
+        .endsWith("/verify/" + number);
+    assertThat(anonymous().getPage("/verify/" + number).body()).contains("GENUINE");
+    assertThat(anonymous().getPage("/verify?number=..%2Fadmin").status()).isEqualTo(422);
+
     // Unknown numbers are not genuine.
     JsonNode unknown = anonymous().get("/api/v1/verify/certificates/BW00000000").json();
     assertThat(unknown.get("known").asBoolean()).isFalse();

@@ -28,7 +28,7 @@ class VerifyResources {
   @Bean
   static PublicPaths certificationPublicPaths() {
     return PublicPaths.of(
-        "/verify/*", "/api/v1/verify/certificates/*", "/api/v1/certificates/*/proof");
+        "/verify", "/verify/*", "/api/v1/verify/certificates/*", "/api/v1/certificates/*/proof");
   }
 
   @GetMapping("/api/v1/verify/certificates/{number}")
@@ -38,6 +38,16 @@ class VerifyResources {
       @RequestParam(name = "p", required = false) @Nullable String payload,
       @Nullable Caller caller) {
     return verification.verify(number, payload, caller);
+  }
+
+  /** The home page's form: a number typed in goes to its verification page. */
+  @GetMapping("/verify")
+  String byNumber(@RequestParam String number) {
+    String clean = number.strip().toUpperCase(java.util.Locale.ROOT);
+    if (!clean.matches("[A-Z0-9-]{1,40}")) {
+      throw org.kimberlite.shared.problem.Problem.invalid("number", "letters and digits only");
+    }
+    return "redirect:/verify/" + clean;
   }
 
   @GetMapping("/verify/{number}")
