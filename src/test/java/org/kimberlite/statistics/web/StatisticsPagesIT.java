@@ -187,6 +187,8 @@ class StatisticsPagesIT {
         .contains("Others")
         // World totals: the sums of the lines, without the published TOTAL line.
         .contains("121,470,000.00", "16,285,000,000.00")
+        // The published world total is shown beside them.
+        .contains("id=\"published-total\"", "121,471,000.00 carats")
         // Two charts: production in carats and US$ per carat with the world average.
         .contains("<svg", "id=\"production-carats-title\"", "id=\"production-price-title\"")
         .contains("Production 2022 by participant, carats")
