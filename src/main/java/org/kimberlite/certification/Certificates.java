@@ -162,7 +162,7 @@ public class Certificates {
             caller.organisationId(),
             CERTIFICATE_JWS_TYPE,
             CanonicalJson.bytes(CertificateRecords.document(unsigned, zone)));
-    KpCertificate certificate = withSignature(unsigned, jws);
+    KpCertificate certificate = unsigned.withSignature(jws);
     Set<UUID> audience = audience(certificate);
     Instant at = now();
     repository.insert(certificate, zone, join(audience), at);
@@ -535,25 +535,6 @@ public class Certificates {
       }
     }
     return out;
-  }
-
-  static KpCertificate withSignature(KpCertificate c, String jws) {
-    return new KpCertificate(
-        c.number(),
-        c.issuingParticipant(),
-        c.issuingAuthority(),
-        c.exporter(),
-        c.importer(),
-        c.importingParticipant(),
-        c.origin(),
-        c.lines(),
-        c.parcels(),
-        c.sealId(),
-        c.issuedOn(),
-        c.expiresOn(),
-        c.status(),
-        c.statusOn(),
-        jws);
   }
 
   static Problem unknown(String number) {

@@ -43,6 +43,46 @@ public record KpCertificate(
     lines = List.copyOf(lines);
   }
 
+  /** The same certificate with its validation signature. */
+  public KpCertificate withSignature(String jws) {
+    return new KpCertificate(
+        number,
+        issuingParticipant,
+        issuingAuthority,
+        exporter,
+        importer,
+        importingParticipant,
+        origin,
+        lines,
+        parcels,
+        sealId,
+        issuedOn,
+        expiresOn,
+        status,
+        statusOn,
+        jws);
+  }
+
+  /** The same certificate with these HS lines. */
+  public KpCertificate withLines(List<CertificateLine> newLines) {
+    return new KpCertificate(
+        number,
+        issuingParticipant,
+        issuingAuthority,
+        exporter,
+        importer,
+        importingParticipant,
+        origin,
+        newLines,
+        parcels,
+        sealId,
+        issuedOn,
+        expiresOn,
+        status,
+        statusOn,
+        signature);
+  }
+
   public BigDecimal carats() {
     return lines.stream().map(CertificateLine::carats).reduce(BigDecimal.ZERO, BigDecimal::add);
   }

@@ -236,27 +236,7 @@ public class CertificateRepository {
                         rs.getBigDecimal("carats").setScale(2),
                         rs.getBigDecimal("value_usd").setScale(2)))
             .list();
-    KpCertificate c = s.certificate();
-    return new Stored(
-        new KpCertificate(
-            c.number(),
-            c.issuingParticipant(),
-            c.issuingAuthority(),
-            c.exporter(),
-            c.importer(),
-            c.importingParticipant(),
-            c.origin(),
-            lines,
-            c.parcels(),
-            c.sealId(),
-            c.issuedOn(),
-            c.expiresOn(),
-            c.status(),
-            c.statusOn(),
-            c.signature()),
-        s.originZone(),
-        s.audience(),
-        s.version());
+    return new Stored(s.certificate().withLines(lines), s.originZone(), s.audience(), s.version());
   }
 
   private static Stored stored(ResultSet rs) throws SQLException {
