@@ -17,7 +17,6 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
-import org.kimberlite.support.Environment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,7 +27,9 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
 abstract class StatisticsContract {
-  static final Path KP_STATS = Path.of("../shared/domain/kp-stats/kp_production_by_country.csv");
+  // The copy of shared/domain/kp-stats bundled with the application (with its sources).
+  static final Path KP_STATS =
+      Path.of("src/main/resources/statistics/kp_production_by_country.csv");
   static final int YEAR = LocalDate.now().getYear();
 
   @LocalServerPort int port;
@@ -75,7 +76,7 @@ abstract class StatisticsContract {
 
   @Test
   void aPublishedYearReproducesItsWorldTotalAndEachUsdPerCarat() throws Exception {
-    Environment.require(Files.exists(KP_STATS), "the published KP figures (" + KP_STATS + ")");
+    assertThat(KP_STATS).exists();
     List<PublishedFigures.Imported> imported =
         published.importProductionCsv(Files.readAllLines(KP_STATS), null);
     assertThat(imported).anyMatch(i -> i.year() == 2022);

@@ -26,7 +26,6 @@ import org.kimberlite.statistics.PublishedFigures;
 import org.kimberlite.statistics.Statistics;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
-import org.kimberlite.support.Environment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsPagesIT {
-  static final Path KP_STATS = Path.of("../shared/domain/kp-stats/kp_production_by_country.csv");
+  // The copy of shared/domain/kp-stats bundled with the application (with its sources).
+  static final Path KP_STATS =
+      Path.of("src/main/resources/statistics/kp_production_by_country.csv");
 
   @LocalServerPort int port;
   @Autowired PublishedFigures published;
@@ -64,7 +65,7 @@ class StatisticsPagesIT {
 
   @BeforeAll
   void figures() throws IOException {
-    Environment.require(Files.exists(KP_STATS), "shared/domain/kp-stats " + KP_STATS);
+    org.assertj.core.api.Assertions.assertThat(KP_STATS).exists();
     published.importProductionCsv(Files.readAllLines(KP_STATS, StandardCharsets.UTF_8), null);
     // A residual label with markup in it: the pages must show it as text.
     published.importProductionCsv(
