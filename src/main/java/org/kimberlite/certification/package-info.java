@@ -6,7 +6,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Certification",
-    allowedDependencies = {"registry", "ledger", "shared", "shared::*"})
+    allowedDependencies = {"registry", "ledger", "shared", "shared::*", "platform", "platform::*"})
 package org.kimberlite.certification;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,7 @@
 package org.kimberlite.cli;
 
 import java.util.concurrent.CountDownLatch;
-import org.kimberlite.shared.web.WebProperties;
+import org.kimberlite.platform.web.WebProperties;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;

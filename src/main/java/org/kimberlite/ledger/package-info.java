@@ -2,7 +2,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Ledger",
-    allowedDependencies = {"shared", "shared::*"})
+    allowedDependencies = {"shared", "shared::*", "platform", "platform::*"})
 package org.kimberlite.ledger;
 
 import org.jspecify.annotations.NullMarked;

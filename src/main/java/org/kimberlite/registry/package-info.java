@@ -6,7 +6,7 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Registry",
-    allowedDependencies = {"ledger", "shared", "shared::*"})
+    allowedDependencies = {"ledger", "shared", "shared::*", "platform", "platform::*"})
 package org.kimberlite.registry;
 
 import org.jspecify.annotations.NullMarked;

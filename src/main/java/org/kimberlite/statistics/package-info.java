@@ -2,7 +2,14 @@
 @NullMarked
 @ApplicationModule(
     displayName = "Statistics",
-    allowedDependencies = {"certification", "registry", "shared", "shared::*"})
+    allowedDependencies = {
+      "certification",
+      "registry",
+      "shared",
+      "shared::*",
+      "platform",
+      "platform::*"
+    })
 package org.kimberlite.statistics;
 
 import org.jspecify.annotations.NullMarked;

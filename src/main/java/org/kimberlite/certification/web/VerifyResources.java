@@ -2,8 +2,8 @@ package org.kimberlite.certification.web;
 
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.Verification;
+import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.shared.web.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

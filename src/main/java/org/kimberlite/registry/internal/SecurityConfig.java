@@ -1,10 +1,10 @@
 package org.kimberlite.registry.internal;
 
 import java.util.List;
+import org.kimberlite.platform.web.ProblemResponses;
+import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.shared.problem.Problem;
-import org.kimberlite.shared.web.ProblemResponses;
-import org.kimberlite.shared.web.PublicPaths;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,8 +2,8 @@ package org.kimberlite.statistics.web;
 
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.shared.web.NavItem;
 import org.kimberlite.statistics.DataQuality;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.kimberlite.shared.web;
+package org.kimberlite.platform.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

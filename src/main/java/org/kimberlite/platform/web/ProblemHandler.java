@@ -1,4 +1,4 @@
-package org.kimberlite.shared.web;
+package org.kimberlite.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;

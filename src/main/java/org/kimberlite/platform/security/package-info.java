@@ -1,5 +1,5 @@
 /** What every module may know of the signed-in caller without depending on the registry. */
 @NullMarked
-package org.kimberlite.shared.security;
+package org.kimberlite.platform.security;
 
 import org.jspecify.annotations.NullMarked;

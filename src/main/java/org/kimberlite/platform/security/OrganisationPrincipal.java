@@ -1,4 +1,4 @@
-package org.kimberlite.shared.security;
+package org.kimberlite.platform.security;
 
 import java.util.Optional;
 import java.util.UUID;
