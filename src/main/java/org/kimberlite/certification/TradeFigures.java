@@ -2,6 +2,7 @@ package org.kimberlite.certification;
 
 import java.util.List;
 import org.kimberlite.certification.internal.TradeRepository;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,13 +23,13 @@ public class TradeFigures {
 
   /** Certificates issued for export in a year (not cancelled), by exporting participant. */
   @Transactional(readOnly = true)
-  public java.util.Map<String, Long> issuedCounts(int year) {
+  public java.util.Map<ParticipantCode, Long> issuedCounts(int year) {
     return repository.issuedCounts(year);
   }
 
   /** Shipments imported with a certificate in a year, by importing participant. */
   @Transactional(readOnly = true)
-  public java.util.Map<String, Long> importedCounts(int year) {
+  public java.util.Map<ParticipantCode, Long> importedCounts(int year) {
     return repository.importedCounts(year);
   }
 

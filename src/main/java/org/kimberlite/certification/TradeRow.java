@@ -1,17 +1,20 @@
 package org.kimberlite.certification;
 
-import java.math.BigDecimal;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 
 /**
  * Certificates summed by exporting and importing participant, quarter and HS code: the raw material
  * of the KP trade statistics (STAT-01), always as current as the certificates.
  */
 public record TradeRow(
-    String exporter,
-    String importer,
+    ParticipantCode exporter,
+    ParticipantCode importer,
     int year,
     int quarter,
-    String hsCode,
-    BigDecimal carats,
-    BigDecimal valueUsd,
+    HsCode hsCode,
+    Carats carats,
+    UsdAmount valueUsd,
     long certificates) {}

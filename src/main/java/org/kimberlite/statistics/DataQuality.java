@@ -57,24 +57,24 @@ public class DataQuality {
     for (TradeRow r : trade.exports(year - 1, year)) {
       exports.add(
           new TradeFlow(
-              r.exporter(),
-              r.importer(),
+              r.exporter().code(),
+              r.importer().code(),
               new Period(r.year(), r.quarter()),
-              r.hsCode(),
-              r.carats(),
-              r.valueUsd(),
+              r.hsCode().code(),
+              r.carats().value(),
+              r.valueUsd().value(),
               r.certificates()));
     }
     List<ImportFlow> imports = new ArrayList<>();
     for (TradeRow r : trade.imports(year - 1, year + 1)) {
       imports.add(
           new ImportFlow(
-              r.importer(),
-              r.exporter(),
+              r.importer().code(),
+              r.exporter().code(),
               new Period(r.year(), r.quarter()),
-              r.hsCode(),
-              r.carats(),
-              r.valueUsd(),
+              r.hsCode().code(),
+              r.carats().value(),
+              r.valueUsd().value(),
               r.certificates()));
     }
     List<ProductionFigure> figures = new ArrayList<>();

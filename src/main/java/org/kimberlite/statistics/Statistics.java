@@ -18,6 +18,7 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.statistics.internal.ProductionRepository;
@@ -175,10 +176,10 @@ public class Statistics {
     for (TradeRow r : rows) {
       BigDecimal[] sum =
           sums.computeIfAbsent(
-              byExporter ? r.exporter() : r.importer(),
+              (byExporter ? r.exporter() : r.importer()).code(),
               k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      sum[0] = sum[0].add(r.carats());
-      sum[1] = sum[1].add(r.valueUsd());
+      sum[0] = sum[0].add(r.carats().value());
+      sum[1] = sum[1].add(r.valueUsd().value());
     }
     List<Figure> out = new ArrayList<>();
     sums.forEach(
@@ -188,11 +189,11 @@ public class Statistics {
 
   @Transactional(readOnly = true)
   public Summary summary(int year) {
-    Map<String, Long> issued = trade.issuedCounts(year);
-    Map<String, Long> imported = trade.importedCounts(year);
+    Map<ParticipantCode, Long> issued = trade.issuedCounts(year);
+    Map<ParticipantCode, Long> imported = trade.importedCounts(year);
     Map<String, long[]> counts = new TreeMap<>();
-    issued.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[2])[0] = v);
-    imported.forEach((k, v) -> counts.computeIfAbsent(k, x -> new long[2])[1] = v);
+    issued.forEach((k, v) -> counts.computeIfAbsent(k.code(), x -> new long[2])[0] = v);
+    imported.forEach((k, v) -> counts.computeIfAbsent(k.code(), x -> new long[2])[1] = v);
     return new Summary(
         year,
         section(production(year)),
@@ -250,11 +251,11 @@ public class Statistics {
     Map<String, Map<String, BigDecimal[]>> out = new TreeMap<>();
     for (TradeRow r : trade.exports(year, year)) {
       BigDecimal[] cell =
-          out.computeIfAbsent(r.exporter(), k -> new TreeMap<>())
+          out.computeIfAbsent(r.exporter().code(), k -> new TreeMap<>())
               .computeIfAbsent(
-                  r.importer(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      cell[0] = cell[0].add(r.carats());
-      cell[1] = cell[1].add(r.valueUsd());
+                  r.importer().code(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      cell[0] = cell[0].add(r.carats().value());
+      cell[1] = cell[1].add(r.valueUsd().value());
     }
     return out;
   }

@@ -318,7 +318,7 @@ abstract class StatisticsContract {
     // The running aggregates equal a recomputation from every certificate.
     List<org.kimberlite.certification.TradeRow> exportsKept = tradeFigures.exports(YEAR, YEAR);
     List<org.kimberlite.certification.TradeRow> importsKept = tradeFigures.imports(YEAR, YEAR);
-    Map<String, Long> issuedKept = tradeFigures.issuedCounts(YEAR);
+    Map<org.kimberlite.shared.ParticipantCode, Long> issuedKept = tradeFigures.issuedCounts(YEAR);
     aggregates.rebuild();
     assertThat(tradeFigures.exports(YEAR, YEAR)).isEqualTo(exportsKept);
     assertThat(tradeFigures.imports(YEAR, YEAR)).isEqualTo(importsKept);

@@ -2,6 +2,10 @@ package org.kimberlite.certification.internal;
 
 import java.util.List;
 import org.kimberlite.certification.TradeRow;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,19 +41,19 @@ public class TradeRepository {
         .query(
             (rs, n) ->
                 new TradeRow(
-                    rs.getString("exporter"),
-                    rs.getString("importer"),
+                    ParticipantCode.of(rs.getString("exporter")),
+                    ParticipantCode.of(rs.getString("importer")),
                     rs.getInt("period_year"),
                     rs.getInt("period_quarter"),
-                    rs.getString("hs_code"),
-                    rs.getBigDecimal("carats").setScale(2),
-                    rs.getBigDecimal("value_usd").setScale(2),
+                    HsCode.of(rs.getString("hs_code")),
+                    Carats.of(rs.getBigDecimal("carats")),
+                    UsdAmount.of(rs.getBigDecimal("value_usd")),
                     rs.getLong("certificates")))
         .list();
   }
 
-  private java.util.Map<String, Long> counts(String direction, String by, int year) {
-    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+  private java.util.Map<ParticipantCode, Long> counts(String direction, String by, int year) {
+    java.util.Map<ParticipantCode, Long> out = new java.util.TreeMap<>();
     jdbc.sql(
             "select "
                 + by
@@ -62,18 +66,18 @@ public class TradeRepository {
         .param("year", year)
         .query(
             (java.sql.ResultSet rs) -> {
-              out.put(rs.getString("participant"), rs.getLong("n"));
+              out.put(ParticipantCode.of(rs.getString("participant")), rs.getLong("n"));
             });
     return out;
   }
 
   /** Certificates issued for export in a year (not cancelled), by exporting participant. */
-  public java.util.Map<String, Long> issuedCounts(int year) {
+  public java.util.Map<ParticipantCode, Long> issuedCounts(int year) {
     return counts("EXPORT", "exporter", year);
   }
 
   /** Shipments imported with a certificate in a year (confirmed), by importing participant. */
-  public java.util.Map<String, Long> importedCounts(int year) {
+  public java.util.Map<ParticipantCode, Long> importedCounts(int year) {
     return counts("IMPORT", "importer", year);
   }
 
