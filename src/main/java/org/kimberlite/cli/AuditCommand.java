@@ -32,8 +32,12 @@ final class AuditCommand implements Callable<Integer> {
     try (ConfigurableApplicationContext context = platform.start(args.toArray(String[]::new))) {
       AuditReport report = context.getBean(Audit.class).run();
       System.out.printf(
+          java.util.Locale.ROOT,
           "Audited %d log entries (tree size %d), %d records, %d checkpoints.%n",
-          report.entries(), report.treeSize(), report.records(), report.checkpoints());
+          report.entries(),
+          report.treeSize(),
+          report.records(),
+          report.checkpoints());
       if (report.clean()) {
         System.out.println("OK: the database agrees with the transparency log.");
         return 0;

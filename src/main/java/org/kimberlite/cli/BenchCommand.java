@@ -3,7 +3,6 @@ package org.kimberlite.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +56,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Override
+  @org.kimberlite.shared.SuppressForbidden(
+      "a command-line benchmark that paces itself and polls for the log; no request thread")
   public Integer call() throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("kimberlite-bench-");
     List<String> args = new ArrayList<>();
@@ -96,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
       double commitSeconds = (committed - start) / 1e9;
       double integrateSeconds = (integrated - start) / 1e9;
       System.out.printf(
+          java.util.Locale.ROOT,
           "throughput: %d records by %d writers committed in %.2f s (%.0f/s); all in the tree"
               + " and under a signed checkpoint after %.2f s (%.0f/s); tree %d -> %d%n",
           entries,
@@ -121,6 +123,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       Collections.sort(latencies);
       System.out.printf(
+          java.util.Locale.ROOT,
           "latency from commit to a proof under a signed checkpoint, %d single records: p50 %.1f"
               + " ms, p95 %.1f ms, max %.1f ms%n",
           samples,
@@ -167,20 +170,25 @@ final class BenchCommand implements Callable<Integer> {
           new org.kimberlite.certification.BenchData.Lane(
               pair[0], pair[1], authority, exporter, importer));
     }
-    int year = java.time.LocalDate.now().getYear() - 1;
+    int year = java.time.LocalDate.now(java.time.Clock.systemUTC()).getYear() - 1;
     long t0 = System.nanoTime();
     context
         .getBean(org.kimberlite.certification.BenchData.class)
         .certificates(statistics, year, lanes, 42);
     System.out.printf(
+        java.util.Locale.ROOT,
         "statistics: %d certificates of %d written in %.1f s%n",
-        statistics, year, (System.nanoTime() - t0) / 1e9);
+        statistics,
+        year,
+        (System.nanoTime() - t0) / 1e9);
     org.kimberlite.statistics.Statistics stats =
         context.getBean(org.kimberlite.statistics.Statistics.class);
     long cold = System.nanoTime();
     stats.summary(year);
     System.out.printf(
-        "statistics: first (cold) summary %.1f ms%n", (System.nanoTime() - cold) / 1e6);
+        java.util.Locale.ROOT,
+        "statistics: first (cold) summary %.1f ms%n",
+        (System.nanoTime() - cold) / 1e6);
     for (int i = 0; i < 2; i++) {
       stats.summary(year);
     }
@@ -193,6 +201,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     Collections.sort(times);
     System.out.printf(
+        java.util.Locale.ROOT,
         "statistics: annual summary over %d certificates (%d issued, %d imported; exports %s carats, USD %s):"
             + " p50 %.1f ms, max %.1f ms (10 runs after 3 warm-ups)%n",
         statistics,
@@ -209,10 +218,11 @@ final class BenchCommand implements Callable<Integer> {
         "bench.record",
         Integer.toString(n),
         "bench",
-        Instant.now(),
+        java.time.Clock.systemUTC().instant(),
         Map.of("n", n, "payload", "a benchmark record of typical size, carats 1250.40"));
   }
 
+  @org.kimberlite.shared.SuppressForbidden("a command-line benchmark waiting for the log")
   private static void awaitIntegrated(TransparencyLog log) throws InterruptedException {
     while (log.pending() > 0 || log.signedSize() == 0) {
       Thread.sleep(2);

@@ -111,10 +111,17 @@ final class DemoCommand implements Callable<Integer> {
         .append(file)
         .append("):\n");
     out.append(
-        String.format("  %-15s %-18s %-44s %s%n", "ROLE", "USERNAME", "ORGANISATION", "PASSWORD"));
+        String.format(
+            java.util.Locale.ROOT,
+            "  %-15s %-18s %-44s %s%n",
+            "ROLE",
+            "USERNAME",
+            "ORGANISATION",
+            "PASSWORD"));
     for (DemoAccount a : accounts) {
       out.append(
           String.format(
+              java.util.Locale.ROOT,
               "  %-15s %-18s %-44s %s%n",
               a.role(),
               a.username(),

@@ -55,6 +55,7 @@ final class ImportCommand implements Callable<Integer> {
       for (PublishedFigures.Imported i :
           context.getBean(PublishedFigures.class).importProductionCsv(lines, source)) {
         System.out.printf(
+            java.util.Locale.ROOT,
             "%d  source %-12s %3d row(s) imported, %3d unchanged; world %s carats, USD %s%n",
             i.year(),
             i.source(),

@@ -101,7 +101,9 @@ final class VerifyCommand implements Callable<Integer> {
               + payload.issuedOn()
               + ", expires "
               + payload.expiresOn()
-              + (LocalDate.now().isAfter(payload.expiresOn()) ? "  (EXPIRED)" : ""));
+              + (LocalDate.now(java.time.Clock.systemUTC()).isAfter(payload.expiresOn())
+                  ? "  (EXPIRED)"
+                  : ""));
       System.out.println(
           "  "
               + payload.carats()

@@ -99,7 +99,7 @@ public final class CanonicalJson {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else if (Character.isSurrogate(c)) {
             boolean paired =
                 Character.isHighSurrogate(c)
