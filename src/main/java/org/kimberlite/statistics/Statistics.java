@@ -226,14 +226,18 @@ public class Statistics {
               .orElse(null);
       Figure e =
           tradeFigures(
-                  exports.stream().filter(r -> r.year() == y && r.exporter().equals(code)).toList(),
+                  exports.stream()
+                      .filter(r -> r.year() == y && r.exporter().code().equals(code))
+                      .toList(),
                   true)
               .stream()
               .findFirst()
               .orElse(null);
       Figure i =
           tradeFigures(
-                  imports.stream().filter(r -> r.year() == y && r.importer().equals(code)).toList(),
+                  imports.stream()
+                      .filter(r -> r.year() == y && r.importer().code().equals(code))
+                      .toList(),
                   false)
               .stream()
               .findFirst()

@@ -200,9 +200,9 @@ abstract class StatisticsContract {
         tradeFigures.exports(YEAR, YEAR).stream()
             .filter(
                 r ->
-                    r.exporter().equals("BW")
-                        && r.importer().equals("NO")
-                        && r.hsCode().equals("7102.21"))
+                    r.exporter().code().equals("BW")
+                        && r.importer().code().equals("NO")
+                        && r.hsCode().code().equals("7102.21"))
             .mapToLong(org.kimberlite.certification.TradeRow::certificates)
             .sum();
     assertThat(onLane).isEqualTo(6);
