@@ -1,6 +1,8 @@
 package org.kimberlite.certification;
 
-import java.math.BigDecimal;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.UsdAmount;
 
 /** One HS line of a certificate: carats with two decimals, value in US dollars with cents. */
-public record CertificateLine(String hsCode, BigDecimal carats, BigDecimal valueUsd) {}
+public record CertificateLine(HsCode hsCode, Carats carats, UsdAmount valueUsd) {}

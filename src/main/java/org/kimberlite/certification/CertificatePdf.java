@@ -23,15 +23,20 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.PdfSheet.Rgb;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The printable KP certificate: one A4 page with every Annex I item (REFERENCE.md 1.3), laid out as
- * an official document, and the QR code that carries the signed payload. The QR content is also
- * stored in the document information under {@value #PAYLOAD_KEY}, so that a verifier can read it
- * from the file without decoding the image; the printed QR code alone is enough on paper.
+ * The printable KP certificate: one A4 page with every Annex I item (docs/rules.md), laid out as an
+ * official document, and the QR code that carries the signed payload. The QR content is also stored
+ * in the document information under {@value #PAYLOAD_KEY}, so that a verifier can read it from the
+ * file without decoding the image; the printed QR code alone is enough on paper.
  *
  * <p>Neither the stored entry nor the QR code is trusted by this class: a verifier checks the
  * signature of the payload and compares it with the certificate.
@@ -139,9 +144,9 @@ public final class CertificatePdf {
             + " for "
             + c.importingParticipant()
             + ": "
-            + c.carats().toPlainString()
+            + c.carats()
             + " carats, USD "
-            + c.valueUsd().toPlainString());
+            + c.valueUsd());
     info.setAuthor(c.issuingAuthority().name());
     info.setKeywords("Kimberley Process; KPCS; rough diamonds; " + c.number());
     info.setCreator("Kimberlite");
@@ -530,7 +535,7 @@ public final class CertificatePdf {
       }
       float base = t + 13;
       float x = LEFT;
-      sheet.text(sheet.bold, 10, INK, x + 7, y(base), line.hsCode());
+      sheet.text(sheet.bold, 10, INK, x + 7, y(base), line.hsCode().code());
       x += COLUMNS[0];
       float d = base;
       for (String text : description(sheet, line)) {
@@ -663,7 +668,7 @@ public final class CertificatePdf {
       sheet.ring(5.6f, NAVY, cx, cy, r - 5, 3 * Math.PI / 2, false, "ELECTRONIC SEAL");
       sheet.ring(6, NAVY, cx, cy, r - 9.2f, Math.PI, true, "\u2022");
       sheet.ring(6, NAVY, cx, cy, r - 9.2f, 0, true, "\u2022");
-      sheet.centred(sheet.serifBold, 15, NAVY, cx, cy - 5, c.issuingParticipant());
+      sheet.centred(sheet.serifBold, 15, NAVY, cx, cy - 5, c.issuingParticipant().code());
     }
 
     private static void drawQr(PdfSheet sheet, BitMatrix qr, float x, float y, float size)
@@ -787,6 +792,26 @@ public final class CertificatePdf {
     return PAGE_H - fromTop;
   }
 
+  static String amount(Carats value) {
+    return amount(value.value());
+  }
+
+  static String amount(UsdAmount value) {
+    return amount(value.value());
+  }
+
+  static String country(ParticipantCode code) {
+    return country(code.code());
+  }
+
+  static String country(CountryCode code) {
+    return country(code.code());
+  }
+
+  static String hsDescription(HsCode hsCode) {
+    return hsDescription(hsCode.code());
+  }
+
   static String amount(BigDecimal value) {
     return String.format(Locale.ROOT, "%,.2f", value);
   }
@@ -806,7 +831,7 @@ public final class CertificatePdf {
         : origin.display();
   }
 
-  /** The HS 2022 wording of the three KP codes (REFERENCE.md 1.4). */
+  /** The HS 2022 wording of the three KP codes . */
   static String hsDescription(String hsCode) {
     String digits = hsCode.replace(".", "").strip();
     return switch (digits.length() >= 6 ? digits.substring(0, 6) : digits) {

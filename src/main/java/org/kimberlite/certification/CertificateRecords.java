@@ -17,7 +17,7 @@ public final class CertificateRecords {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.organisationId().toString());
     m.put("name", p.name());
-    m.put("country", p.country());
+    m.put("country", p.country().code());
     return m;
   }
 
@@ -28,27 +28,27 @@ public final class CertificateRecords {
     m.put("title", KpCertificate.TITLE);
     m.put("statement", KpCertificate.STATEMENT);
     m.put("number", c.number());
-    m.put("issuingParticipant", c.issuingParticipant());
+    m.put("issuingParticipant", c.issuingParticipant().code());
     m.put("issuingAuthority", party(c.issuingAuthority()));
     m.put("exporter", party(c.exporter()));
     m.put("importer", party(c.importer()));
-    m.put("importingParticipant", c.importingParticipant());
+    m.put("importingParticipant", c.importingParticipant().code());
     Map<String, @Nullable Object> origin = new LinkedHashMap<>();
     origin.put("kind", c.origin().kind().name());
-    origin.put("countries", c.origin().countries());
+    origin.put("countries", c.origin().codes());
     origin.put("zone", originZone);
     m.put("origin", origin);
     List<Map<String, Object>> lines = new ArrayList<>();
     for (CertificateLine l : c.lines()) {
       Map<String, Object> line = new LinkedHashMap<>();
-      line.put("hsCode", l.hsCode());
-      line.put("carats", l.carats().toPlainString());
-      line.put("valueUsd", l.valueUsd().toPlainString());
+      line.put("hsCode", l.hsCode().code());
+      line.put("carats", l.carats().toString());
+      line.put("valueUsd", l.valueUsd().toString());
       lines.add(line);
     }
     m.put("lines", lines);
-    m.put("carats", c.carats().toPlainString());
-    m.put("valueUsd", c.valueUsd().toPlainString());
+    m.put("carats", c.carats().toString());
+    m.put("valueUsd", c.valueUsd().toString());
     m.put("parcels", c.parcels());
     m.put("sealId", c.sealId());
     m.put("issuedOn", c.issuedOn().toString());

@@ -11,26 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import org.kimberlite.certification.internal.CertificateRepository;
-import org.kimberlite.certification.internal.RejectionLog;
-import org.kimberlite.certification.internal.TradeAggregates;
 import org.kimberlite.certification.internal.ValueReferences;
-import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
-import org.kimberlite.registry.Organisations;
-import org.kimberlite.registry.Participants;
-import org.kimberlite.registry.Signatures;
+import org.kimberlite.shared.CountryCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo world's certificates: a year of shipments between the demo authorities, each issued,
  * confirmed, cancelled or left to expire through the real lifecycle as of its own dates. Volumes
- * follow the published 2022 production of each producer (shared/domain/kp-stats,
- * kp_production_by_country.csv) and values its 2022 USD per carat, with trading-centre re-exports
- * to India and the United States.
+ * follow the published 2022 production of each producer (certification/value-references.csv) and
+ * values its 2022 USD per carat, with trading-centre re-exports to India and the United States.
  */
 @Service
 public class CertificationDemo {
@@ -91,60 +84,37 @@ public class CertificationDemo {
           "US",
           "kp-us");
 
-  private final CertificateRepository repository;
-  private final RejectionLog rejections;
-  private final Participants participants;
-  private final Organisations organisations;
-  private final Signatures signatures;
-  private final TransparencyLog log;
+  private final IssuingCertificates issuing;
+  private final ConfirmingImports confirming;
+  private final CancellingCertificates cancelling;
+  private final ExpiringCertificates expiring;
   private final ValueReferences references;
-  private final TradeAggregates aggregates;
-  private final CertificationProperties properties;
   private final Accounts accounts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   public CertificationDemo(
-      CertificateRepository repository,
-      RejectionLog rejections,
-      Participants participants,
-      Organisations organisations,
-      Signatures signatures,
-      TransparencyLog log,
+      IssuingCertificates issuing,
+      ConfirmingImports confirming,
+      CancellingCertificates cancelling,
+      ExpiringCertificates expiring,
       ValueReferences references,
-      TradeAggregates aggregates,
-      CertificationProperties properties,
       Accounts accounts,
       TransactionTemplate tx,
       Clock clock) {
-    this.repository = repository;
-    this.rejections = rejections;
-    this.participants = participants;
-    this.organisations = organisations;
-    this.signatures = signatures;
-    this.log = log;
+    this.issuing = issuing;
+    this.confirming = confirming;
+    this.cancelling = cancelling;
+    this.expiring = expiring;
     this.references = references;
-    this.aggregates = aggregates;
-    this.properties = properties;
     this.accounts = accounts;
     this.tx = tx;
     this.clock = clock;
   }
 
-  /** The lifecycle as of a given day: the real service with its clock set to that day. */
-  private Certificates on(LocalDate day) {
-    Clock at = Clock.fixed(day.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-    return new Certificates(
-        repository,
-        rejections,
-        participants,
-        organisations,
-        signatures,
-        log,
-        references,
-        aggregates,
-        properties,
-        at);
+  /** The lifecycle as of a given day: the real use cases with their clock set to that day. */
+  private static Clock on(LocalDate day) {
+    return Clock.fixed(day.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
   }
 
   /** Creates the year of certificates; returns how many were issued. */
@@ -180,11 +150,10 @@ public class CertificationDemo {
           f.producer()
               ? PRODUCTION_2022.get(f.from()) / certificatesPerProducer.get(f.from()) * f.perYear()
               : 6_000_000L * f.perYear() / 12;
-      String originRef = f.producer() ? f.from() : "WORLD";
       BigDecimal usdPerCarat =
-          references
-              .usdPerCarat(originRef)
+          (f.producer() ? references.usdPerCarat(CountryCode.of(f.from())) : references.world())
               .orElseThrow()
+              .value()
               .multiply(f.producer() ? BigDecimal.ONE : new BigDecimal("1.15"));
       for (int i = 0; i < f.perYear(); i++) {
         sequence++;
@@ -224,18 +193,23 @@ public class CertificationDemo {
         // back-dated certificate between its issue and its confirmation.
         tx.executeWithoutResult(
             s -> {
-              KpCertificate c = on(issuedOn).issue(issuer, request).certificate();
+              if (!(issuing.on(on(issuedOn)).issue(issuer, request) instanceof Issued done)) {
+                throw new IllegalStateException("a demo certificate was refused");
+              }
+              KpCertificate c = done.certificate();
               if (fate == 7) {
-                on(issuedOn.plusDays(1))
+                cancelling
+                    .on(on(issuedOn.plusDays(1)))
                     .cancel(issuer, c.number(), "Shipment withdrawn by the exporter");
               } else if (!waiting) {
-                on(receivedOn)
+                confirming
+                    .on(on(receivedOn))
                     .confirm(
                         importing,
                         c.number(),
                         new ConfirmRequest(
                             c.parcels(),
-                            c.carats().toPlainString(),
+                            c.carats().toString(),
                             c.importer().organisationId(),
                             c.exporter().organisationId(),
                             c.sealId(),
@@ -245,7 +219,7 @@ public class CertificationDemo {
         issued++;
       }
     }
-    tx.execute(s -> on(today).expireDue());
+    tx.execute(s -> expiring.on(on(today)).expireDue());
     return issued;
   }
 

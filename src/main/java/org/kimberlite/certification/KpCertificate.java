@@ -1,11 +1,13 @@
 package org.kimberlite.certification;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 
 /**
- * A KP certificate with every Annex I item (REFERENCE.md 1.3): number with the issuer's ISO 3166-1
+ * A KP certificate with every Annex I item (docs/rules.md): number with the issuer's ISO 3166-1
  * alpha-2 prefix, origin, dates of issue and expiry, issuing authority, exporter and importer,
  * carats, value in US dollars, parcels, HS codes and the validation (a JWS by the authority's key).
  *
@@ -17,11 +19,11 @@ import java.util.List;
  */
 public record KpCertificate(
     String number,
-    String issuingParticipant,
+    ParticipantCode issuingParticipant,
     Party issuingAuthority,
     Party exporter,
     Party importer,
-    String importingParticipant,
+    ParticipantCode importingParticipant,
     Origin origin,
     List<CertificateLine> lines,
     int parcels,
@@ -83,11 +85,11 @@ public record KpCertificate(
         signature);
   }
 
-  public BigDecimal carats() {
-    return lines.stream().map(CertificateLine::carats).reduce(BigDecimal.ZERO, BigDecimal::add);
+  public Carats carats() {
+    return Carats.sum(lines.stream().map(CertificateLine::carats).toList());
   }
 
-  public BigDecimal valueUsd() {
-    return lines.stream().map(CertificateLine::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+  public UsdAmount valueUsd() {
+    return UsdAmount.sum(lines.stream().map(CertificateLine::valueUsd).toList());
   }
 }

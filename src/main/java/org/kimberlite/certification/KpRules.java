@@ -7,24 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Standing;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdPerCarat;
 
 /**
- * The Kimberley Process rules KP-01 to KP-11 (RULES.md) as pure decisions: given a request and what
- * the registry knows, return every rule broken (blocks) and every flag raised. No database, no
+ * The Kimberley Process rules KP-01 to KP-11 (docs/rules.md) as pure decisions: given a request and
+ * what the registry knows, return every rule broken (blocks) and every flag raised. No database, no
  * clock: the context supplies both.
  */
 public final class KpRules {
-  public static final Set<String> ROUGH_HS_CODES = Set.of("7102.10", "7102.21", "7102.31");
-
   private KpRules() {}
 
   /** What the rules need to know about an organisation. */
   public record OrganisationFacts(
-      UUID id, String name, String country, @Nullable String participant, boolean authority) {}
+      UUID id,
+      String name,
+      CountryCode country,
+      @Nullable ParticipantCode participant,
+      boolean authority) {}
 
   /** What the rules read from the registry and the certificate store. */
   public interface IssueContext {
@@ -36,18 +41,21 @@ public final class KpRules {
     Optional<OrganisationFacts> organisation(UUID id);
 
     /** The participant a country trades under, if any. */
-    Optional<String> participantForCountry(String country);
+    Optional<ParticipantCode> participantForCountry(CountryCode country);
 
     /** A participant's standing on a day; empty when no such participant is listed. */
-    Optional<Standing> standing(String participant, LocalDate day);
+    Optional<Standing> standing(ParticipantCode participant, LocalDate day);
 
     boolean numberTaken(String number);
 
     /** Whether {@code number} lies in the issuer's number range. */
     boolean inRange(String number);
 
-    /** Reference USD per carat for an origin country (or "WORLD"), for KP-11. */
-    Optional<BigDecimal> referenceUsdPerCarat(String originCountry);
+    /** Reference USD per carat for an origin country, for KP-11. */
+    Optional<UsdPerCarat> referenceUsdPerCarat(CountryCode originCountry);
+
+    /** Reference USD per carat of the world's production, for KP-11 when no country has one. */
+    Optional<UsdPerCarat> worldUsdPerCarat();
 
     /** How far from the reference a line may be before KP-11 flags it (×factor, ÷factor). */
     BigDecimal plausibilityFactor();
@@ -64,7 +72,7 @@ public final class KpRules {
     List<Violation> v = new ArrayList<>();
     List<Violation> flags = new ArrayList<>();
     OrganisationFacts issuer = c.issuer();
-    String exporting = issuer.participant();
+    ParticipantCode exporting = issuer.participant();
 
     // KP-01: every Annex I item is there.
     Optional<OrganisationFacts> exporter = Optional.empty();
@@ -146,9 +154,19 @@ public final class KpRules {
             }
           });
     }
-    String importing = blank(r.importingParticipant()) ? null : upper(r.importingParticipant());
+    String importingText = blank(r.importingParticipant()) ? null : upper(r.importingParticipant());
+    ParticipantCode importing = importingText == null ? null : participantCode(importingText);
+    if (importingText != null && importing == null) {
+      v.add(
+          new Violation(
+              "KP-03",
+              "importingParticipant",
+              importingText + " is not a KP participant on " + day + " (importing participant)"));
+    }
     if (importing != null) {
-      String resolved = c.participantForCountry(importing).orElse(importing);
+      CountryCode asCountry = countryCode(importing.code());
+      ParticipantCode resolved =
+          asCountry == null ? importing : c.participantForCountry(asCountry).orElse(importing);
       if (!resolved.equals(importing)) {
         v.add(
             new Violation(
@@ -191,7 +209,7 @@ public final class KpRules {
     // KP-06: number unique and in range.
     if (!blank(r.number())) {
       String number = r.number().strip();
-      if (!number.startsWith(issuer.country())) {
+      if (!number.startsWith(issuer.country().code())) {
         v.add(
             new Violation(
                 "KP-06",
@@ -208,10 +226,10 @@ public final class KpRules {
 
     // KP-11: value plausibility (a flag, never a block).
     if (v.isEmpty() && r.originKind() != null) {
-      String reference =
+      CountryCode reference =
           r.originKind() == OriginKind.SINGLE && !r.originCountries().isEmpty()
-              ? upper(r.originCountries().get(0))
-              : "WORLD";
+              ? countryCode(upper(r.originCountries().get(0)))
+              : null;
       for (int i = 0; i < r.lines().size(); i++) {
         plausibility(r.lines().get(i), "lines[" + i + "]", reference, c, flags);
       }
@@ -246,7 +264,7 @@ public final class KpRules {
     }
     if (r.parcels() == null) {
       v.add(new Violation("KP-07", "parcels", "quote the number of parcels received"));
-    } else if (r.parcels() != cert.parcels()) {
+    } else if (r.parcels().intValue() != cert.parcels()) {
       v.add(
           new Violation(
               "KP-07",
@@ -254,7 +272,7 @@ public final class KpRules {
               r.parcels() + " parcels received, the certificate says " + cert.parcels()));
     }
     BigDecimal carats = decimal(r.carats(), "carats", "carats", true, v);
-    if (carats != null && carats.compareTo(cert.carats()) != 0) {
+    if (carats != null && carats.compareTo(cert.carats().value()) != 0) {
       v.add(
           new Violation(
               "KP-07",
@@ -304,7 +322,7 @@ public final class KpRules {
               "KP-02",
               field + ".hsCode",
               hs + " is laboratory-grown (LGD-03): never on a KP certificate"));
-    } else if (!ROUGH_HS_CODES.contains(hs)) {
+    } else if (!isKpRough(hs)) {
       v.add(
           new Violation(
               "KP-02",
@@ -350,7 +368,7 @@ public final class KpRules {
 
   private static void standing(
       IssueContext c,
-      String participant,
+      ParticipantCode participant,
       LocalDate day,
       String field,
       String role,
@@ -405,7 +423,9 @@ public final class KpRules {
       }
     }
     for (String country : countries) {
-      Optional<String> participant = c.participantForCountry(country);
+      CountryCode code = countryCode(country);
+      Optional<ParticipantCode> participant =
+          code == null ? Optional.empty() : c.participantForCountry(code);
       if (participant.isEmpty()) {
         v.add(
             new Violation(
@@ -443,19 +463,24 @@ public final class KpRules {
   private static void plausibility(
       IssueRequest.LineRequest line,
       String field,
-      String origin,
+      @Nullable CountryCode originCountry,
       IssueContext c,
       List<Violation> flags) {
-    Optional<BigDecimal> reference =
-        c.referenceUsdPerCarat(origin).or(() -> c.referenceUsdPerCarat("WORLD"));
+    Optional<UsdPerCarat> reference =
+        (originCountry == null
+                ? Optional.<UsdPerCarat>empty()
+                : c.referenceUsdPerCarat(originCountry))
+            .or(c::worldUsdPerCarat);
     if (reference.isEmpty() || line.carats() == null || line.valueUsd() == null) {
       return;
     }
+    String origin = originCountry == null ? "WORLD" : originCountry.code();
     BigDecimal carats = new BigDecimal(line.carats().strip());
     BigDecimal perCarat =
         new BigDecimal(line.valueUsd().strip()).divide(carats, 2, RoundingMode.HALF_EVEN);
-    BigDecimal low = reference.get().divide(c.plausibilityFactor(), 2, RoundingMode.HALF_EVEN);
-    BigDecimal high = reference.get().multiply(c.plausibilityFactor());
+    BigDecimal low =
+        reference.get().value().divide(c.plausibilityFactor(), 2, RoundingMode.HALF_EVEN);
+    BigDecimal high = reference.get().value().multiply(c.plausibilityFactor());
     if (perCarat.compareTo(low) < 0 || perCarat.compareTo(high) > 0) {
       flags.add(
           new Violation(
@@ -471,6 +496,30 @@ public final class KpRules {
                   + reference.get()
                   + " for origin "
                   + origin));
+    }
+  }
+
+  private static boolean isKpRough(String hs) {
+    try {
+      return HsCode.of(hs).isKpRough();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static @Nullable ParticipantCode participantCode(String text) {
+    try {
+      return ParticipantCode.of(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static @Nullable CountryCode countryCode(String text) {
+    try {
+      return CountryCode.of(text);
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 

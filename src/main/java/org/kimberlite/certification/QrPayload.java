@@ -1,7 +1,6 @@
 package org.kimberlite.certification;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -14,6 +13,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import org.kimberlite.shared.json.CanonicalJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -40,11 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record QrPayload(
     String number,
-    String issuer,
+    ParticipantCode issuer,
     LocalDate issuedOn,
     LocalDate expiresOn,
-    BigDecimal carats,
-    BigDecimal valueUsd,
+    Carats carats,
+    UsdAmount valueUsd,
     int parcels,
     String origin,
     String sealId,
@@ -63,7 +65,7 @@ public record QrPayload(
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /** Checks every item and holds both decimals with exactly two decimals (half-up). */
+  /** Checks every item (quantities are exact to the hundredth and never negative). */
   public QrPayload {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(issuer, "issuer");
@@ -71,13 +73,10 @@ public record QrPayload(
     Objects.requireNonNull(expiresOn, "expiresOn");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(sealId, "sealId");
-    carats = twoDecimals(Objects.requireNonNull(carats, "carats"));
-    valueUsd = twoDecimals(Objects.requireNonNull(valueUsd, "valueUsd"));
+    Objects.requireNonNull(carats, "carats");
+    Objects.requireNonNull(valueUsd, "valueUsd");
     if (number.isBlank()) {
       throw new IllegalArgumentException("QR payload: the certificate number is blank");
-    }
-    if (carats.signum() < 0 || valueUsd.signum() < 0) {
-      throw new IllegalArgumentException("QR payload: carats and value must not be negative");
     }
     if (parcels < 0) {
       throw new IllegalArgumentException("QR payload: the number of parcels is negative");
@@ -106,11 +105,11 @@ public record QrPayload(
   public byte[] toJson() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("n", number);
-    map.put("i", issuer);
+    map.put("i", issuer.code());
     map.put("d", issuedOn.toString());
     map.put("e", expiresOn.toString());
-    map.put("c", carats.toPlainString());
-    map.put("v", valueUsd.toPlainString());
+    map.put("c", carats.value().toPlainString());
+    map.put("v", valueUsd.value().toPlainString());
     map.put("p", parcels);
     map.put("o", origin);
     map.put("s", sealId);
@@ -157,11 +156,11 @@ public record QrPayload(
     }
     return new QrPayload(
         text(root, "n"),
-        text(root, "i"),
+        ParticipantCode.of(text(root, "i")),
         date(root, "d"),
         date(root, "e"),
-        decimal(root, "c"),
-        decimal(root, "v"),
+        Carats.of(decimal(root, "c")),
+        UsdAmount.of(decimal(root, "v")),
         (int) parcels,
         text(root, "o"),
         text(root, "s"),
@@ -210,10 +209,6 @@ public record QrPayload(
       differences.add("sealId");
     }
     return List.copyOf(differences);
-  }
-
-  private static BigDecimal twoDecimals(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_UP);
   }
 
   private static String text(JsonNode root, String key) {

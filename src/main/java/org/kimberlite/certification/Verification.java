@@ -26,11 +26,12 @@ import org.springframework.stereotype.Service;
 public class Verification {
   public static final String QR_JWS_TYPE = "kp-qr+jws";
 
-  private final Certificates certificates;
+  private final ReadingCertificates certificates;
   private final Signatures signatures;
   private final TransparencyLog log;
 
-  public Verification(Certificates certificates, Signatures signatures, TransparencyLog log) {
+  public Verification(
+      ReadingCertificates certificates, Signatures signatures, TransparencyLog log) {
     this.certificates = certificates;
     this.signatures = signatures;
     this.log = log;
@@ -110,7 +111,7 @@ public class Verification {
         true,
         problems.isEmpty(),
         List.copyOf(problems),
-        c.issuingParticipant(),
+        c.issuingParticipant().code(),
         c.issuingAuthority().name(),
         c.status(),
         c.statusOn().toString(),
@@ -132,7 +133,7 @@ public class Verification {
         problems.add("the QR code does not carry a KP certificate payload");
         return problems;
       }
-      if (!verified.participant().equals(c.issuingParticipant())) {
+      if (!verified.participant().equals(c.issuingParticipant().code())) {
         problems.add("the QR code was signed by an authority of " + verified.participant());
       }
       QrPayload payload = QrPayload.fromJson(verified.payload());

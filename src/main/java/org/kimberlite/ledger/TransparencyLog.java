@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.internal.IntegrationSignal;
@@ -169,6 +172,26 @@ public class TransparencyLog {
             entry.index(),
             null,
             null);
+  }
+
+  /**
+   * The entry's index once the integrator has placed it: completes with the index as soon as a
+   * round of this node's integrator includes it, or empty when {@code timeout} passes first. No
+   * thread waits meanwhile.
+   */
+  public CompletableFuture<Optional<Long>> whenIntegrated(UUID entryId, Duration timeout) {
+    CompletableFuture<Optional<Long>> result = new CompletableFuture<>();
+    Runnable check =
+        () ->
+            repository
+                .entry(entryId)
+                .map(e -> e.entry().index())
+                .ifPresent(i -> result.complete(Optional.of(i)));
+    signal.onIntegrated(check);
+    result.whenComplete((r, e) -> signal.removeOnIntegrated(check));
+    check.run();
+    result.completeOnTimeout(Optional.empty(), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return result;
   }
 
   /** The latest signed checkpoint with the witnesses' cosignatures appended. */

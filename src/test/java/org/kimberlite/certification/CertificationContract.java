@@ -2,6 +2,7 @@ package org.kimberlite.certification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.ledger.Audit;
@@ -22,9 +24,11 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,11 +39,14 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+@Import(TestClock.Config.class)
 abstract class CertificationContract {
   @LocalServerPort int port;
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
-  @Autowired Certificates certificates;
+  @Autowired ExpiringCertificates expiring;
+  @Autowired ReadingCertificates certificates;
+  @Autowired TestClock clock;
   @Autowired Verification verification;
   @Autowired Audit audit;
   @Autowired JdbcClient jdbc;
@@ -49,7 +56,7 @@ abstract class CertificationContract {
   Actor exporter;
   Actor importer;
   Actor stranger;
-  static final LocalDate TODAY = LocalDate.now();
+  LocalDate TODAY;
 
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
@@ -59,8 +66,14 @@ abstract class CertificationContract {
     return new Actors(organisations, accounts, anonymous()).create(role, country);
   }
 
+  @AfterEach
+  void timeResumes() {
+    clock.reset();
+  }
+
   @BeforeEach
   void world() {
+    TODAY = LocalDate.now(clock);
     botswana = actor(OrganisationRole.KP_AUTHORITY, "BW");
     belgium = actor(OrganisationRole.KP_AUTHORITY, "BE");
     exporter = actor(OrganisationRole.TRADER, "BW");
@@ -120,13 +133,29 @@ abstract class CertificationContract {
   }
 
   @Test
+  void theIssueAnswersAtOnceWithTheReceiptAndWaitsForTheIndexOnlyWhenAsked() {
+    JsonNode now = issue();
+    assertThat(now.get("log").get("entryId").asString()).isNotBlank();
+    assertThat(now.get("log").get("leafHash").asString()).isNotBlank();
+
+    Answer waited = botswana.api().post("/api/v1/certificates?wait=5s", valid());
+    assertThat(waited.status()).as(waited.body()).isEqualTo(201);
+    assertThat(waited.json().get("log").get("index").isNull()).as(waited.body()).isFalse();
+
+    for (String bad : List.of("11s", "-1s", "soon", "PT1M")) {
+      Answer a = botswana.api().post("/api/v1/certificates?wait=" + bad, valid());
+      assertThat(a.status()).as(bad + ": " + a.body()).isEqualTo(422);
+      assertThat(a.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
   void theLifecycleRunsFromIssueToConfirmation() {
     JsonNode cert = issue();
     String number = cert.get("number").asString();
     assertThat(number).startsWith("BW");
     assertThat(cert.get("status").asString()).isEqualTo("ISSUED");
     assertThat(cert.get("log").get("leafHash").asString()).isNotBlank();
-    assertThat(cert.get("log").get("index").isNull()).isFalse();
     assertThat(cert.get("carats").asString()).isEqualTo("1250.40");
 
     for (Actor reader : List.of(botswana, belgium, exporter, importer)) {
@@ -365,19 +394,15 @@ abstract class CertificationContract {
 
     JsonNode old = issue();
     String oldNumber = old.get("number").asString();
-    // Time passes: the certificate's expiry date is now behind us.
-    jdbc.sql("update kp_certificate set issued_on = :i, expires_on = :e where number = :n")
-        .param("i", TODAY.minusDays(60))
-        .param("e", TODAY.minusDays(1))
-        .param("n", oldNumber)
-        .update();
+    // Time passes: the certificate's expiry date (30 days on) is now behind us.
+    clock.advance(Duration.ofDays(31));
     Map<String, Object> received = confirmation(old);
-    received.put("receivedOn", TODAY.minusDays(2).toString());
+    received.put("receivedOn", TODAY.plusDays(2).toString());
     refused(
         belgium.api().post("/api/v1/certificates/" + oldNumber + "/confirmation", received),
         "KP-08",
         "number");
-    assertThat(certificates.expireDue()).isGreaterThanOrEqualTo(1);
+    assertThat(expiring.expireDue()).isGreaterThanOrEqualTo(1);
     assertThat(
             botswana.api().get("/api/v1/certificates/" + oldNumber).json().get("status").asString())
         .isEqualTo("EXPIRED");
@@ -523,7 +548,7 @@ abstract class CertificationContract {
     // A QR payload copied onto another certificate.
     JsonNode other = issue();
     KpCertificate first =
-        certificates.get(botswana.caller(accounts), other.get("number").asString());
+        certificates.get(botswana.caller(accounts), other.get("number").asString()).orElseThrow();
     String qr = verification.qrJws(first);
     JsonNode copied =
         anonymous()

@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 
 class QrPayloadTest {
   private static final String SAMPLE_JSON =
@@ -48,18 +51,18 @@ class QrPayloadTest {
     QrPayload payload =
         new QrPayload(
             "AE-2025/7",
-            "AE",
+            ParticipantCode.of("AE"),
             LocalDate.of(2025, 1, 1),
             LocalDate.of(2025, 2, 1),
-            new BigDecimal("0.5"),
-            BigDecimal.TEN,
+            Carats.of(new BigDecimal("0.5")),
+            UsdAmount.of(BigDecimal.TEN),
             1,
             "Mixed: CD, ZA",
             "Sceau «Étoile» ✓",
             0L);
 
-    assertThat(payload.carats()).isEqualTo(new BigDecimal("0.50"));
-    assertThat(payload.valueUsd()).isEqualTo(new BigDecimal("10.00"));
+    assertThat(payload.carats()).isEqualTo(Carats.of("0.50"));
+    assertThat(payload.valueUsd()).isEqualTo(UsdAmount.of("10.00"));
     assertThat(QrPayload.fromJson(payload.toJson())).isEqualTo(payload);
   }
 
@@ -126,11 +129,11 @@ class QrPayloadTest {
     QrPayload other =
         new QrPayload(
             "ZA-1",
-            "ZA",
+            ParticipantCode.of("ZA"),
             LocalDate.of(2024, 1, 1),
             LocalDate.of(2024, 2, 1),
-            BigDecimal.ONE,
-            BigDecimal.ONE,
+            Carats.of(1),
+            UsdAmount.of(1),
             9,
             "Mixed",
             "Z",
@@ -155,11 +158,11 @@ class QrPayloadTest {
             () ->
                 new QrPayload(
                     "X",
-                    "BW",
+                    ParticipantCode.of("BW"),
                     LocalDate.of(2025, 1, 1),
                     LocalDate.of(2025, 1, 2),
-                    new BigDecimal("-1"),
-                    BigDecimal.ONE,
+                    Carats.of(new BigDecimal("-1")),
+                    UsdAmount.of(1),
                     1,
                     "BW",
                     "S",

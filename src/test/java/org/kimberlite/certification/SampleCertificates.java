@@ -1,11 +1,15 @@
 package org.kimberlite.certification;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 
 /** A sample certificate and a (fake-signed) QR link for the certification tests. */
 final class SampleCertificates {
@@ -17,12 +21,12 @@ final class SampleCertificates {
   static KpCertificate botswanaToBelgium() {
     return new KpCertificate(
         "BW-2025-004711",
-        "BW",
+        ParticipantCode.of("BW"),
         party("Diamond Hub, Ministry of Minerals and Energy", "BW"),
         party("Okavango Rough Trading (Pty) Ltd", "BW"),
         party("Maison Étoile Joaillerie", "BE"),
-        "EU",
-        new Origin(OriginKind.SINGLE, List.of("BW")),
+        ParticipantCode.EU,
+        new Origin(OriginKind.SINGLE, List.of(CountryCode.of("BW"))),
         List.of(
             line("7102.10", "1250.40", "187560.00"),
             line("7102.31", "845.15", "412300.00"),
@@ -37,11 +41,14 @@ final class SampleCertificates {
   }
 
   static CertificateLine line(String hs, String carats, String usd) {
-    return new CertificateLine(hs, new BigDecimal(carats), new BigDecimal(usd));
+    return new CertificateLine(HsCode.of(hs), Carats.of(carats), UsdAmount.of(usd));
   }
 
   static Party party(String name, String country) {
-    return new Party(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)), name, country);
+    return new Party(
+        UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)),
+        name,
+        CountryCode.of(country));
   }
 
   /** A JWS-shaped string with the given header and payload and a 64-byte dummy signature. */

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.CertificateLine;
 import org.kimberlite.certification.CertificateStatus;
@@ -17,6 +18,11 @@ import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.Origin;
 import org.kimberlite.certification.OriginKind;
 import org.kimberlite.certification.Party;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,7 +63,7 @@ public class CertificateRepository {
   /** Who is reading: an organisation, the participant it belongs to, and whether an authority. */
   public record Viewer(UUID organisation, @Nullable String participant, boolean authority) {}
 
-  public void insert(KpCertificate c, @Nullable String originZone, String audience, Instant at) {
+  public void insert(KpCertificate c, @Nullable String originZone, Set<UUID> audience, Instant at) {
     jdbc.sql(
             """
             insert into kp_certificate
@@ -73,19 +79,19 @@ public class CertificateRepository {
                     :signature, :audience, :at, 0)
             """)
         .param("number", c.number())
-        .param("issuing", c.issuingParticipant())
+        .param("issuing", c.issuingParticipant().code())
         .param("authority", c.issuingAuthority().organisationId())
         .param("authorityName", c.issuingAuthority().name())
-        .param("authorityCountry", c.issuingAuthority().country())
+        .param("authorityCountry", c.issuingAuthority().country().code())
         .param("exporter", c.exporter().organisationId())
         .param("exporterName", c.exporter().name())
-        .param("exporterCountry", c.exporter().country())
+        .param("exporterCountry", c.exporter().country().code())
         .param("importer", c.importer().organisationId())
         .param("importerName", c.importer().name())
-        .param("importerCountry", c.importer().country())
-        .param("importing", c.importingParticipant())
+        .param("importerCountry", c.importer().country().code())
+        .param("importing", c.importingParticipant().code())
         .param("originKind", c.origin().kind().name())
-        .param("originCountries", String.join(",", c.origin().countries()))
+        .param("originCountries", CommaList.join(c.origin().codes()))
         .param("originZone", originZone)
         .param("parcels", c.parcels())
         .param("seal", c.sealId())
@@ -93,10 +99,10 @@ public class CertificateRepository {
         .param("expiresOn", c.expiresOn())
         .param("status", c.status().name())
         .param("statusOn", c.statusOn())
-        .param("carats", c.carats())
-        .param("value", c.valueUsd())
+        .param("carats", c.carats().value())
+        .param("value", c.valueUsd().value())
         .param("signature", c.signature())
-        .param("audience", audience)
+        .param("audience", CommaList.join(audience.stream().map(UUID::toString).sorted().toList()))
         .param("at", ts(at))
         .update();
     int n = 0;
@@ -108,9 +114,9 @@ public class CertificateRepository {
               """)
           .param("number", c.number())
           .param("n", ++n)
-          .param("hs", line.hsCode())
-          .param("carats", line.carats())
-          .param("value", line.valueUsd())
+          .param("hs", line.hsCode().code())
+          .param("carats", line.carats().value())
+          .param("value", line.valueUsd().value())
           .update();
     }
   }
@@ -219,7 +225,11 @@ public class CertificateRepository {
 
   /** A stored certificate: the document and what the store keeps about it. */
   public record Stored(
-      KpCertificate certificate, @Nullable String originZone, String audience, long version) {}
+      KpCertificate certificate, @Nullable String originZone, Set<UUID> audience, long version) {
+    public Stored {
+      audience = Set.copyOf(audience);
+    }
+  }
 
   private Stored withLines(Stored s) {
     List<CertificateLine> lines =
@@ -232,9 +242,9 @@ public class CertificateRepository {
             .query(
                 (rs, n) ->
                     new CertificateLine(
-                        rs.getString("hs_code"),
-                        rs.getBigDecimal("carats").setScale(2),
-                        rs.getBigDecimal("value_usd").setScale(2)))
+                        HsCode.of(rs.getString("hs_code")),
+                        Carats.of(rs.getBigDecimal("carats")),
+                        UsdAmount.of(rs.getBigDecimal("value_usd"))))
             .list();
     return new Stored(s.certificate().withLines(lines), s.originZone(), s.audience(), s.version());
   }
@@ -244,23 +254,23 @@ public class CertificateRepository {
     KpCertificate c =
         new KpCertificate(
             rs.getString("number"),
-            rs.getString("issuing_participant"),
+            ParticipantCode.of(rs.getString("issuing_participant")),
             new Party(
                 rs.getObject("issuing_authority", UUID.class),
                 rs.getString("authority_name"),
-                rs.getString("authority_country").trim()),
+                CountryCode.of(rs.getString("authority_country").trim())),
             new Party(
                 rs.getObject("exporter", UUID.class),
                 rs.getString("exporter_name"),
-                rs.getString("exporter_country").trim()),
+                CountryCode.of(rs.getString("exporter_country").trim())),
             new Party(
                 rs.getObject("importer", UUID.class),
                 rs.getString("importer_name"),
-                rs.getString("importer_country").trim()),
-            rs.getString("importing_participant"),
+                CountryCode.of(rs.getString("importer_country").trim())),
+            ParticipantCode.of(rs.getString("importing_participant")),
             new Origin(
                 OriginKind.valueOf(rs.getString("origin_kind")),
-                countries.isEmpty() ? List.of() : Arrays.asList(countries.split(","))),
+                CommaList.split(countries).stream().map(CountryCode::of).toList()),
             List.of(),
             rs.getInt("parcels"),
             rs.getString("seal_id"),
@@ -270,7 +280,12 @@ public class CertificateRepository {
             rs.getObject("status_on", LocalDate.class),
             rs.getString("signature"));
     return new Stored(
-        c, rs.getString("origin_zone"), rs.getString("audience"), rs.getLong("version"));
+        c,
+        rs.getString("origin_zone"),
+        CommaList.split(rs.getString("audience")).stream()
+            .map(UUID::fromString)
+            .collect(Collectors.toSet()),
+        rs.getLong("version"));
   }
 
   /** One status event as stored, for the history and the audit. */

@@ -1,6 +1,6 @@
 package org.kimberlite.certification.internal;
 
-import org.kimberlite.certification.Certificates;
+import org.kimberlite.certification.ExpiringCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,9 +14,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 @ConditionalOnWebApplication
 class ExpiryJob {
   private static final Logger log = LoggerFactory.getLogger(ExpiryJob.class);
-  private final Certificates certificates;
+  private final ExpiringCertificates certificates;
 
-  ExpiryJob(Certificates certificates) {
+  ExpiryJob(ExpiringCertificates certificates) {
     this.certificates = certificates;
   }
 

@@ -50,9 +50,9 @@ public class TradeAggregates {
           c,
           day.getYear(),
           quarter,
-          l.hsCode(),
-          l.carats().multiply(s),
-          l.valueUsd().multiply(s),
+          l.hsCode().code(),
+          l.carats().value().multiply(s),
+          l.valueUsd().value().multiply(s),
           sign);
     }
     add(
@@ -61,8 +61,8 @@ public class TradeAggregates {
         day.getYear(),
         quarter,
         CERTIFICATES,
-        c.carats().multiply(s),
-        c.valueUsd().multiply(s),
+        c.carats().value().multiply(s),
+        c.valueUsd().value().multiply(s),
         sign);
   }
 
@@ -126,8 +126,8 @@ public class TradeAggregates {
       long certificates) {
     jdbc.sql(sql)
         .param("d", direction)
-        .param("e", c.issuingParticipant())
-        .param("i", c.importingParticipant())
+        .param("e", c.issuingParticipant().code())
+        .param("i", c.importingParticipant().code())
         .param("y", year)
         .param("q", quarter)
         .param("hs", hs)

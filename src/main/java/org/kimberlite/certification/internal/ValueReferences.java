@@ -1,15 +1,19 @@
 package org.kimberlite.certification.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.UsdPerCarat;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +23,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ValueReferences {
-  private final Map<String, BigDecimal> usdPerCarat = new HashMap<>();
+  static final String WORLD = "WORLD";
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setCommentMarker('#')
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(true)
+          .setIgnoreSurroundingSpaces(true)
+          .get();
+
+  private final Map<String, UsdPerCarat> usdPerCarat = new HashMap<>();
 
   public ValueReferences() {
     InputStream in =
@@ -29,21 +44,30 @@ public class ValueReferences {
     if (in == null) {
       throw new IllegalStateException("missing certification/value-references.csv");
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
-          continue;
-        }
-        String[] cells = line.split(",");
-        usdPerCarat.put(cells[0].strip(), new BigDecimal(cells[1].strip()));
-      }
+    try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      read(r).forEach(usdPerCarat::put);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public Optional<BigDecimal> usdPerCarat(String origin) {
-    return Optional.ofNullable(usdPerCarat.get(origin));
+  /** The references of a CSV with columns {@code code,usd_per_carat,...}, by code. */
+  static Map<String, UsdPerCarat> read(Reader csv) throws IOException {
+    Map<String, UsdPerCarat> out = new HashMap<>();
+    for (CSVRecord row : FORMAT.parse(csv)) {
+      out.put(
+          row.get("code").strip(),
+          UsdPerCarat.of(new BigDecimal(row.get("usd_per_carat").strip())));
+    }
+    return out;
+  }
+
+  public Optional<UsdPerCarat> usdPerCarat(CountryCode origin) {
+    return Optional.ofNullable(usdPerCarat.get(origin.code()));
+  }
+
+  /** The world's average of the same year. */
+  public Optional<UsdPerCarat> world() {
+    return Optional.ofNullable(usdPerCarat.get(WORLD));
   }
 }

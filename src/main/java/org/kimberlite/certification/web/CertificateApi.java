@@ -2,21 +2,31 @@ package org.kimberlite.certification.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.certification.CancellingCertificates;
 import org.kimberlite.certification.CertificateRecords;
 import org.kimberlite.certification.CertificateStatus;
-import org.kimberlite.certification.Certificates;
+import org.kimberlite.certification.Changed;
+import org.kimberlite.certification.CheckOutcome;
 import org.kimberlite.certification.ConfirmRequest;
+import org.kimberlite.certification.ConfirmingImports;
 import org.kimberlite.certification.IssueRequest;
+import org.kimberlite.certification.Issued;
+import org.kimberlite.certification.IssuingCertificates;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.KpRules;
+import org.kimberlite.certification.NotAllowed;
 import org.kimberlite.certification.OriginKind;
+import org.kimberlite.certification.ReadingCertificates;
+import org.kimberlite.certification.Refused;
 import org.kimberlite.certification.Violation;
 import org.kimberlite.ledger.LogEntry;
 import org.kimberlite.ledger.Receipt;
@@ -40,10 +50,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/certificates")
 class CertificateApi {
-  private final Certificates certificates;
+  /** The longest a client may ask the issue to wait for the log's index. */
+  static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+  private final IssuingCertificates issuing;
+  private final ConfirmingImports confirming;
+  private final CancellingCertificates cancelling;
+  private final ReadingCertificates certificates;
   private final TransparencyLog log;
 
-  CertificateApi(Certificates certificates, TransparencyLog log) {
+  CertificateApi(
+      IssuingCertificates issuing,
+      ConfirmingImports confirming,
+      CancellingCertificates cancelling,
+      ReadingCertificates certificates,
+      TransparencyLog log) {
+    this.issuing = issuing;
+    this.confirming = confirming;
+    this.cancelling = cancelling;
     this.certificates = certificates;
     this.log = log;
   }
@@ -69,7 +93,7 @@ class CertificateApi {
         try {
           kind = OriginKind.valueOf(origin.kind().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw Certificates.refused(
+          throw CertificateProblems.refused(
               List.of(new Violation("KP-04", "origin.kind", "use single, mixed or listed")));
         }
       }
@@ -89,18 +113,77 @@ class CertificateApi {
     }
   }
 
+  /**
+   * Issues a certificate and answers at once with its log receipt (entry id and leaf hash; the
+   * index comes with the proof once integrated). With {@code ?wait=1s} (at most 10 s) the answer
+   * waits, without holding a thread, until the entry has its index or the time is up.
+   */
   @PostMapping
-  ResponseEntity<CertificateJson> issue(Caller caller, @RequestBody IssueBody body) {
-    Certificates.Issued issued = certificates.issue(caller, body.toRequest());
+  Object issue(
+      Caller caller,
+      @RequestBody IssueBody body,
+      @RequestParam(required = false) @Nullable String wait) {
+    Duration patience = patience(wait);
+    Issued issued =
+        switch (issuing.issue(caller, body.toRequest())) {
+          case Issued i -> i;
+          case Refused r -> throw CertificateProblems.refused(r.violations());
+          case NotAllowed n -> throw CertificateProblems.notAllowed(n);
+        };
     KpCertificate c = issued.certificate();
+    Receipt receipt = issued.receipt();
+    if (patience.isZero()) {
+      return created(c, receipt, Optional.empty(), issued.flags());
+    }
+    return log.whenIntegrated(receipt.entryId(), patience)
+        .thenApply(i -> created(c, receipt, i, issued.flags()));
+  }
+
+  private static ResponseEntity<CertificateJson> created(
+      KpCertificate c, Receipt receipt, Optional<Long> i, List<Violation> flags) {
     return ResponseEntity.created(URI.create("/api/v1/certificates/" + c.number()))
-        .body(CertificateJson.of(c, logJson(issued.receipt()), issued.flags()));
+        .body(
+            CertificateJson.of(
+                c,
+                new CertificateJson.LogJson(
+                    receipt.entryId(),
+                    i.orElse(null),
+                    Base64.getEncoder().encodeToString(receipt.leafHash())),
+                flags));
+  }
+
+  /** {@code wait} as a duration: "1s", "500ms" or ISO-8601 ("PT1S"), from 0 to 10 s. */
+  static Duration patience(@Nullable String wait) {
+    if (wait == null || wait.isBlank()) {
+      return Duration.ZERO;
+    }
+    String w = wait.strip().toLowerCase(Locale.ROOT);
+    Duration d;
+    try {
+      if (w.matches("[0-9]{1,6}ms")) {
+        d = Duration.ofMillis(Long.parseLong(w.substring(0, w.length() - 2)));
+      } else if (w.matches("[0-9]{1,6}s")) {
+        d = Duration.ofSeconds(Long.parseLong(w.substring(0, w.length() - 1)));
+      } else {
+        d = Duration.parse(w.toUpperCase(Locale.ROOT));
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Problem.invalid("wait", "a duration such as 1s or 500ms, at most 10s");
+    }
+    if (d.isNegative() || d.compareTo(MAX_WAIT) > 0) {
+      throw Problem.invalid("wait", "a duration such as 1s or 500ms, at most 10s");
+    }
+    return d;
   }
 
   /** Checks a draft against KP-01 to KP-11 without issuing it. */
   @PostMapping("/validation")
   Map<String, Object> validate(Caller caller, @RequestBody IssueBody body) {
-    KpRules.Decision d = certificates.check(caller, body.toRequest());
+    KpRules.Decision d =
+        switch (issuing.check(caller, body.toRequest())) {
+          case CheckOutcome.Checked checked -> checked.decision();
+          case NotAllowed n -> throw CertificateProblems.notAllowed(n);
+        };
     return Map.of(
         "valid", d.accepted(),
         "violations", d.violations().stream().map(CertificateJson.FlagJson::of).toList(),
@@ -109,7 +192,8 @@ class CertificateApi {
 
   @GetMapping("/{number}")
   CertificateJson get(Caller caller, @PathVariable String number) {
-    KpCertificate c = certificates.get(caller, number);
+    KpCertificate c =
+        certificates.get(caller, number).orElseThrow(() -> CertificateProblems.notFound(number));
     return CertificateJson.of(c, issueEntry(number, caller), List.of());
   }
 
@@ -131,7 +215,9 @@ class CertificateApi {
           case "outgoing" -> false;
           default -> throw Problem.invalid("direction", "outgoing or incoming");
         };
-    return certificates.list(caller, incoming, status, participant, from, to, page, size).stream()
+    return CertificateProblems.listed(
+            certificates.list(caller, incoming, status, participant, from, to, page, size))
+        .stream()
         .map(c -> CertificateJson.of(c, null, List.of()))
         .toList();
   }
@@ -139,28 +225,32 @@ class CertificateApi {
   @PostMapping("/{number}/confirmation")
   CertificateJson confirm(
       Caller caller, @PathVariable String number, @RequestBody ConfirmRequest body) {
-    Certificates.Changed changed = certificates.confirm(caller, number, body);
-    return CertificateJson.of(changed.certificate(), logJson(changed.receipt()), changed.flags());
+    Changed changed = CertificateProblems.changed(confirming.confirm(caller, number, body));
+    return CertificateJson.of(
+        changed.certificate(), receiptJson(changed.receipt()), changed.flags());
   }
 
   record CancelBody(@Nullable String reason) {}
 
   @PostMapping("/{number}/cancellation")
   CertificateJson cancel(Caller caller, @PathVariable String number, @RequestBody CancelBody body) {
-    Certificates.Changed changed =
-        certificates.cancel(caller, number, body.reason() == null ? "" : body.reason());
-    return CertificateJson.of(changed.certificate(), logJson(changed.receipt()), List.of());
+    Changed changed =
+        CertificateProblems.changed(
+            cancelling.cancel(caller, number, body.reason() == null ? "" : body.reason()));
+    return CertificateJson.of(changed.certificate(), receiptJson(changed.receipt()), List.of());
   }
 
   @DeleteMapping("/{number}")
   ResponseEntity<Void> delete(Caller caller, @PathVariable String number) {
-    certificates.delete(caller, number);
-    return ResponseEntity.noContent().build();
+    throw CertificateProblems.deleteProblem(certificates.delete(caller, number));
   }
 
   @GetMapping("/{number}/history")
   List<Map<String, Object>> history(Caller caller, @PathVariable String number) {
-    return certificates.history(caller, number).stream()
+    return certificates
+        .history(caller, number)
+        .orElseThrow(() -> CertificateProblems.notFound(number))
+        .stream()
         .map(
             e ->
                 Map.<String, Object>of(
@@ -173,7 +263,10 @@ class CertificateApi {
 
   @GetMapping("/{number}/findings")
   List<Map<String, Object>> findings(Caller caller, @PathVariable String number) {
-    return certificates.findings(caller, number).stream()
+    return certificates
+        .findings(caller, number)
+        .orElseThrow(() -> CertificateProblems.notFound(number))
+        .stream()
         .map(
             f ->
                 Map.<String, Object>of(
@@ -215,21 +308,9 @@ class CertificateApi {
         e.entryId(), e.index(), Base64.getEncoder().encodeToString(e.leafHash()));
   }
 
-  /** The receipt, with the index once the integrator placed it (normally within milliseconds). */
-  private CertificateJson.LogJson logJson(Receipt receipt) {
-    Long index = null;
-    for (int i = 0; i < 100 && index == null; i++) {
-      index = log.entry(receipt.entryId(), null).map(LogEntry::index).orElse(null);
-      if (index == null) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
+  /** The receipt as the log gave it: no index yet (the proof endpoint has it once integrated). */
+  private static CertificateJson.LogJson receiptJson(Receipt receipt) {
     return new CertificateJson.LogJson(
-        receipt.entryId(), index, Base64.getEncoder().encodeToString(receipt.leafHash()));
+        receipt.entryId(), null, Base64.getEncoder().encodeToString(receipt.leafHash()));
   }
 }

@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.certification.CancellingCertificates;
 import org.kimberlite.certification.CertificateStatus;
-import org.kimberlite.certification.Certificates;
+import org.kimberlite.certification.CheckOutcome;
 import org.kimberlite.certification.ConfirmRequest;
+import org.kimberlite.certification.ConfirmingImports;
 import org.kimberlite.certification.IssueRequest;
+import org.kimberlite.certification.Issued;
+import org.kimberlite.certification.IssuingCertificates;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.KpRules;
+import org.kimberlite.certification.NotAllowed;
 import org.kimberlite.certification.OriginKind;
+import org.kimberlite.certification.ReadingCertificates;
+import org.kimberlite.certification.Refused;
 import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.Organisation;
@@ -39,12 +46,23 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class CertificateConsole {
-  private final Certificates certificates;
+  private final IssuingCertificates issuing;
+  private final ConfirmingImports confirming;
+  private final CancellingCertificates cancelling;
+  private final ReadingCertificates certificates;
   private final Organisations organisations;
   private final Participants participants;
 
   CertificateConsole(
-      Certificates certificates, Organisations organisations, Participants participants) {
+      IssuingCertificates issuing,
+      ConfirmingImports confirming,
+      CancellingCertificates cancelling,
+      ReadingCertificates certificates,
+      Organisations organisations,
+      Participants participants) {
+    this.issuing = issuing;
+    this.confirming = confirming;
+    this.cancelling = cancelling;
     this.certificates = certificates;
     this.organisations = organisations;
     this.participants = participants;
@@ -117,9 +135,12 @@ class CertificateConsole {
       Model model) {
     model.addAttribute(
         "incoming",
-        certificates.list(caller, true, CertificateStatus.ISSUED, null, null, null, 0, 100));
+        CertificateProblems.listed(
+            certificates.list(caller, true, CertificateStatus.ISSUED, null, null, null, 0, 100)));
     model.addAttribute(
-        "outgoing", certificates.list(caller, false, status, null, null, null, 0, 100));
+        "outgoing",
+        CertificateProblems.listed(
+            certificates.list(caller, false, status, null, null, null, 0, 100)));
     model.addAttribute("status", status);
     model.addAttribute("statuses", CertificateStatus.values());
     return "console/certificates";
@@ -158,7 +179,11 @@ class CertificateConsole {
   @ResponseBody
   Map<String, Object> validate(Caller caller, @ModelAttribute IssueForm form) {
     try {
-      KpRules.Decision d = certificates.check(caller, form.toRequest());
+      KpRules.Decision d =
+          switch (issuing.check(caller, form.toRequest())) {
+            case CheckOutcome.Checked checked -> checked.decision();
+            case NotAllowed n -> throw CertificateProblems.notAllowed(n);
+          };
       return Map.of(
           "valid", d.accepted(),
           "violations", d.violations().stream().map(CertificateJson.FlagJson::of).toList(),
@@ -175,8 +200,11 @@ class CertificateConsole {
   @PostMapping("/console/certificates")
   String issue(Caller caller, @ModelAttribute IssueForm form, Model model) {
     try {
-      KpCertificate c = certificates.issue(caller, form.toRequest()).certificate();
-      return "redirect:/console/certificates/" + c.number();
+      return switch (issuing.issue(caller, form.toRequest())) {
+        case Issued issued -> "redirect:/console/certificates/" + issued.certificate().number();
+        case Refused r -> throw CertificateProblems.refused(r.violations());
+        case NotAllowed n -> throw CertificateProblems.notAllowed(n);
+      };
     } catch (Problem p) {
       if (p.status() != 422) {
         throw p;
@@ -195,13 +223,15 @@ class CertificateConsole {
 
   @GetMapping("/console/certificates/{number}")
   String certificate(Caller caller, @PathVariable String number, Model model) {
-    KpCertificate c = certificates.get(caller, number);
+    KpCertificate c =
+        certificates.get(caller, number).orElseThrow(() -> CertificateProblems.notFound(number));
     model.addAttribute("c", c);
-    model.addAttribute("history", certificates.history(caller, number));
-    model.addAttribute("findings", certificates.findings(caller, number));
+    model.addAttribute("history", certificates.history(caller, number).orElse(List.of()));
+    model.addAttribute("findings", certificates.findings(caller, number).orElse(List.of()));
     model.addAttribute(
         "issuer", c.issuingAuthority().organisationId().equals(caller.organisationId()));
-    model.addAttribute("importingAuthority", c.importingParticipant().equals(caller.participant()));
+    model.addAttribute(
+        "importingAuthority", c.importingParticipant().code().equals(caller.participant()));
     model.addAttribute("today", participants.today());
     return "console/certificate";
   }
@@ -214,23 +244,25 @@ class CertificateConsole {
       @RequestParam @Nullable String carats,
       @RequestParam @Nullable String sealId,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate receivedOn) {
-    KpCertificate c = certificates.get(caller, number);
-    certificates.confirm(
-        caller,
-        number,
-        new ConfirmRequest(
-            parcels,
-            carats,
-            c.importer().organisationId(),
-            c.exporter().organisationId(),
-            sealId,
-            receivedOn));
+    KpCertificate c =
+        certificates.get(caller, number).orElseThrow(() -> CertificateProblems.notFound(number));
+    CertificateProblems.changed(
+        confirming.confirm(
+            caller,
+            number,
+            new ConfirmRequest(
+                parcels,
+                carats,
+                c.importer().organisationId(),
+                c.exporter().organisationId(),
+                sealId,
+                receivedOn)));
     return "redirect:/console/certificates/" + number;
   }
 
   @PostMapping("/console/certificates/{number}/cancellation")
   String cancel(Caller caller, @PathVariable String number, @RequestParam String reason) {
-    certificates.cancel(caller, number, reason);
+    CertificateProblems.changed(cancelling.cancel(caller, number, reason));
     return "redirect:/console/certificates/" + number;
   }
 }

@@ -33,7 +33,7 @@ record CertificateJson(
 
   record PartyJson(UUID id, String name, String country) {
     static PartyJson of(Party p) {
-      return new PartyJson(p.organisationId(), p.name(), p.country());
+      return new PartyJson(p.organisationId(), p.name(), p.country().code());
     }
   }
 
@@ -41,7 +41,7 @@ record CertificateJson(
 
   record LineJson(String hsCode, String carats, String valueUsd) {
     static LineJson of(CertificateLine l) {
-      return new LineJson(l.hsCode(), l.carats().toPlainString(), l.valueUsd().toPlainString());
+      return new LineJson(l.hsCode().code(), l.carats().toString(), l.valueUsd().toString());
     }
   }
 
@@ -58,16 +58,16 @@ record CertificateJson(
         c.number(),
         c.status().name(),
         c.statusOn(),
-        c.issuingParticipant(),
+        c.issuingParticipant().code(),
         PartyJson.of(c.issuingAuthority()),
         PartyJson.of(c.exporter()),
         PartyJson.of(c.importer()),
-        c.importingParticipant(),
+        c.importingParticipant().code(),
         new OriginJson(
-            c.origin().kind().name().toLowerCase(java.util.Locale.ROOT), c.origin().countries()),
+            c.origin().kind().name().toLowerCase(java.util.Locale.ROOT), c.origin().codes()),
         c.lines().stream().map(LineJson::of).toList(),
-        c.carats().toPlainString(),
-        c.valueUsd().toPlainString(),
+        c.carats().toString(),
+        c.valueUsd().toString(),
         c.parcels(),
         c.sealId(),
         c.issuedOn(),

@@ -2,9 +2,9 @@ package org.kimberlite.certification.web;
 
 import org.kimberlite.certification.CertificatePdf;
 import org.kimberlite.certification.CertificateRecords;
-import org.kimberlite.certification.Certificates;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.QrLinks;
+import org.kimberlite.certification.ReadingCertificates;
 import org.kimberlite.certification.Verification;
 import org.kimberlite.ledger.LogEntry;
 import org.kimberlite.ledger.TransparencyLog;
@@ -23,13 +23,13 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class CertificatePrints {
-  private final Certificates certificates;
+  private final ReadingCertificates certificates;
   private final Verification verification;
   private final TransparencyLog log;
   private final WebProperties web;
 
   CertificatePrints(
-      Certificates certificates,
+      ReadingCertificates certificates,
       Verification verification,
       TransparencyLog log,
       WebProperties web) {
@@ -41,7 +41,8 @@ class CertificatePrints {
 
   @GetMapping({"/api/v1/certificates/{number}.pdf", "/console/certificates/{number}.pdf"})
   ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String number) {
-    KpCertificate c = certificates.get(caller, number);
+    KpCertificate c =
+        certificates.get(caller, number).orElseThrow(() -> CertificateProblems.notFound(number));
     String qr = QrLinks.url(web.publicUrl(), c.number(), verification.qrJws(c));
     Long index =
         log.entriesOfRecord(CertificateRecords.CERTIFICATE, number, null).stream()

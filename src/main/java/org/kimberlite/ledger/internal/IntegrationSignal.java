@@ -1,5 +1,7 @@
 package org.kimberlite.ledger.internal;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Wakes the integrator when a transaction that recorded entries has committed. */
@@ -7,6 +9,21 @@ import org.springframework.stereotype.Component;
 public class IntegrationSignal {
   private final Object monitor = new Object();
   private boolean raised;
+  private final Set<Runnable> integrated = ConcurrentHashMap.newKeySet();
+
+  /** Runs {@code listener} after each round that integrated entries, until removed. */
+  public void onIntegrated(Runnable listener) {
+    integrated.add(listener);
+  }
+
+  public void removeOnIntegrated(Runnable listener) {
+    integrated.remove(listener);
+  }
+
+  /** Tells the listeners that entries were integrated (called by the integrator). */
+  void integrated() {
+    integrated.forEach(Runnable::run);
+  }
 
   public void raise() {
     synchronized (monitor) {

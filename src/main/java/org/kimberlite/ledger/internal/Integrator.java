@@ -140,6 +140,9 @@ public class Integrator implements SmartLifecycle {
    */
   public int integrateOnce() {
     Integer done = tx.execute(status -> round());
+    if (done != null && done > 0) {
+      signal.integrated();
+    }
     return done == null ? 0 : done;
   }
 

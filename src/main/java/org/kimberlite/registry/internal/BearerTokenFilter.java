@@ -23,6 +23,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     this.accounts = accounts;
   }
 
+  /** An async dispatch (a request answered later, e.g. an issue that waits) is a request too. */
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

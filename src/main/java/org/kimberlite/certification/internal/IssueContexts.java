@@ -1,0 +1,125 @@
+package org.kimberlite.certification.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.certification.CertificationProperties;
+import org.kimberlite.certification.KpRules;
+import org.kimberlite.registry.Organisation;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.Participants;
+import org.kimberlite.registry.Standing;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdPerCarat;
+import org.kimberlite.shared.problem.Problem;
+import org.springframework.stereotype.Component;
+
+/** What the rules read about an issue, from the registry, the store and the value references. */
+@Component
+public class IssueContexts {
+  private final Organisations organisations;
+  private final Participants participants;
+  private final CertificateRepository repository;
+  private final ValueReferences references;
+  private final CertificationProperties properties;
+
+  public IssueContexts(
+      Organisations organisations,
+      Participants participants,
+      CertificateRepository repository,
+      ValueReferences references,
+      CertificationProperties properties) {
+    this.organisations = organisations;
+    this.participants = participants;
+    this.repository = repository;
+    this.references = references;
+    this.properties = properties;
+  }
+
+  /** The context of an issue by the authority {@code issuerId} on {@code today}. */
+  public KpRules.IssueContext of(UUID issuerId, LocalDate today) {
+    KpRules.OrganisationFacts issuer = facts(organisations.directoryEntry(issuerId));
+    return new KpRules.IssueContext() {
+      @Override
+      public LocalDate today() {
+        return today;
+      }
+
+      @Override
+      public KpRules.OrganisationFacts issuer() {
+        return issuer;
+      }
+
+      @Override
+      public Optional<KpRules.OrganisationFacts> organisation(UUID id) {
+        try {
+          return Optional.of(facts(organisations.directoryEntry(id)));
+        } catch (Problem notFound) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public Optional<ParticipantCode> participantForCountry(CountryCode country) {
+        return participants.participantForCountry(country.code()).map(ParticipantCode::of);
+      }
+
+      @Override
+      public Optional<Standing> standing(ParticipantCode participant, LocalDate day) {
+        try {
+          return Optional.of(participants.standing(participant.code(), day));
+        } catch (Problem notFound) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public boolean numberTaken(String number) {
+        return repository.exists(number);
+      }
+
+      @Override
+      public boolean inRange(String number) {
+        String prefix = issuer.country().code();
+        String digits = number.substring(prefix.length());
+        if (!digits.matches("\\d{1,12}")) {
+          return false;
+        }
+        long n = Long.parseLong(digits);
+        return repository
+            .range(prefix, false)
+            .map(r -> n >= r.first() && n <= r.last())
+            .orElse(n >= properties.firstNumber() && n <= properties.lastNumber());
+      }
+
+      @Override
+      public Optional<UsdPerCarat> referenceUsdPerCarat(CountryCode originCountry) {
+        return references.usdPerCarat(originCountry);
+      }
+
+      @Override
+      public Optional<UsdPerCarat> worldUsdPerCarat() {
+        return references.world();
+      }
+
+      @Override
+      public BigDecimal plausibilityFactor() {
+        return properties.plausibilityFactor();
+      }
+    };
+  }
+
+  static KpRules.OrganisationFacts facts(Organisation o) {
+    @Nullable String participant = o.participant();
+    return new KpRules.OrganisationFacts(
+        o.id(),
+        o.name(),
+        CountryCode.of(o.country()),
+        participant == null ? null : ParticipantCode.of(participant),
+        o.has(OrganisationRole.KP_AUTHORITY));
+  }
+}
