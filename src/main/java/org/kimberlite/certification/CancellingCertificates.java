@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.CertificateRepository.Stored;
+import org.kimberlite.certification.internal.CertificateRepository.Viewer;
 import org.kimberlite.certification.internal.RejectionLog;
 import org.kimberlite.certification.internal.Rollback;
 import org.kimberlite.certification.internal.StatusChanges;
@@ -57,6 +58,10 @@ public class CancellingCertificates {
     }
     Stored stored = found.get();
     KpCertificate c = stored.certificate();
+    if (!Viewer.of(caller).canSee(c)) {
+      // Refusing with 403 would tell a stranger that the number exists and where it goes.
+      return Rollback.with(new NotFound(number));
+    }
     if (!c.issuingAuthority().organisationId().equals(caller.organisationId())) {
       return Rollback.with(new NotAllowed("Only the issuing authority cancels its certificate."));
     }

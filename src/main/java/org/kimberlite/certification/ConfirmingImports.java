@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.CertificateRepository.Stored;
+import org.kimberlite.certification.internal.CertificateRepository.Viewer;
 import org.kimberlite.certification.internal.RejectionLog;
 import org.kimberlite.certification.internal.Rollback;
 import org.kimberlite.certification.internal.StatusChanges;
@@ -56,6 +57,10 @@ public class ConfirmingImports {
     }
     Stored stored = found.get();
     KpCertificate c = stored.certificate();
+    if (!Viewer.of(caller).canSee(c)) {
+      // Refusing with 403 would tell a stranger that the number exists and where it goes.
+      return Rollback.with(new NotFound(number));
+    }
     if (!c.importingParticipant().code().equals(caller.participant())) {
       return Rollback.with(
           new NotAllowed(

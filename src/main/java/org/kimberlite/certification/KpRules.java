@@ -59,6 +59,16 @@ public final class KpRules {
 
     /** How far from the reference a line may be before KP-11 flags it (×factor, ÷factor). */
     BigDecimal plausibilityFactor();
+
+    /**
+     * KP-05: how many days the date of issue may lie before or after the server's date, for
+     * authorities in other time zones. A certificate is dated the day it is issued: never
+     * back-dated (which would dodge today's standing) nor post-dated.
+     */
+    int issueDateToleranceDays();
+
+    /** KP-05: the longest validity a certificate may carry, in days from its date of issue. */
+    int maxValidityDays();
   }
 
   /** The outcome: violations block the issue; flags are recorded on the certificate. */
@@ -127,15 +137,36 @@ public final class KpRules {
     if (r.issuedOn() != null && r.expiresOn() != null && r.issuedOn().isAfter(r.expiresOn())) {
       v.add(new Violation("KP-05", "expiresOn", "expiry must not be before the date of issue"));
     }
-    if (r.issuedOn() != null && r.issuedOn().isAfter(c.today())) {
+    int tolerance = c.issueDateToleranceDays();
+    if (r.issuedOn() != null && r.issuedOn().isAfter(c.today().plusDays(tolerance))) {
       v.add(new Violation("KP-05", "issuedOn", "a certificate cannot be issued in the future"));
+    } else if (r.issuedOn() != null && r.issuedOn().isBefore(c.today().minusDays(tolerance))) {
+      v.add(
+          new Violation(
+              "KP-05",
+              "issuedOn",
+              "a certificate is dated the day it is issued ("
+                  + c.today()
+                  + (tolerance > 0 ? ", give or take " + tolerance + " day(s)" : "")
+                  + "); it cannot be back-dated"));
     }
     if (r.expiresOn() != null && r.expiresOn().isBefore(c.today())) {
       v.add(new Violation("KP-05", "expiresOn", "the certificate would be expired already"));
     }
+    LocalDate validFrom = r.issuedOn() == null ? c.today() : r.issuedOn();
+    if (r.expiresOn() != null && r.expiresOn().isAfter(validFrom.plusDays(c.maxValidityDays()))) {
+      v.add(
+          new Violation(
+              "KP-05",
+              "expiresOn",
+              "a certificate is valid for at most "
+                  + c.maxValidityDays()
+                  + " days from its date of issue"));
+    }
 
-    // KP-03: both participants current and in good standing; parties belong to them.
-    LocalDate day = r.issuedOn() == null ? c.today() : r.issuedOn();
+    // KP-03: both participants current and in good standing on the day the server issues it,
+    // whatever date the request carries; parties belong to them.
+    LocalDate day = c.today();
     if (exporting == null) {
       v.add(new Violation("KP-03", "issuer", "the issuing authority belongs to no participant"));
     } else {

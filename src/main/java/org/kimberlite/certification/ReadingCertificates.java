@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReadingCertificates {
+  /** Pages beyond this are refused: 500 × 100,000 certificates is far past any authority's. */
+  static final int MAX_PAGE = 100_000;
+
   private final CertificateRepository repository;
   private final RejectionLog rejections;
   private final CertificationProperties properties;
@@ -83,8 +86,11 @@ public class ReadingCertificates {
     if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
       return Rollback.with(NotAllowed.notAnAuthority());
     }
-    if (page < 0 || size < 1 || size > 500) {
-      return new ListOutcome.Invalid("size", "page from 0, size from 1 to 500");
+    if (size < 1 || size > 500) {
+      return new ListOutcome.Invalid("size", "size from 1 to 500");
+    }
+    if (page < 0 || page > MAX_PAGE) {
+      return new ListOutcome.Invalid("page", "page from 0 to " + MAX_PAGE);
     }
     return new ListOutcome.Listed(
         repository
@@ -139,7 +145,6 @@ public class ReadingCertificates {
   }
 
   private static Viewer viewer(Caller caller) {
-    return new Viewer(
-        caller.organisationId(), caller.participant(), caller.has(OrganisationRole.KP_AUTHORITY));
+    return Viewer.of(caller);
   }
 }

@@ -162,6 +162,27 @@ abstract class CertificationContract {
       assertThat(reader.api().get("/api/v1/certificates/" + number).status()).isEqualTo(200);
     }
     assertThat(stranger.api().get("/api/v1/certificates/" + number).status()).isEqualTo(404);
+    // An authority that may not see the certificate cannot tell it from one that does not exist:
+    // confirming or cancelling it answers the same 404, naming neither parties nor destination.
+    Actor russia = actor(OrganisationRole.KP_AUTHORITY, "RU");
+    String missing = "BW99999999";
+    for (String n : List.of(number, missing)) {
+      for (String action : List.of("/confirmation", "/cancellation")) {
+        Object body = action.equals("/confirmation") ? confirmation(cert) : Map.of("reason", "x");
+        Answer a = russia.api().post("/api/v1/certificates/" + n + action, body);
+        assertThat(a.status()).as(a.body()).isEqualTo(404);
+        assertThat(a.body()).doesNotContain("EU").doesNotContain("importing");
+        assertThat(a.json().get("detail").asString().replace(n, "N"))
+            .isEqualTo(
+                russia
+                    .api()
+                    .post("/api/v1/certificates/" + missing + action, body)
+                    .json()
+                    .get("detail")
+                    .asString()
+                    .replace(missing, "N"));
+      }
+    }
 
     Answer confirmed =
         belgium.api().post("/api/v1/certificates/" + number + "/confirmation", confirmation(cert));
@@ -324,6 +345,23 @@ abstract class CertificationContract {
         botswana.api().post("/api/v1/certificates", with("issuedOn", TODAY.plusDays(2).toString())),
         "KP-05",
         "issuedOn");
+    // Back-dating cannot dodge today's standing: Venezuela, self-suspended today, is refused
+    // under KP-03 as of today, and the date itself under KP-05.
+    Actor venezuelan = actor(OrganisationRole.TRADER, "VE");
+    Map<String, Object> backdated = valid();
+    backdated.put("importer", venezuelan.id().toString());
+    backdated.put("importingParticipant", "VE");
+    backdated.put("issuedOn", "2007-06-01");
+    backdated.put("expiresOn", "2007-07-01");
+    Answer dodge = botswana.api().post("/api/v1/certificates", backdated);
+    refused(dodge, "KP-05", "issuedOn");
+    refused(dodge, "KP-03", "importingParticipant");
+    refused(
+        botswana
+            .api()
+            .post("/api/v1/certificates", with("expiresOn", TODAY.plusYears(100).toString())),
+        "KP-05",
+        "expiresOn");
     JsonNode cert = issue();
     Map<String, Object> late = confirmation(cert);
     late.put("receivedOn", TODAY.plusDays(40).toString());

@@ -29,6 +29,9 @@ class KpRulesTest {
   static final class World implements KpRules.IssueContext {
     final Map<String, ParticipantStatus> status = new HashMap<>();
     final List<String> taken = new ArrayList<>();
+    int tolerance = 1;
+    int maxValidity = 180;
+    @org.jspecify.annotations.Nullable LocalDate veSuspendedFrom;
 
     World() {
       status.put("BW", ParticipantStatus.ACTIVE);
@@ -74,6 +77,9 @@ class KpRulesTest {
     @Override
     public Optional<Standing> standing(ParticipantCode participant, LocalDate day) {
       ParticipantStatus s = status.get(participant.code());
+      if (participant.code().equals("VE") && veSuspendedFrom != null) {
+        s = day.isBefore(veSuspendedFrom) ? ParticipantStatus.ACTIVE : ParticipantStatus.SUSPENDED;
+      }
       return s == null
           ? Optional.empty()
           : Optional.of(new Standing(participant.code(), day, s, TODAY.minusYears(5), List.of()));
@@ -104,6 +110,16 @@ class KpRulesTest {
     @Override
     public BigDecimal plausibilityFactor() {
       return new BigDecimal("3");
+    }
+
+    @Override
+    public int issueDateToleranceDays() {
+      return tolerance;
+    }
+
+    @Override
+    public int maxValidityDays() {
+      return maxValidity;
     }
   }
 
@@ -220,11 +236,79 @@ class KpRulesTest {
                 check(request("1.00", "100.00", "7102.31", TODAY.minusDays(1), TODAY.minusDays(1)))
                     .violations()))
         .containsExactly("KP-05");
+  }
+
+  @Test
+  void kp05TheDateOfIssueIsTodayWithinTheTimeZoneTolerance() {
+    for (int d : new int[] {-1, 0, 1}) {
+      assertThat(
+              check(request("1.00", "100.00", "7102.31", TODAY.plusDays(d), TODAY.plusDays(5)))
+                  .violations())
+          .as("issued %d day(s) from today", d)
+          .isEmpty();
+    }
+    assertThat(
+            check(request("1.00", "100.00", "7102.31", TODAY.minusDays(2), TODAY.plusDays(5)))
+                .violations())
+        .extracting(Violation::rule, Violation::field)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KP-05", "issuedOn"));
+    assertThat(
+            check(request("1.00", "100.00", "7102.31", TODAY.plusDays(2), TODAY.plusDays(5)))
+                .violations())
+        .extracting(Violation::rule, Violation::field)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KP-05", "issuedOn"));
+    world.tolerance = 0;
     assertThat(
             rules(
-                check(request("1.00", "100.00", "7102.31", TODAY.plusDays(1), TODAY.plusDays(2)))
+                check(request("1.00", "100.00", "7102.31", TODAY.minusDays(1), TODAY.plusDays(5)))
                     .violations()))
         .containsExactly("KP-05");
+  }
+
+  @Test
+  void kp05ValidityIsBounded() {
+    assertThat(check(request("1.00", "100.00", "7102.31", TODAY, TODAY.plusDays(180))).violations())
+        .isEmpty();
+    assertThat(check(request("1.00", "100.00", "7102.31", TODAY, TODAY.plusDays(181))).violations())
+        .extracting(Violation::rule, Violation::field)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("KP-05", "expiresOn"));
+    assertThat(
+            rules(
+                check(request("1.00", "100.00", "7102.31", TODAY, TODAY.plusYears(100)))
+                    .violations()))
+        .containsExactly("KP-05");
+  }
+
+  @Test
+  void kp03StandingIsTodaysWhateverDateTheRequestCarries() {
+    // Venezuela is suspended from yesterday on: a certificate dated a year back is still refused
+    // under KP-03 (and under KP-05 for the date), never judged by the standing of that old day.
+    world.status.put("VE", ParticipantStatus.ACTIVE);
+    world.veSuspendedFrom = TODAY.minusDays(1);
+    IssueRequest toVenezuela =
+        new IssueRequest(
+            EXPORTER,
+            IMPORTER,
+            "VE",
+            OriginKind.SINGLE,
+            List.of("BW"),
+            null,
+            valid().lines(),
+            3,
+            "S",
+            TODAY.minusYears(1),
+            TODAY.minusYears(1).plusDays(30),
+            null);
+    List<Violation> v = check(toVenezuela).violations();
+    assertThat(v)
+        .filteredOn(x -> x.rule().equals("KP-03") && x.field().equals("importingParticipant"))
+        .isNotEmpty();
+    assertThat(rules(v)).contains("KP-05");
+    world.veSuspendedFrom = TODAY.plusDays(1);
+    assertThat(check(toVenezuela).violations())
+        .filteredOn(x -> x.rule().equals("KP-03") && x.field().equals("importingParticipant"))
+        .extracting(Violation::message)
+        .noneMatch(m -> m.contains("suspended"));
   }
 
   @Test

@@ -61,7 +61,22 @@ public class CertificateRepository {
   }
 
   /** Who is reading: an organisation, the participant it belongs to, and whether an authority. */
-  public record Viewer(UUID organisation, @Nullable String participant, boolean authority) {}
+  public record Viewer(UUID organisation, @Nullable String participant, boolean authority) {
+    /** The same test as the {@code VISIBLE} SQL condition, on a certificate already read. */
+    public boolean canSee(KpCertificate c) {
+      return c.issuingAuthority().organisationId().equals(organisation)
+          || c.exporter().organisationId().equals(organisation)
+          || c.importer().organisationId().equals(organisation)
+          || (authority && c.importingParticipant().code().equals(participant));
+    }
+
+    public static Viewer of(org.kimberlite.registry.Caller caller) {
+      return new Viewer(
+          caller.organisationId(),
+          caller.participant(),
+          caller.has(org.kimberlite.registry.OrganisationRole.KP_AUTHORITY));
+    }
+  }
 
   public void insert(KpCertificate c, @Nullable String originZone, Set<UUID> audience, Instant at) {
     jdbc.sql(

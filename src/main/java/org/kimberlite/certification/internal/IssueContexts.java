@@ -107,6 +107,16 @@ public class IssueContexts {
       }
 
       @Override
+      public int issueDateToleranceDays() {
+        return properties.issueDateToleranceDays();
+      }
+
+      @Override
+      public int maxValidityDays() {
+        return properties.maxValidityDays();
+      }
+
+      @Override
       public BigDecimal plausibilityFactor() {
         return properties.plausibilityFactor();
       }
