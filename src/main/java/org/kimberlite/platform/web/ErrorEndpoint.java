@@ -28,6 +28,14 @@ class ErrorEndpoint implements ErrorController {
           case 401 -> Problem.unauthorized("Sign in first.");
           case 403 -> Problem.forbidden("The request was refused (missing or stale form token?).");
           case 404 -> Problem.notFound("Nothing is served here.");
+          case 429 ->
+              new Problem(
+                  429,
+                  "too-many-requests",
+                  "Too many requests",
+                  "Too many attempts; wait a little (see Retry-After) and try again.",
+                  List.of(),
+                  List.of());
           default ->
               new Problem(
                   status,

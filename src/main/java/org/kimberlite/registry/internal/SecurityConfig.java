@@ -10,10 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -95,9 +100,17 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webDoor(HttpSecurity http, List<PublicPaths> open) throws Exception {
+  SecurityFilterChain webDoor(HttpSecurity http, List<PublicPaths> open, LoginThrottle throttle)
+      throws Exception {
     String[] publicPatterns = patterns(open);
-    http.authorizeHttpRequests(
+    SavedRequestAwareAuthenticationSuccessHandler signedIn =
+        new SavedRequestAwareAuthenticationSuccessHandler();
+    signedIn.setDefaultTargetUrl("/");
+    SimpleUrlAuthenticationFailureHandler refused =
+        new SimpleUrlAuthenticationFailureHandler("/login?error");
+    http.addFilterBefore(
+            new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(HttpMethod.GET, publicPatterns)
                     .permitAll()
@@ -105,7 +118,24 @@ class SecurityConfig {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(
+                        (request, response, authentication) -> {
+                          throttle.succeeded(authentication.getName());
+                          signedIn.onAuthenticationSuccess(request, response, authentication);
+                        })
+                    .failureHandler(
+                        (request, response, exception) -> {
+                          if (exception instanceof BadCredentialsException
+                              || exception instanceof UsernameNotFoundException) {
+                            throttle.failed(
+                                LoginThrottleFilter.username(request), request.getRemoteAddr());
+                          }
+                          refused.onAuthenticationFailure(request, response, exception);
+                        })
+                    .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/").permitAll())
         .headers(
             h ->

@@ -1,5 +1,6 @@
 package org.kimberlite.registry.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -11,6 +12,10 @@ import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.ApiToken;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.IssuedToken;
+import org.kimberlite.registry.internal.LoginThrottle;
+import org.kimberlite.shared.PrintableText;
+import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.problem.RetryLater;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,18 +29,52 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthApi {
-  private final Accounts accounts;
+  static final int MAX_USERNAME = 100;
+  static final int MAX_LABEL = 100;
 
-  AuthApi(Accounts accounts) {
+  private final Accounts accounts;
+  private final LoginThrottle throttle;
+
+  AuthApi(Accounts accounts, LoginThrottle throttle) {
     this.accounts = accounts;
+    this.throttle = throttle;
   }
 
-  /** Exchanges a username and password for a bearer token, shown in this answer only. */
+  /**
+   * Exchanges a username and password for a bearer token, shown in this answer only. Repeated
+   * failures for an account or from an address are throttled (429 with Retry-After) before the
+   * password is even checked.
+   */
   @PostMapping("/token")
-  ResponseEntity<TokenJson> token(@Valid @RequestBody TokenRequest request) {
-    IssuedToken issued =
-        accounts.issueToken(
-            request.username(), request.password(), request.label(), request.expiresInDays());
+  ResponseEntity<TokenJson> token(
+      @Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+    PrintableText.requireIdentifier("username", request.username(), MAX_USERNAME);
+    if (request.label() != null) {
+      PrintableText.requireIdentifier("label", request.label(), MAX_LABEL);
+    }
+    String address = http.getRemoteAddr();
+    throttle
+        .wait(request.username(), address)
+        .ifPresent(
+            wait -> {
+              throw new RetryLater(
+                  "Too many failed sign-ins for this account or from this address; try again in "
+                      + Math.max(1, wait.toSeconds())
+                      + " seconds.",
+                  wait);
+            });
+    IssuedToken issued;
+    try {
+      issued =
+          accounts.issueToken(
+              request.username(), request.password(), request.label(), request.expiresInDays());
+    } catch (Problem refused) {
+      if (refused.status() == 401) {
+        throttle.failed(request.username(), address);
+      }
+      throw refused;
+    }
+    throttle.succeeded(request.username());
     ApiToken t = issued.token();
     return ResponseEntity.status(201)
         .header("Cache-Control", "no-store")
