@@ -464,6 +464,17 @@ abstract class StatisticsContract {
               () -> session.get("/secretariat/statistics-checks?year=" + value).status());
       assertThat(status).as(value).isEqualTo(422);
     }
+    // A production report for an extreme year is refused as a violation, not a failure.
+    for (String year : List.of("-2147483648", "2147483647")) {
+      Api.Answer put =
+          botswana
+              .api()
+              .put(
+                  "/api/v1/statistics/production/BW/" + year + "/H1",
+                  Map.of("carats", "1.00", "valueUsd", "1.00"));
+      assertThat(put.status()).as(put.body()).isEqualTo(422);
+      assertThat(put.json().get("errors").toString()).contains("\"field\":\"year\"");
+    }
     // The edges: 1990 and next year are asked for, 1989 and the year after next are not.
     assertThat(timed(anonymous(), "/api/v1/statistics/summary?year=1990").status()).isEqualTo(200);
     assertThat(timed(anonymous(), "/api/v1/statistics/summary?year=" + next).status())

@@ -53,7 +53,7 @@ class StatisticsApi {
 
   /** Mirror, anomaly and missing-submission findings of a year, for the KP secretariat. */
   @GetMapping("/checks")
-  List<Finding> checks(Caller caller, @RequestParam(required = false) @Nullable String year) {
+  List<Finding> checks(Caller caller, @RequestParam String year) {
     return quality.findings(caller, years.year("year", year));
   }
 
@@ -95,7 +95,7 @@ class StatisticsApi {
   }
 
   @GetMapping("/summary")
-  Map<String, Object> summary(@RequestParam(required = false) @Nullable String year) {
+  Map<String, Object> summary(@RequestParam String year) {
     Statistics.Summary s = statistics.summary(years.year("year", year));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("year", s.year());
@@ -131,7 +131,7 @@ class StatisticsApi {
   }
 
   @GetMapping("/summary.csv")
-  ResponseEntity<String> summaryCsv(@RequestParam(required = false) @Nullable String year) {
+  ResponseEntity<String> summaryCsv(@RequestParam String year) {
     int y = years.year("year", year);
     Statistics.Summary s = statistics.summary(y);
     List<List<@Nullable Object>> rows = new ArrayList<>();
@@ -256,8 +256,7 @@ class StatisticsApi {
    * one cell with importer {@value #OTHER} and the number of cells folded into it.
    */
   @GetMapping("/matrix")
-  List<Map<String, Object>> matrix(
-      @RequestParam(required = false) @Nullable String year, @Nullable Caller caller) {
+  List<Map<String, Object>> matrix(@RequestParam String year, @Nullable Caller caller) {
     TradeMatrix matrix = statistics.matrix(caller, years.year("year", year));
     List<Map<String, Object>> out = new ArrayList<>();
     for (TradeMatrix.Row row : matrix.rows()) {
@@ -284,8 +283,7 @@ class StatisticsApi {
   }
 
   @GetMapping("/matrix.csv")
-  ResponseEntity<String> matrixCsv(
-      @RequestParam(required = false) @Nullable String year, @Nullable Caller caller) {
+  ResponseEntity<String> matrixCsv(@RequestParam String year, @Nullable Caller caller) {
     TradeMatrix matrix = statistics.matrix(caller, years.year("year", year));
     List<List<@Nullable Object>> rows = new ArrayList<>();
     for (TradeMatrix.Row row : matrix.rows()) {
