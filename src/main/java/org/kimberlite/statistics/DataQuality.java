@@ -50,9 +50,12 @@ public class DataQuality {
 
   /** Every finding for a year; only the KP secretariat asks. */
   @Transactional(readOnly = true)
-  public List<Finding> findings(Caller caller, int year) {
-    caller.require(OrganisationRole.KP_SECRETARIAT);
-    return findings(year);
+  public ChecksOutcome findings(Caller caller, int year) {
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ChecksOutcome.NotAllowed(
+          "This needs an account of an organisation with role [KP_SECRETARIAT].");
+    }
+    return new ChecksOutcome.Checked(findings(year));
   }
 
   @Transactional(readOnly = true)

@@ -31,7 +31,7 @@ class ChecksPage {
   String page(Caller caller, @RequestParam(required = false) @Nullable String year, Model model) {
     int y = years.year("year", year, years.thisYear());
     model.addAttribute("year", y);
-    model.addAttribute("findings", quality.findings(caller, y));
+    model.addAttribute("findings", StatisticsApi.checked(quality.findings(caller, y)));
     return "statistics-checks";
   }
 }

@@ -13,6 +13,7 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.statistics.ChecksOutcome;
 import org.kimberlite.statistics.DataQuality;
 import org.kimberlite.statistics.Finding;
 import org.kimberlite.statistics.ProductionReport;
@@ -54,7 +55,15 @@ class StatisticsApi {
   /** Mirror, anomaly and missing-submission findings of a year, for the KP secretariat. */
   @GetMapping("/checks")
   List<Finding> checks(Caller caller, @RequestParam String year) {
-    return quality.findings(caller, years.year("year", year));
+    return checked(quality.findings(caller, years.year("year", year)));
+  }
+
+  /** The findings, or the 403 problem of a caller who is not the KP secretariat. */
+  static List<Finding> checked(ChecksOutcome outcome) {
+    return switch (outcome) {
+      case ChecksOutcome.Checked checked -> checked.findings();
+      case ChecksOutcome.NotAllowed notAllowed -> throw Problem.forbidden(notAllowed.reason());
+    };
   }
 
   @Bean
