@@ -307,14 +307,27 @@ public class Statistics {
   @Transactional(readOnly = true)
   public TradeMatrix matrix(@Nullable Caller caller, int year) {
     Map<ParticipantCode, Map<ParticipantCode, TradeMatrix.Cell>> cells = new TreeMap<>();
+    // The rows come per HS code, and a certificate with lines under two HS codes is in both: a
+    // lane's certificates in a quarter are the most of any one HS code, not their sum.
+    Map<LaneQuarter, Long> perQuarter = new HashMap<>();
     for (TradeRow r : trade.exports(year, year)) {
       cells
           .computeIfAbsent(r.exporter(), k -> new TreeMap<>())
           .merge(
               r.importer(),
-              new TradeMatrix.Cell(r.importer(), r.carats(), r.valueUsd(), r.certificates()),
+              new TradeMatrix.Cell(r.importer(), r.carats(), r.valueUsd(), 0),
               TradeMatrix.Cell::plus);
+      perQuarter.merge(
+          new LaneQuarter(r.exporter(), r.importer(), r.quarter()), r.certificates(), Math::max);
     }
+    perQuarter.forEach(
+        (lane, n) ->
+            cells
+                .get(lane.exporter())
+                .merge(
+                    lane.importer(),
+                    new TradeMatrix.Cell(lane.importer(), Carats.ZERO, UsdAmount.ZERO, n),
+                    TradeMatrix.Cell::plus));
     List<TradeMatrix.Row> rows = new ArrayList<>();
     cells.forEach(
         (exporter, row) -> rows.add(TradeMatrix.Row.of(exporter, List.copyOf(row.values()), null)));
@@ -322,6 +335,8 @@ public class Statistics {
     boolean secretariat = caller != null && caller.has(OrganisationRole.KP_SECRETARIAT);
     return secretariat ? full : disclosure.publish(full);
   }
+
+  private record LaneQuarter(ParticipantCode exporter, ParticipantCode importer, int quarter) {}
 
   /** The years with any figure, newest first. */
   @Transactional(readOnly = true)
