@@ -207,8 +207,8 @@ final class BenchCommand implements Callable<Integer> {
         statistics,
         last.certificates().issued(),
         last.certificates().imported(),
-        last.exports().carats().toPlainString(),
-        last.exports().valueUsd().toPlainString(),
+        last.exports().carats().toString(),
+        last.exports().valueUsd().toString(),
         percentile(times, 0.5),
         times.get(times.size() - 1));
   }

@@ -10,7 +10,7 @@ import org.kimberlite.certification.CertificationDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.DemoWorld;
-import org.kimberlite.statistics.StatisticsDemo;
+import org.kimberlite.statistics.demo.StatisticsDemo;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -61,8 +61,8 @@ final class ImportCommand implements Callable<Integer> {
             i.source(),
             i.rows(),
             i.unchanged(),
-            i.carats().toPlainString(),
-            i.valueUsd().toPlainString());
+            i.carats().toString(),
+            i.valueUsd().toString());
       }
       return 0;
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,10 @@ import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.ParticipantKind;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.statistics.internal.AnomalyCheck;
+import org.kimberlite.statistics.internal.MirrorCheck;
+import org.kimberlite.statistics.internal.MissingSubmissionsCheck;
 import org.kimberlite.statistics.internal.ProductionRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -28,7 +32,8 @@ public class DataQuality {
   private final ProductionRepository production;
   private final Participants participants;
   private final Clock clock;
-  private final BigDecimal anomalyThreshold;
+  private final MirrorCheck mirror = new MirrorCheck(MirrorTolerance.DEFAULT);
+  private final AnomalyCheck anomalies;
 
   public DataQuality(
       TradeFigures trade,
@@ -40,69 +45,72 @@ public class DataQuality {
     this.production = production;
     this.participants = participants;
     this.clock = clock;
-    this.anomalyThreshold = anomalyThreshold;
+    this.anomalies = new AnomalyCheck(anomalyThreshold);
   }
 
   /** Every finding for a year; only the KP secretariat asks. */
   @Transactional(readOnly = true)
-  public List<Finding> findings(Caller caller, int year) {
-    caller.require(OrganisationRole.KP_SECRETARIAT);
-    return findings(year);
+  public ChecksOutcome findings(Caller caller, int year) {
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ChecksOutcome.NotAllowed(
+          "This needs an account of an organisation with role [KP_SECRETARIAT].");
+    }
+    return new ChecksOutcome.Checked(findings(year));
   }
 
   @Transactional(readOnly = true)
   public List<Finding> findings(int year) {
-    MirrorTolerance tolerance = MirrorTolerance.DEFAULT;
     List<TradeFlow> exports = new ArrayList<>();
     for (TradeRow r : trade.exports(year - 1, year)) {
       exports.add(
           new TradeFlow(
-              r.exporter().code(),
-              r.importer().code(),
+              r.exporter(),
+              r.importer(),
               new Period(r.year(), r.quarter()),
-              r.hsCode().code(),
-              r.carats().value(),
-              r.valueUsd().value(),
+              r.hsCode(),
+              r.carats(),
+              r.valueUsd(),
               r.certificates()));
     }
     List<ImportFlow> imports = new ArrayList<>();
     for (TradeRow r : trade.imports(year - 1, year + 1)) {
       imports.add(
           new ImportFlow(
-              r.importer().code(),
-              r.exporter().code(),
+              r.exporter(),
+              r.importer(),
               new Period(r.year(), r.quarter()),
-              r.hsCode().code(),
-              r.carats().value(),
-              r.valueUsd().value(),
+              r.hsCode(),
+              r.carats(),
+              r.valueUsd(),
               r.certificates()));
     }
     List<ProductionFigure> figures = new ArrayList<>();
     for (ProductionReport p : production.current(year - 1, year)) {
-      if (p.participant() != null) {
+      ParticipantCode participant = p.participant();
+      if (participant != null) {
         figures.add(
-            new ProductionFigure(p.participant(), p.year(), p.half(), p.carats(), p.valueUsd()));
+            new ProductionFigure(participant, p.year(), p.half(), p.carats(), p.valueUsd()));
       }
     }
     LocalDate today = LocalDate.now(clock);
-    List<String> codes =
+    List<ParticipantCode> codes =
         participants.list(today).stream()
             .filter(
                 s ->
                     s.participant().kind() == ParticipantKind.PARTICIPANT
                         && s.standing().isParticipant())
             .map(ParticipantSummary::participant)
-            .map(p -> p.code())
+            .map(p -> ParticipantCode.of(p.code()))
             .toList();
     String prefix = Integer.toString(year);
     List<Finding> out = new ArrayList<>();
-    StatisticsChecks.mirror(exports, imports, tolerance).stream()
+    mirror.findings(exports, imports).stream()
         .filter(f -> f.period().startsWith(prefix))
         .forEach(out::add);
-    StatisticsChecks.anomalies(figures, exports, anomalyThreshold).stream()
+    anomalies.findings(figures, exports).stream()
         .filter(f -> f.period().startsWith(prefix))
         .forEach(out::add);
-    out.addAll(StatisticsChecks.missing(codes, figures, year, year, today));
+    out.addAll(MissingSubmissionsCheck.findings(codes, figures, year, year, today));
     out.sort(Finding.ORDER);
     return List.copyOf(out);
   }

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * Something a statistics check flags, with the figures it compared.
  *
  * @param rule {@code STAT-02}, {@code STAT-03} or {@code STAT-04}
- * @param participant the participant's code the finding is about
+ * @param participant the participant the finding is about
  * @param period the period's label: {@code 2026-Q3}, {@code 2026-H1} or {@code 2026-FY}
  * @param severity {@code LOW}, {@code MEDIUM} or {@code HIGH}
  * @param message one sentence for a reader
@@ -19,7 +20,7 @@ import java.util.Set;
  */
 public record Finding(
     String rule,
-    String participant,
+    ParticipantCode participant,
     String period,
     String severity,
     String message,
@@ -39,13 +40,13 @@ public record Finding(
           .thenComparing(Finding::message);
 
   public Finding {
-    rule = Quantities.code(rule, "rule");
-    participant = Quantities.code(participant, "participant");
-    period = Quantities.code(period, "period");
+    rule = notBlank(rule, "rule");
+    Objects.requireNonNull(participant, "participant");
+    period = notBlank(period, "period");
     if (!SEVERITIES.contains(severity)) {
       throw new IllegalArgumentException("severity must be LOW, MEDIUM or HIGH: " + severity);
     }
-    message = Quantities.code(message, "message");
+    message = notBlank(message, "message");
     Objects.requireNonNull(evidence, "evidence");
     evidence.forEach(
         (k, v) -> {
@@ -53,5 +54,13 @@ public record Finding(
           Objects.requireNonNull(v, "evidence value");
         });
     evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+  }
+
+  private static String notBlank(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    return value;
   }
 }

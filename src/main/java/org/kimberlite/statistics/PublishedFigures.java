@@ -1,6 +1,7 @@
 package org.kimberlite.statistics;
 
-import java.math.BigDecimal;
+import java.io.Reader;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -11,17 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
+import org.kimberlite.statistics.internal.Csv;
 import org.kimberlite.statistics.internal.ProductionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Published KP production figures (shared/domain/kp-stats, one row per source) imported as
- * reference data: full-year (FY) reports that carry their source, used for a participant and year
- * that has no half-year reports of its own.
+ * Published KP production figures (the kp-stats tables, one row per source) imported as reference
+ * data: full-year (FY) reports that carry their source, used for a participant and year that has no
+ * half-year reports of its own.
  */
 @Service
 public class PublishedFigures {
@@ -41,47 +47,61 @@ public class PublishedFigures {
 
   /** What an import did, year by year. */
   public record Imported(
-      int year, String source, int rows, BigDecimal carats, BigDecimal valueUsd, int unchanged) {}
+      int year, String source, int rows, Carats carats, UsdAmount valueUsd, int unchanged) {}
+
+  /**
+   * Imports a production-by-country CSV given as its lines (joined with line breaks, so a quoted
+   * field may span lines); see {@link #importProductionCsv(Reader, String)}.
+   */
+  @Transactional
+  public List<Imported> importProductionCsv(List<String> lines, @Nullable String source) {
+    return importProductionCsv(new StringReader(String.join("\n", lines)), source);
+  }
 
   /**
    * Imports a production-by-country CSV ({@code year,participant,production_carats,
    * production_value_usd,...,source_key,source_url,...}). Rows with a value are imported; per year
    * only one source is used: {@code source} when given, else the source with the most rows with a
-   * value. TOTAL lines are checked, not imported; residual lines ("Others") keep their label.
+   * value. TOTAL lines are checked, not imported; residual lines ("Others") keep their label. A
+   * malformed file is refused with an {@link IllegalArgumentException} and nothing is imported.
    */
   @Transactional
-  public List<Imported> importProductionCsv(List<String> lines, @Nullable String source) {
-    if (lines.isEmpty()) {
+  public List<Imported> importProductionCsv(Reader csv, @Nullable String source) {
+    Csv.Table table = Csv.read(csv);
+    if (table.header().isEmpty()) {
       throw new IllegalArgumentException("The file is empty");
     }
-    List<String> header = split(lines.get(0));
-    int year = column(header, "year");
-    int name = column(header, "participant");
-    int carats = column(header, "production_carats");
-    int value = column(header, "production_value_usd");
-    int sourceKey = column(header, "source_key");
-    int sourceUrl = header.indexOf("source_url");
-    Map<Integer, Map<String, List<List<String>>>> byYearAndSource = new LinkedHashMap<>();
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
-      }
-      List<String> cells = split(line);
-      if (cells.size() <= Math.max(value, sourceKey)) {
-        throw new IllegalArgumentException("Malformed line: " + line);
+    int year = table.column("year");
+    int name = table.column("participant");
+    int carats = table.column("production_carats");
+    int value = table.column("production_value_usd");
+    int sourceKey = table.column("source_key");
+    int sourceUrl = table.header().getOrDefault("source_url", -1);
+    Map<Integer, Map<String, List<CSVRecord>>> byYearAndSource = new LinkedHashMap<>();
+    for (CSVRecord cells : table.records()) {
+      if (cells.size() <= Math.max(Math.max(value, carats), Math.max(sourceKey, name))) {
+        throw new IllegalArgumentException(
+            "Malformed line " + cells.getRecordNumber() + ": " + cells.values().length + " fields");
       }
       if (cells.get(value).isBlank() || cells.get(carats).isBlank()) {
         continue;
       }
+      int y;
+      try {
+        y = Integer.parseInt(cells.get(year));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "Malformed year on line " + cells.getRecordNumber() + ": " + cells.get(year), e);
+      }
       byYearAndSource
-          .computeIfAbsent(Integer.parseInt(cells.get(year).strip()), y -> new LinkedHashMap<>())
-          .computeIfAbsent(cells.get(sourceKey).strip(), s -> new ArrayList<>())
+          .computeIfAbsent(y, k -> new LinkedHashMap<>())
+          .computeIfAbsent(cells.get(sourceKey), k -> new ArrayList<>())
           .add(cells);
     }
     Map<String, String> codes = codes();
     List<Imported> out = new ArrayList<>();
     for (var entry : byYearAndSource.entrySet()) {
-      Map<String, List<List<String>>> sources = entry.getValue();
+      Map<String, List<CSVRecord>> sources = entry.getValue();
       String chosen =
           source != null
               ? source
@@ -89,46 +109,44 @@ public class PublishedFigures {
                   .max(java.util.Comparator.comparingInt(e -> e.getValue().size()))
                   .orElseThrow()
                   .getKey();
-      List<List<String>> rows = sources.get(chosen);
+      List<CSVRecord> rows = sources.get(chosen);
       if (rows == null) {
         continue;
       }
-      BigDecimal sumCarats = BigDecimal.ZERO;
-      BigDecimal sumValue = BigDecimal.ZERO;
+      Carats sumCarats = Carats.ZERO;
+      UsdAmount sumValue = UsdAmount.ZERO;
       int imported = 0;
       int unchanged = 0;
-      for (List<String> row : rows) {
-        String label = row.get(name).strip();
+      for (CSVRecord row : rows) {
+        String label = row.get(name);
         boolean total = label.toUpperCase(Locale.ROOT).startsWith("TOTAL");
         String code = total ? null : codes.get(label.toLowerCase(Locale.ROOT));
         String key = total ? Statistics.PUBLISHED_TOTAL : code == null ? label : code;
-        BigDecimal c = new BigDecimal(row.get(carats).strip()).setScale(2);
-        BigDecimal v = new BigDecimal(row.get(value).strip()).setScale(2);
+        Carats c = Carats.of(row.get(carats));
+        UsdAmount v = UsdAmount.of(row.get(value));
         String src =
             "kp-stats "
                 + chosen
-                + (sourceUrl >= 0 && sourceUrl < row.size()
-                    ? " " + row.get(sourceUrl).strip()
-                    : "");
+                + (sourceUrl >= 0 && sourceUrl < row.size() ? " " + row.get(sourceUrl) : "");
         ProductionReport current =
             production.history(key, entry.getKey()).stream()
                 .filter(r -> r.half().equals("FY"))
                 .reduce((a, b) -> b)
                 .orElse(null);
         if (!total) {
-          sumCarats = sumCarats.add(c);
-          sumValue = sumValue.add(v);
+          sumCarats = sumCarats.plus(c);
+          sumValue = sumValue.plus(v);
         }
         if (current != null
-            && current.carats().compareTo(c) == 0
-            && current.valueUsd().compareTo(v) == 0
+            && current.carats().equals(c)
+            && current.valueUsd().equals(v)
             && Objects.equals(current.source(), src)) {
           unchanged++;
           continue;
         }
         production.insert(
             new ProductionReport(
-                code,
+                code == null ? null : ParticipantCode.of(code),
                 key,
                 entry.getKey(),
                 "FY",
@@ -155,42 +173,5 @@ public class PublishedFigures {
       codes.put(p.participant().code().toLowerCase(Locale.ROOT), p.participant().code());
     }
     return codes;
-  }
-
-  private static int column(List<String> header, String name) {
-    int i = header.indexOf(name);
-    if (i < 0) {
-      throw new IllegalArgumentException("The CSV has no column '" + name + "'");
-    }
-    return i;
-  }
-
-  /** Splits a CSV line, honouring double quotes. */
-  static List<String> split(String line) {
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cell.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        cells.add(cell.toString());
-        cell.setLength(0);
-      } else {
-        cell.append(ch);
-      }
-    }
-    cells.add(cell.toString());
-    return cells;
   }
 }

@@ -18,10 +18,14 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.Carats;
 import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.UsdAmount;
+import org.kimberlite.shared.UsdPerCarat;
+import org.kimberlite.statistics.SubmitOutcome.Violation;
+import org.kimberlite.statistics.internal.CellDisclosure;
 import org.kimberlite.statistics.internal.ProductionRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,44 +44,71 @@ public class Statistics {
   /** The label under which a published world total is kept (not a participant's line). */
   public static final String PUBLISHED_TOTAL = "TOTAL";
 
+  /** The longest span of years a series covers. */
+  public static final int MAX_YEARS = 50;
+
   private final ProductionRepository production;
   private final TradeFigures trade;
   private final Participants participants;
   private final Clock clock;
+  private final CellDisclosure disclosure;
 
   public Statistics(
-      ProductionRepository production, TradeFigures trade, Participants participants, Clock clock) {
+      ProductionRepository production,
+      TradeFigures trade,
+      Participants participants,
+      Clock clock,
+      @Value("${kimberlite.statistics.min-certificates-per-cell:3}") int minCertificatesPerCell) {
     this.production = production;
     this.trade = trade;
     this.participants = participants;
     this.clock = clock;
+    this.disclosure = new CellDisclosure(minCertificatesPerCell);
   }
 
-  /** A participant's (or a published label's) carats and value. */
-  public record Figure(String participant, String name, BigDecimal carats, BigDecimal valueUsd) {
-    public @Nullable BigDecimal usdPerCarat() {
+  /**
+   * A participant's (or a published label's) carats and value.
+   *
+   * @param participant the participant's code, or the label of a published line that is no
+   *     participant ("Others", or {@link #PUBLISHED_TOTAL}); hence text, not a code
+   */
+  public record Figure(String participant, String name, Carats carats, UsdAmount valueUsd) {
+    public @Nullable UsdPerCarat usdPerCarat() {
       return perCarat(valueUsd, carats);
     }
   }
 
   /** One section of the summary: totals and each participant's line with its share. */
-  public record Section(BigDecimal carats, BigDecimal valueUsd, List<Line> byParticipant) {
-    public @Nullable BigDecimal usdPerCarat() {
+  public record Section(Carats carats, UsdAmount valueUsd, List<Line> byParticipant) {
+    public @Nullable UsdPerCarat usdPerCarat() {
       return perCarat(valueUsd, carats);
     }
   }
 
-  /** A participant's line in a section. */
+  /**
+   * A participant's line in a section.
+   *
+   * @param participant as in {@link Figure}: a code, or a published label
+   * @param share this line's carats in percent of the section's, to the hundredth
+   */
   public record Line(
       String participant,
       String name,
-      BigDecimal carats,
-      BigDecimal valueUsd,
-      @Nullable BigDecimal usdPerCarat,
+      Carats carats,
+      UsdAmount valueUsd,
+      @Nullable UsdPerCarat usdPerCarat,
       @Nullable BigDecimal share) {}
 
+  /** A participant's certificates: issued for export, and shipments imported with one. */
+  public record CertificateCount(long issued, long imported) {
+    CertificateCount plus(CertificateCount other) {
+      return new CertificateCount(issued + other.issued, imported + other.imported);
+    }
+  }
+
   /** Certificate counts: issued for export, and shipments imported with a certificate. */
-  public record Counts(long issued, long imported, Map<String, long[]> byParticipant) {}
+  public record Counts(
+      long issued, long imported, Map<ParticipantCode, CertificateCount> byParticipant) {}
 
   /**
    * The annual global summary; {@code publishedProduction} is the world total as a published source
@@ -91,15 +122,13 @@ public class Statistics {
       Section imports,
       Counts certificates) {}
 
-  public static @Nullable BigDecimal perCarat(BigDecimal value, BigDecimal carats) {
-    return carats.signum() == 0 ? null : value.divide(carats, 2, RoundingMode.HALF_EVEN);
+  public static @Nullable UsdPerCarat perCarat(UsdAmount value, Carats carats) {
+    return UsdPerCarat.of(value, carats).orElse(null);
   }
 
   static Section section(List<Figure> figures) {
-    BigDecimal carats =
-        figures.stream().map(Figure::carats).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal value =
-        figures.stream().map(Figure::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Carats carats = Carats.sum(figures.stream().map(Figure::carats).toList());
+    UsdAmount value = UsdAmount.sum(figures.stream().map(Figure::valueUsd).toList());
     List<Line> lines = new ArrayList<>();
     for (Figure f : figures) {
       lines.add(
@@ -109,9 +138,12 @@ public class Statistics {
               f.carats(),
               f.valueUsd(),
               f.usdPerCarat(),
-              carats.signum() == 0
+              carats.isZero()
                   ? null
-                  : f.carats().multiply(HUNDRED).divide(carats, 2, RoundingMode.HALF_EVEN)));
+                  : f.carats()
+                      .value()
+                      .multiply(HUNDRED)
+                      .divide(carats.value(), 2, RoundingMode.HALF_EVEN)));
     }
     lines.sort(Comparator.comparing(Line::carats).reversed().thenComparing(Line::participant));
     return new Section(carats, value, List.copyOf(lines));
@@ -144,25 +176,26 @@ public class Statistics {
 
   private Map<Integer, List<Figure>> productionFigures(int fromYear, int toYear) {
     Map<String, String> names = names();
-    Map<Integer, Map<String, BigDecimal[]>> halves = new TreeMap<>();
-    Map<Integer, Map<String, BigDecimal[]>> years = new TreeMap<>();
+    Map<Integer, Map<String, Sum>> halves = new TreeMap<>();
+    Map<Integer, Map<String, Sum>> years = new TreeMap<>();
     for (ProductionReport r : production.current(fromYear, toYear)) {
-      Map<Integer, Map<String, BigDecimal[]>> target = r.half().equals("FY") ? years : halves;
-      BigDecimal[] sum =
-          target
-              .computeIfAbsent(r.year(), y -> new TreeMap<>())
-              .computeIfAbsent(r.label(), l -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      sum[0] = sum[0].add(r.carats());
-      sum[1] = sum[1].add(r.valueUsd());
+      Map<Integer, Map<String, Sum>> target = r.half().equals("FY") ? years : halves;
+      target
+          .computeIfAbsent(r.year(), y -> new TreeMap<>())
+          .merge(r.label(), new Sum(r.carats(), r.valueUsd()), Sum::plus);
     }
+    // Only the years that have reports: the loop is bounded by the data, not by the arguments.
+    java.util.TreeSet<Integer> present = new java.util.TreeSet<>(years.keySet());
+    present.addAll(halves.keySet());
     Map<Integer, List<Figure>> out = new TreeMap<>();
-    for (int year = fromYear; year <= toYear; year++) {
-      Map<String, BigDecimal[]> merged = new TreeMap<>(years.getOrDefault(year, Map.of()));
+    for (int year : present) {
+      Map<String, Sum> merged = new TreeMap<>(years.getOrDefault(year, Map.of()));
       merged.putAll(halves.getOrDefault(year, Map.of())); // reports win over published figures
       List<Figure> figures = new ArrayList<>();
       merged.forEach(
           (label, sum) ->
-              figures.add(new Figure(label, names.getOrDefault(label, label), sum[0], sum[1])));
+              figures.add(
+                  new Figure(label, names.getOrDefault(label, label), sum.carats(), sum.usd())));
       if (!figures.isEmpty()) {
         out.put(year, figures);
       }
@@ -170,20 +203,26 @@ public class Statistics {
     return out;
   }
 
+  /** Carats and US dollars added up. */
+  private record Sum(Carats carats, UsdAmount usd) {
+    Sum plus(Sum other) {
+      return new Sum(carats.plus(other.carats), usd.plus(other.usd));
+    }
+  }
+
   private List<Figure> tradeFigures(List<TradeRow> rows, boolean byExporter) {
     Map<String, String> names = names();
-    Map<String, BigDecimal[]> sums = new TreeMap<>();
+    Map<String, Sum> sums = new TreeMap<>();
     for (TradeRow r : rows) {
-      BigDecimal[] sum =
-          sums.computeIfAbsent(
-              (byExporter ? r.exporter() : r.importer()).code(),
-              k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      sum[0] = sum[0].add(r.carats().value());
-      sum[1] = sum[1].add(r.valueUsd().value());
+      sums.merge(
+          (byExporter ? r.exporter() : r.importer()).code(),
+          new Sum(r.carats(), r.valueUsd()),
+          Sum::plus);
     }
     List<Figure> out = new ArrayList<>();
     sums.forEach(
-        (code, sum) -> out.add(new Figure(code, names.getOrDefault(code, code), sum[0], sum[1])));
+        (code, sum) ->
+            out.add(new Figure(code, names.getOrDefault(code, code), sum.carats(), sum.usd())));
     return out;
   }
 
@@ -191,9 +230,9 @@ public class Statistics {
   public Summary summary(int year) {
     Map<ParticipantCode, Long> issued = trade.issuedCounts(year);
     Map<ParticipantCode, Long> imported = trade.importedCounts(year);
-    Map<String, long[]> counts = new TreeMap<>();
-    issued.forEach((k, v) -> counts.computeIfAbsent(k.code(), x -> new long[2])[0] = v);
-    imported.forEach((k, v) -> counts.computeIfAbsent(k.code(), x -> new long[2])[1] = v);
+    Map<ParticipantCode, CertificateCount> counts = new TreeMap<>();
+    issued.forEach((k, v) -> counts.merge(k, new CertificateCount(v, 0), (a, b) -> a.plus(b)));
+    imported.forEach((k, v) -> counts.merge(k, new CertificateCount(0, v), (a, b) -> a.plus(b)));
     return new Summary(
         year,
         section(production(year)),
@@ -210,14 +249,25 @@ public class Statistics {
   public record YearFigures(
       int year, @Nullable Figure production, @Nullable Figure exports, @Nullable Figure imports) {}
 
+  /**
+   * A participant's figures year by year, for the years from {@code fromYear} to {@code toYear}
+   * that have any; refused for a span longer than {@link #MAX_YEARS}.
+   */
   @Transactional(readOnly = true)
-  public List<YearFigures> series(String participant, int fromYear, int toYear) {
-    String code = participant.toUpperCase(java.util.Locale.ROOT);
+  public List<YearFigures> series(ParticipantCode participant, int fromYear, int toYear) {
+    if (fromYear > toYear || toYear - fromYear >= MAX_YEARS) {
+      throw new IllegalArgumentException(
+          "a series spans 1 to " + MAX_YEARS + " years: " + fromYear + " to " + toYear);
+    }
+    String code = participant.code();
     Map<Integer, List<Figure>> prod = productionFigures(fromYear, toYear);
     List<TradeRow> exports = trade.exports(fromYear, toYear);
     List<TradeRow> imports = trade.imports(fromYear, toYear);
+    java.util.TreeSet<Integer> present = new java.util.TreeSet<>(prod.keySet());
+    exports.forEach(r -> present.add(r.year()));
+    imports.forEach(r -> present.add(r.year()));
     List<YearFigures> out = new ArrayList<>();
-    for (int year = fromYear; year <= toYear; year++) {
+    for (int year : present) {
       int y = year;
       Figure p =
           prod.getOrDefault(year, List.of()).stream()
@@ -227,7 +277,7 @@ public class Statistics {
       Figure e =
           tradeFigures(
                   exports.stream()
-                      .filter(r -> r.year() == y && r.exporter().code().equals(code))
+                      .filter(r -> r.year() == y && r.exporter().equals(participant))
                       .toList(),
                   true)
               .stream()
@@ -236,7 +286,7 @@ public class Statistics {
       Figure i =
           tradeFigures(
                   imports.stream()
-                      .filter(r -> r.year() == y && r.importer().code().equals(code))
+                      .filter(r -> r.year() == y && r.importer().equals(participant))
                       .toList(),
                   false)
               .stream()
@@ -249,20 +299,44 @@ public class Statistics {
     return out;
   }
 
-  /** Exports of a year by exporting and importing participant (the trade matrix). */
+  /**
+   * Exports of a year by exporting and importing participant (the trade matrix). The KP secretariat
+   * sees every cell; everyone else sees only the cells backed by enough certificates, the others
+   * folded into each exporter's "other" total (see {@link TradeMatrix}).
+   */
   @Transactional(readOnly = true)
-  public Map<String, Map<String, BigDecimal[]>> matrix(int year) {
-    Map<String, Map<String, BigDecimal[]>> out = new TreeMap<>();
+  public TradeMatrix matrix(@Nullable Caller caller, int year) {
+    Map<ParticipantCode, Map<ParticipantCode, TradeMatrix.Cell>> cells = new TreeMap<>();
+    // The rows come per HS code, and a certificate with lines under two HS codes is in both: a
+    // lane's certificates in a quarter are the most of any one HS code, not their sum.
+    Map<LaneQuarter, Long> perQuarter = new HashMap<>();
     for (TradeRow r : trade.exports(year, year)) {
-      BigDecimal[] cell =
-          out.computeIfAbsent(r.exporter().code(), k -> new TreeMap<>())
-              .computeIfAbsent(
-                  r.importer().code(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      cell[0] = cell[0].add(r.carats().value());
-      cell[1] = cell[1].add(r.valueUsd().value());
+      cells
+          .computeIfAbsent(r.exporter(), k -> new TreeMap<>())
+          .merge(
+              r.importer(),
+              new TradeMatrix.Cell(r.importer(), r.carats(), r.valueUsd(), 0),
+              TradeMatrix.Cell::plus);
+      perQuarter.merge(
+          new LaneQuarter(r.exporter(), r.importer(), r.quarter()), r.certificates(), Math::max);
     }
-    return out;
+    perQuarter.forEach(
+        (lane, n) ->
+            cells
+                .get(lane.exporter())
+                .merge(
+                    lane.importer(),
+                    new TradeMatrix.Cell(lane.importer(), Carats.ZERO, UsdAmount.ZERO, n),
+                    TradeMatrix.Cell::plus));
+    List<TradeMatrix.Row> rows = new ArrayList<>();
+    cells.forEach(
+        (exporter, row) -> rows.add(TradeMatrix.Row.of(exporter, List.copyOf(row.values()), null)));
+    TradeMatrix full = new TradeMatrix(year, true, disclosure.minCertificates(), rows);
+    boolean secretariat = caller != null && caller.has(OrganisationRole.KP_SECRETARIAT);
+    return secretariat ? full : disclosure.publish(full);
   }
+
+  private record LaneQuarter(ParticipantCode exporter, ParticipantCode importer, int quarter) {}
 
   /** The years with any figure, newest first. */
   @Transactional(readOnly = true)
@@ -291,43 +365,46 @@ public class Statistics {
    * reason. The participant's KP authority or the KP secretariat submits.
    */
   @Transactional
-  public ProductionReport submit(
+  public SubmitOutcome submit(
       Caller caller, String participant, int year, String half, Submission s) {
     String code = participant.toUpperCase(java.util.Locale.ROOT);
     if (!(caller.has(OrganisationRole.KP_SECRETARIAT)
         || (caller.has(OrganisationRole.KP_AUTHORITY) && code.equals(caller.participant())))) {
-      throw Problem.forbidden(
+      return new SubmitOutcome.NotAllowed(
           "Only " + code + "'s KP authority or the KP secretariat reports its production.");
     }
-    participants.detail(code); // 404 for an unknown participant
-    List<FieldError> errors = new ArrayList<>();
+    LocalDate today = LocalDate.now(clock);
+    if (participants.list(today).stream().noneMatch(p -> p.participant().code().equals(code))) {
+      return new SubmitOutcome.UnknownParticipant(code);
+    }
+    List<Violation> errors = new ArrayList<>();
     if (!half.equals("H1") && !half.equals("H2")) {
-      errors.add(new FieldError("half", "H1 or H2"));
+      errors.add(new Violation("half", "H1 or H2"));
     }
-    int thisYear = LocalDate.now(clock).getYear();
+    int thisYear = today.getYear();
     if (year < 2003 || year > thisYear) {
-      errors.add(new FieldError("year", "between 2003 and " + thisYear));
+      errors.add(new Violation("year", "between 2003 and " + thisYear));
     }
-    BigDecimal carats = amount(s.carats(), "carats", true, errors);
-    BigDecimal value = amount(s.valueUsd(), "valueUsd", true, errors);
-    BigDecimal industrial = amount(s.industrialCarats(), "industrialCarats", false, errors);
-    BigDecimal artisanal = amount(s.artisanalCarats(), "artisanalCarats", false, errors);
+    Carats carats = carats(s.carats(), "carats", true, errors);
+    UsdAmount value = usd(s.valueUsd(), "valueUsd", errors);
+    Carats industrial = carats(s.industrialCarats(), "industrialCarats", false, errors);
+    Carats artisanal = carats(s.artisanalCarats(), "artisanalCarats", false, errors);
     if (carats != null
         && industrial != null
         && artisanal != null
-        && industrial.add(artisanal).compareTo(carats) != 0) {
-      errors.add(new FieldError("artisanalCarats", "industrial + artisanal must equal carats"));
+        && industrial.plus(artisanal).compareTo(carats) != 0) {
+      errors.add(new Violation("artisanalCarats", "industrial + artisanal must equal carats"));
     }
     int revision = errors.isEmpty() ? production.nextRevision(code, year, half) : 0;
     if (revision > 1 && (s.reason() == null || s.reason().isBlank())) {
-      errors.add(new FieldError("reason", "a correction of an earlier report says why"));
+      errors.add(new Violation("reason", "a correction of an earlier report says why"));
     }
-    if (!errors.isEmpty()) {
-      throw Problem.invalid("The production report cannot be recorded as given.", errors);
+    if (!errors.isEmpty() || carats == null || value == null) {
+      return new SubmitOutcome.Refused(errors);
     }
     ProductionReport report =
         new ProductionReport(
-            code,
+            ParticipantCode.of(code),
             code,
             year,
             half,
@@ -341,7 +418,33 @@ public class Statistics {
             caller.username(),
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
     production.insert(report);
-    return report;
+    return new SubmitOutcome.Filed(report);
+  }
+
+  private static @Nullable Carats carats(
+      @Nullable String text, String field, boolean required, List<Violation> errors) {
+    BigDecimal d = amount(text, field, required, errors);
+    if (d == null) {
+      return null;
+    }
+    if (d.compareTo(Carats.MAX) > 0) {
+      errors.add(new Violation(field, "at most " + Carats.MAX.toPlainString()));
+      return null;
+    }
+    return Carats.of(d);
+  }
+
+  private static @Nullable UsdAmount usd(
+      @Nullable String text, String field, List<Violation> errors) {
+    BigDecimal d = amount(text, field, true, errors);
+    if (d == null) {
+      return null;
+    }
+    if (d.compareTo(UsdAmount.MAX) > 0) {
+      errors.add(new Violation(field, "at most " + UsdAmount.MAX.toPlainString()));
+      return null;
+    }
+    return UsdAmount.of(d);
   }
 
   /** Every revision of a participant's reports. */
@@ -351,22 +454,22 @@ public class Statistics {
   }
 
   private static @Nullable BigDecimal amount(
-      @Nullable String text, String field, boolean required, List<FieldError> errors) {
+      @Nullable String text, String field, boolean required, List<Violation> errors) {
     if (text == null || text.isBlank()) {
       if (required) {
-        errors.add(new FieldError(field, "is required"));
+        errors.add(new Violation(field, "is required"));
       }
       return null;
     }
     try {
       BigDecimal d = new BigDecimal(text.strip());
       if (d.scale() > 2 || d.signum() < 0 || d.precision() - d.scale() > 14) {
-        errors.add(new FieldError(field, "a non-negative amount with at most two decimals"));
+        errors.add(new Violation(field, "a non-negative amount with at most two decimals"));
         return null;
       }
       return d.setScale(2, RoundingMode.UNNECESSARY);
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "'" + text + "' is not a decimal number"));
+      errors.add(new Violation(field, "'" + text + "' is not a decimal number"));
       return null;
     }
   }

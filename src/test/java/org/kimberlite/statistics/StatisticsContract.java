@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,12 @@ abstract class StatisticsContract {
   // The copy of shared/domain/kp-stats bundled with the application (with its sources).
   static final Path KP_STATS =
       Path.of("src/main/resources/statistics/kp_production_by_country.csv");
-  static final int YEAR = LocalDate.now().getYear();
+  static final int YEAR = today().getYear();
+
+  /** Today as the application sees it (its clock is UTC), whatever the JVM's time zone. */
+  static LocalDate today() {
+    return LocalDate.now(ZoneOffset.UTC);
+  }
 
   @LocalServerPort int port;
   @Autowired Organisations organisations;
@@ -135,8 +141,8 @@ abstract class StatisticsContract {
         List.of(Map.of("hsCode", "7102.31", "carats", "5000.00", "valueUsd", "950000.00")));
     body.put("parcels", 1);
     body.put("sealId", "SEAL-MIRROR");
-    body.put("issuedOn", LocalDate.now().toString());
-    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    body.put("issuedOn", today().toString());
+    body.put("expiresOn", today().plusDays(30).toString());
     assertThat(botswana.api().post("/api/v1/certificates", body).status()).isEqualTo(201);
 
     Api.Answer answer = secretariat.api().get("/api/v1/statistics/checks?year=" + YEAR);
@@ -155,7 +161,7 @@ abstract class StatisticsContract {
       }
     }
     assertThat(mirror).as(findings.toString()).isTrue();
-    if (LocalDate.now().getMonthValue() > 6) {
+    if (today().getMonthValue() > 6) {
       assertThat(missing).as(findings.toString()).isTrue();
     }
     assertThat(exporter.api().get("/api/v1/statistics/checks?year=" + YEAR).status())
@@ -174,8 +180,8 @@ abstract class StatisticsContract {
         "lines", List.of(Map.of("hsCode", "7102.21", "carats", "10.00", "valueUsd", "1500.00")));
     body.put("parcels", 1);
     body.put("sealId", "SEAL-LANE");
-    body.put("issuedOn", LocalDate.now().toString());
-    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    body.put("issuedOn", today().toString());
+    body.put("expiresOn", today().plusDays(30).toString());
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(6);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -277,8 +283,8 @@ abstract class StatisticsContract {
         List.of(Map.of("hsCode", "7102.31", "carats", "1000.00", "valueUsd", "190000.00")));
     body.put("parcels", 2);
     body.put("sealId", "SEAL-STAT-1");
-    body.put("issuedOn", LocalDate.now().toString());
-    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    body.put("issuedOn", today().toString());
+    body.put("expiresOn", today().plusDays(30).toString());
     JsonNode first = botswana.api().post("/api/v1/certificates", body).json();
     JsonNode second = botswana.api().post("/api/v1/certificates", body).json();
 
@@ -299,7 +305,7 @@ abstract class StatisticsContract {
     confirm.put("importer", importer.id().toString());
     confirm.put("exporter", exporter.id().toString());
     confirm.put("sealId", "SEAL-STAT-1");
-    confirm.put("receivedOn", LocalDate.now().toString());
+    confirm.put("receivedOn", today().toString());
     assertThat(
             belgium
                 .api()
@@ -323,9 +329,186 @@ abstract class StatisticsContract {
     assertThat(tradeFigures.exports(YEAR, YEAR)).isEqualTo(exportsKept);
     assertThat(tradeFigures.imports(YEAR, YEAR)).isEqualTo(importsKept);
     assertThat(tradeFigures.issuedCounts(YEAR)).isEqualTo(issuedKept);
+    // The lane BW -> EU may have fewer certificates than a public cell needs: the secretariat sees
+    // it, the public sees BW's exports either in the cell or in BW's "other" total.
+    Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    JsonNode full = secretariat.api().get("/api/v1/statistics/matrix?year=" + YEAR).json();
+    assertThat(full.toString()).contains("\"exporter\":\"BW\",\"importer\":\"EU\"");
     JsonNode matrix = anonymous().get("/api/v1/statistics/matrix?year=" + YEAR).json();
-    assertThat(matrix.toString()).contains("\"exporter\":\"BW\",\"importer\":\"EU\"");
+    assertThat(matrix.toString()).contains("\"exporter\":\"BW\"");
     JsonNode series = anonymous().get("/api/v1/statistics/participants/BW").json();
     assertThat(series.toString()).contains("\"year\":" + YEAR);
+  }
+
+  // --- disclosure of the trade matrix --------------------------------------------------------
+
+  void issue(Actor importerActor, String participant, int certificates, String carats) {
+    issue(
+        importerActor,
+        participant,
+        certificates,
+        List.of(Map.of("hsCode", "7102.31", "carats", carats, "valueUsd", "1000.00")));
+  }
+
+  void issue(
+      Actor importerActor, String participant, int certificates, List<Map<String, String>> lines) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importerActor.id().toString());
+    body.put("importingParticipant", participant);
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put("lines", lines);
+    body.put("parcels", 1);
+    body.put("sealId", "SEAL-DISCLOSURE");
+    body.put("issuedOn", today().toString());
+    body.put("expiresOn", today().plusDays(30).toString());
+    for (int i = 0; i < certificates; i++) {
+      Api.Answer a = botswana.api().post("/api/v1/certificates", body);
+      assertThat(a.status()).as(a.body()).isEqualTo(201);
+    }
+  }
+
+  static Map<String, BigDecimal> row(JsonNode matrix, String exporterCode) {
+    Map<String, BigDecimal> out = new HashMap<>();
+    for (JsonNode c : matrix) {
+      if (c.get("exporter").asString().equals(exporterCode)) {
+        out.put(c.get("importer").asString(), new BigDecimal(c.get("carats").asString()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void thePublicMatrixShowsOnlyCellsOfAtLeastThreeCertificatesAndTheSecretariatSeesThemAll() {
+    Actor uae = actor(OrganisationRole.TRADER, "AE");
+    Actor china = actor(OrganisationRole.TRADER, "CN");
+    issue(uae, "AE", 2, "7.00"); // two certificates: one company's prices, not published
+    issue(china, "CN", 3, "5.00"); // three certificates: published
+    Actor india = actor(OrganisationRole.TRADER, "IN");
+    // Two certificates of two HS codes each: four lines, still two certificates, not published.
+    issue(
+        india,
+        "IN",
+        2,
+        List.of(
+            Map.of("hsCode", "7102.21", "carats", "1.00", "valueUsd", "100.00"),
+            Map.of("hsCode", "7102.31", "carats", "2.00", "valueUsd", "200.00")));
+
+    JsonNode publicMatrix = anonymous().get("/api/v1/statistics/matrix?year=" + YEAR).json();
+    Map<String, BigDecimal> shown = row(publicMatrix, "BW");
+    assertThat(shown).doesNotContainKey("AE").doesNotContainKey("IN");
+    assertThat(shown.get("CN")).isEqualByComparingTo("15.00");
+    assertThat(shown.get("OTHER")).isGreaterThanOrEqualTo(new BigDecimal("20.00"));
+
+    Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    JsonNode fullMatrix = secretariat.api().get("/api/v1/statistics/matrix?year=" + YEAR).json();
+    Map<String, BigDecimal> all = row(fullMatrix, "BW");
+    assertThat(all.get("AE")).isEqualByComparingTo("14.00");
+    assertThat(all.get("CN")).isEqualByComparingTo("15.00");
+    assertThat(all.get("IN")).isEqualByComparingTo("6.00");
+    assertThat(all).doesNotContainKey("OTHER");
+    // The row still adds up: shown cells and "other" make the exporter's total.
+    BigDecimal publicTotal = shown.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal fullTotal = all.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(publicTotal).isEqualByComparingTo(fullTotal);
+    JsonNode summary = anonymous().get("/api/v1/statistics/summary?year=" + YEAR).json();
+    assertThat(carats(summary.get("exports"), "BW")).isEqualByComparingTo(fullTotal);
+
+    String csv = anonymous().get("/api/v1/statistics/matrix.csv?year=" + YEAR).body();
+    assertThat(csv).startsWith("year,exporter,importer,carats,value_usd,suppressed_cells\n");
+    assertThat(csv)
+        .contains(YEAR + ",BW,CN,15.00,")
+        .doesNotContain(",BW,AE,")
+        .contains(",BW,OTHER,");
+    String fullCsv = secretariat.api().get("/api/v1/statistics/matrix.csv?year=" + YEAR).body();
+    assertThat(fullCsv).contains(YEAR + ",BW,AE,14.00,").doesNotContain(",OTHER,");
+
+    String page = anonymous().get("/statistics/matrix?year=" + YEAR).body();
+    assertThat(page).contains("id=\"disclosure\"").contains("Other importers");
+    String fullPage =
+        org.kimberlite.statistics.web.PageSession.signIn(
+                "http://127.0.0.1:" + port, secretariat.username(), secretariat.password())
+            .get("/statistics/matrix?year=" + YEAR)
+            .body();
+    assertThat(fullPage).doesNotContain("id=\"disclosure\"").contains("United Arab Emirates");
+  }
+
+  // --- bounded request parameters --------------------------------------------------------------
+
+  @Test
+  void extremeOrMalformedYearsAreA4xxProblemAtOnce() {
+    Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    List<String> bad =
+        List.of("-2147483648", "2147483647", "99999999999999999999", "abc", "1e9", "1989", "0", "");
+    List<String> paths =
+        List.of(
+            "/api/v1/statistics/summary?year=",
+            "/api/v1/statistics/summary.csv?year=",
+            "/api/v1/statistics/matrix?year=",
+            "/api/v1/statistics/matrix.csv?year=",
+            "/api/v1/statistics/participants/BW?from=",
+            "/api/v1/statistics/participants/BW?to=",
+            "/api/v1/statistics/checks?year=");
+    for (String path : paths) {
+      for (String value : bad) {
+        if (value.isEmpty() && path.contains("participants")) {
+          continue; // an empty from or to means the default
+        }
+        problem(
+            secretariat.api(),
+            path + value,
+            path.contains("from=") ? "from" : path.contains("to=") ? "to" : "year");
+      }
+    }
+    int next = YEAR + 1;
+    problem(anonymous(), "/api/v1/statistics/summary?year=" + (next + 1), "year");
+    problem(
+        anonymous(), "/api/v1/statistics/participants/BW?from=-2147483648&to=2147483647", "from");
+    problem(anonymous(), "/api/v1/statistics/participants/BW?from=" + YEAR + "&to=2000", "from");
+    problem(anonymous(), "/api/v1/statistics/participants/B%20W", "code");
+    for (String value : List.of("-2147483648", "2147483647", "abc")) {
+      for (String page : List.of("/statistics?year=", "/statistics/matrix?year=")) {
+        Api.Answer a = timed(anonymous(), page + value);
+        assertThat(a.status()).as(page + value).isEqualTo(422);
+      }
+    }
+    org.kimberlite.statistics.web.PageSession session =
+        org.kimberlite.statistics.web.PageSession.signIn(
+            "http://127.0.0.1:" + port, secretariat.username(), secretariat.password());
+    for (String value : List.of("-2147483648", "2147483647", "abc")) {
+      int status =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(10),
+              () -> session.get("/secretariat/statistics-checks?year=" + value).status());
+      assertThat(status).as(value).isEqualTo(422);
+    }
+    // A production report for an extreme year is refused as a violation, not a failure.
+    for (String year : List.of("-2147483648", "2147483647")) {
+      Api.Answer put =
+          botswana
+              .api()
+              .put(
+                  "/api/v1/statistics/production/BW/" + year + "/H1",
+                  Map.of("carats", "1.00", "valueUsd", "1.00"));
+      assertThat(put.status()).as(put.body()).isEqualTo(422);
+      assertThat(put.json().get("errors").toString()).contains("\"field\":\"year\"");
+    }
+    // The edges: 1990 and next year are asked for, 1989 and the year after next are not.
+    assertThat(timed(anonymous(), "/api/v1/statistics/summary?year=1990").status()).isEqualTo(200);
+    assertThat(timed(anonymous(), "/api/v1/statistics/summary?year=" + next).status())
+        .isEqualTo(200);
+  }
+
+  static Api.Answer timed(Api api, String path) {
+    return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> api.get(path), path);
+  }
+
+  static void problem(Api api, String path, String field) {
+    Api.Answer a = timed(api, path);
+    assertThat(a.status()).as(path + " " + a.body()).isEqualTo(422);
+    assertThat(a.contentType()).as(path).startsWith("application/problem+json");
+    JsonNode errors = a.json().get("errors");
+    assertThat(errors.toString()).as(path).contains("\"field\":\"" + field + "\"");
   }
 }

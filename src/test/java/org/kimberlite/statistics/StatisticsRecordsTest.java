@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 
 class StatisticsRecordsTest {
 
@@ -37,70 +41,67 @@ class StatisticsRecordsTest {
     assertThatThrownBy(() -> new Period(26, 1)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  static final ParticipantCode NA = ParticipantCode.of("NA");
+  static final ParticipantCode AE = ParticipantCode.of("AE");
+
   @Test
-  void quantitiesAreExactHundredths() {
+  void flowsCarryValueTypesAndNameTheExporterFirst() {
     TradeFlow f =
         new TradeFlow(
-            "NA",
-            "AE",
+            NA,
+            AE,
             new Period(2026, 1),
-            "7102.10",
-            new BigDecimal("12.5"),
-            new BigDecimal("1000"),
+            HsCode.of("710210"),
+            Carats.of(new BigDecimal("12.5")),
+            UsdAmount.of(1000),
             1);
-    assertThat(f.carats()).isEqualTo(new BigDecimal("12.50"));
-    assertThat(f.valueUsd()).isEqualTo(new BigDecimal("1000.00"));
-    assertThatThrownBy(
-            () ->
-                new TradeFlow(
-                    "NA",
-                    "AE",
-                    new Period(2026, 1),
-                    "7102.10",
-                    new BigDecimal("1.005"),
-                    BigDecimal.ONE,
-                    1))
+    assertThat(f.carats().value()).isEqualTo(new BigDecimal("12.50"));
+    assertThat(f.valueUsd().value()).isEqualTo(new BigDecimal("1000.00"));
+    assertThat(f.hsCode()).isEqualTo(HsCode.UNSORTED);
+    ImportFlow i =
+        new ImportFlow(
+            NA, AE, new Period(2026, 2), HsCode.UNSORTED, Carats.of(1), UsdAmount.of(1), 1);
+    assertThat(i.exporter()).isEqualTo(f.exporter());
+    assertThat(i.importer()).isEqualTo(f.importer());
+    assertThatThrownBy(() -> Carats.of(new BigDecimal("1.005")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("more than 2 decimals");
     assertThatThrownBy(
             () ->
-                new ImportFlow(
-                    "AE",
-                    "NA",
-                    new Period(2026, 1),
-                    "7102.10",
-                    BigDecimal.ONE,
-                    new BigDecimal("-1"),
-                    1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("negative");
-    assertThatThrownBy(
-            () ->
-                new ImportFlow(
-                    " ", "NA", new Period(2026, 1), "7102.10", BigDecimal.ONE, BigDecimal.ONE, 1))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
                 new TradeFlow(
-                    "NA", "AE", new Period(2026, 1), "7102.10", BigDecimal.ONE, BigDecimal.ONE, -1))
+                    NA,
+                    AE,
+                    new Period(2026, 1),
+                    HsCode.UNSORTED,
+                    Carats.of(1),
+                    UsdAmount.of(1),
+                    -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void productionFiguresNameAHalfOrTheYear() {
-    assertThat(new ProductionFigure("BW", 2025, "FY", BigDecimal.TEN, BigDecimal.TEN).label())
+    assertThat(
+            new ProductionFigure(
+                    ParticipantCode.of("BW"), 2025, "FY", Carats.of(10), UsdAmount.of(10))
+                .label())
         .isEqualTo("2025-FY");
-    assertThatThrownBy(() -> new ProductionFigure("BW", 2025, "Q1", BigDecimal.TEN, BigDecimal.TEN))
+    assertThatThrownBy(
+            () ->
+                new ProductionFigure(
+                    ParticipantCode.of("BW"), 2025, "Q1", Carats.of(10), UsdAmount.of(10)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void toleranceDefaultsAndLimits() {
     assertThat(MirrorTolerance.DEFAULT)
-        .isEqualTo(new MirrorTolerance(new BigDecimal("0.05"), new BigDecimal("1.00"), 1));
-    assertThatThrownBy(() -> new MirrorTolerance(new BigDecimal("-0.01"), BigDecimal.ONE, 1))
+        .isEqualTo(new MirrorTolerance(new BigDecimal("0.05"), Carats.of("1.00"), 1));
+    assertThatThrownBy(() -> new MirrorTolerance(new BigDecimal("-0.01"), Carats.of(1), 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new MirrorTolerance(BigDecimal.ONE, BigDecimal.ONE, -1))
+    assertThatThrownBy(() -> new MirrorTolerance(BigDecimal.ONE, Carats.of(1), -1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MirrorTolerance(BigDecimal.ONE, Carats.of(1), 9))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -109,12 +110,12 @@ class StatisticsRecordsTest {
     Map<String, String> evidence = new LinkedHashMap<>();
     evidence.put("b", "2");
     evidence.put("a", "1");
-    Finding f = new Finding("STAT-02", "NA", "2026-Q1", "LOW", "m", evidence);
+    Finding f = new Finding("STAT-02", NA, "2026-Q1", "LOW", "m", evidence);
     evidence.put("c", "3");
     assertThat(f.evidence().keySet()).containsExactly("b", "a");
     assertThatThrownBy(() -> f.evidence().put("d", "4"))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> new Finding("STAT-02", "NA", "2026-Q1", "SEVERE", "m", Map.of()))
+    assertThatThrownBy(() -> new Finding("STAT-02", NA, "2026-Q1", "SEVERE", "m", Map.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

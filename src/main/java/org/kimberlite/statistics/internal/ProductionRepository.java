@@ -6,6 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import org.kimberlite.statistics.ProductionReport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,15 +51,15 @@ public class ProductionRepository {
             values (:code, :label, :year, :half, :revision, :carats, :value, :industrial,
                     :artisanal, :reason, :source, :by, :at)
             """)
-        .param("code", r.participant())
+        .param("code", r.participant() == null ? null : r.participant().code())
         .param("label", r.label())
         .param("year", r.year())
         .param("half", r.half())
         .param("revision", r.revision())
-        .param("carats", r.carats())
-        .param("value", r.valueUsd())
-        .param("industrial", r.industrialCarats())
-        .param("artisanal", r.artisanalCarats())
+        .param("carats", r.carats().value())
+        .param("value", r.valueUsd().value())
+        .param("industrial", r.industrialCarats() == null ? null : r.industrialCarats().value())
+        .param("artisanal", r.artisanalCarats() == null ? null : r.artisanalCarats().value())
         .param("reason", r.reason())
         .param("source", r.source())
         .param("by", r.submittedBy())
@@ -101,23 +104,24 @@ public class ProductionRepository {
   }
 
   private static ProductionReport report(ResultSet rs) throws SQLException {
+    String code = rs.getString("participant_code");
     return new ProductionReport(
-        rs.getString("participant_code"),
+        code == null ? null : ParticipantCode.of(code),
         rs.getString("participant_label"),
         rs.getInt("report_year"),
         rs.getString("half"),
         rs.getInt("revision"),
-        rs.getBigDecimal("carats").setScale(2),
-        rs.getBigDecimal("value_usd").setScale(2),
-        scaled(rs.getBigDecimal("industrial_carats")),
-        scaled(rs.getBigDecimal("artisanal_carats")),
+        Carats.of(rs.getBigDecimal("carats")),
+        UsdAmount.of(rs.getBigDecimal("value_usd")),
+        carats(rs.getBigDecimal("industrial_carats")),
+        carats(rs.getBigDecimal("artisanal_carats")),
         rs.getString("reason"),
         rs.getString("source"),
         rs.getString("submitted_by"),
         rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
   }
 
-  private static java.math.@Nullable BigDecimal scaled(java.math.@Nullable BigDecimal d) {
-    return d == null ? null : d.setScale(2);
+  private static @Nullable Carats carats(java.math.@Nullable BigDecimal d) {
+    return d == null ? null : Carats.of(d);
   }
 }

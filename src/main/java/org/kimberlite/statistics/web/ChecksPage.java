@@ -1,6 +1,6 @@
 package org.kimberlite.statistics.web;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.registry.Caller;
@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ChecksPage {
   private final DataQuality quality;
+  private final YearParameters years;
 
-  ChecksPage(DataQuality quality) {
+  ChecksPage(DataQuality quality, Clock clock) {
     this.quality = quality;
+    this.years = new YearParameters(clock);
   }
 
   @Bean
@@ -26,10 +28,10 @@ class ChecksPage {
   }
 
   @GetMapping("/secretariat/statistics-checks")
-  String page(Caller caller, @RequestParam(required = false) @Nullable Integer year, Model model) {
-    int y = year == null ? LocalDate.now().getYear() : year;
+  String page(Caller caller, @RequestParam(required = false) @Nullable String year, Model model) {
+    int y = years.year("year", year, years.thisYear());
     model.addAttribute("year", y);
-    model.addAttribute("findings", quality.findings(caller, y));
+    model.addAttribute("findings", StatisticsApi.checked(quality.findings(caller, y)));
     return "statistics-checks";
   }
 }

@@ -6,6 +6,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.UsdAmount;
+import org.kimberlite.shared.UsdPerCarat;
 
 /**
  * How the statistics pages show numbers: amounts with thousands separators and two decimals as they
@@ -29,8 +32,24 @@ public final class Numbers {
     return f;
   }
 
+  /**
+   * The decimal behind a figure: a {@link BigDecimal}, or a value type's ({@link Carats}, {@link
+   * UsdAmount}, {@link UsdPerCarat}); null for none.
+   */
+  static @Nullable BigDecimal decimal(@Nullable Object figure) {
+    return switch (figure) {
+      case null -> null;
+      case BigDecimal d -> d;
+      case Carats c -> c.value();
+      case UsdAmount u -> u.value();
+      case UsdPerCarat p -> p.value();
+      default -> throw new IllegalArgumentException("not a figure: " + figure.getClass().getName());
+    };
+  }
+
   /** {@code 24,510,000.00}; a dash for no figure. */
-  public String amount(@Nullable BigDecimal d) {
+  public String amount(@Nullable Object figure) {
+    BigDecimal d = decimal(figure);
     return d == null ? NONE : format("#,##0.00").format(d);
   }
 
@@ -40,12 +59,14 @@ public final class Numbers {
   }
 
   /** A share in percent: {@code 20.18 %}. */
-  public String percent(@Nullable BigDecimal d) {
+  public String percent(@Nullable Object figure) {
+    BigDecimal d = decimal(figure);
     return d == null ? NONE : format("#,##0.00").format(d) + " %";
   }
 
   /** A short form for a chart: {@code 24.5 M}, {@code 4.7 bn}, {@code 12.3 k}, {@code 148}. */
-  public String compact(@Nullable BigDecimal d) {
+  public String compact(@Nullable Object figure) {
+    BigDecimal d = decimal(figure);
     return d == null ? NONE : compact(d.doubleValue());
   }
 
@@ -68,7 +89,8 @@ public final class Numbers {
   }
 
   /** Compact with a currency prefix: {@code US$ 4.7 bn}. */
-  public String usd(@Nullable BigDecimal d) {
+  public String usd(@Nullable Object figure) {
+    BigDecimal d = decimal(figure);
     return d == null ? NONE : "US$ " + compact(d);
   }
 }

@@ -15,10 +15,14 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.platform.web.NavItem;
+import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.Participant;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdPerCarat;
 import org.kimberlite.statistics.Statistics;
+import org.kimberlite.statistics.TradeMatrix;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,11 +46,13 @@ class StatisticsPages {
   private final Statistics statistics;
   private final Participants participants;
   private final Clock clock;
+  private final YearParameters yearParameters;
 
   StatisticsPages(Statistics statistics, Participants participants, Clock clock) {
     this.statistics = statistics;
     this.participants = participants;
     this.clock = clock;
+    this.yearParameters = new YearParameters(clock);
   }
 
   @Bean
@@ -93,10 +99,11 @@ class StatisticsPages {
   }
 
   @GetMapping("/statistics")
-  String summary(@RequestParam(required = false) @Nullable Integer year, Model model) {
+  String summary(@RequestParam(required = false) @Nullable String year, Model model) {
     List<Integer> years = statistics.years();
     int shown =
-        year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+        yearParameters.year(
+            "year", year, years.isEmpty() ? yearParameters.thisYear() : years.get(0));
     Statistics.Summary s = statistics.summary(shown);
     Map<String, String> names = names();
     List<YearOption> options = yearOptions(years, shown);
@@ -106,14 +113,15 @@ class StatisticsPages {
     for (Statistics.Line l : s.production().byParticipant()) {
       carats.add(
           new Charts.Datum(
-              l.name(), l.carats(), NUM.compact(l.carats()) + " ct", href(l.participant(), names)));
-      if (l.usdPerCarat() != null) {
+              l.name(),
+              l.carats().value(),
+              NUM.compact(l.carats()) + " ct",
+              href(l.participant(), names)));
+      UsdPerCarat perCarat = l.usdPerCarat();
+      if (perCarat != null) {
         prices.add(
             new Charts.Datum(
-                l.name(),
-                l.usdPerCarat(),
-                NUM.amount(l.usdPerCarat()),
-                href(l.participant(), names)));
+                l.name(), perCarat.value(), NUM.amount(perCarat), href(l.participant(), names)));
       }
     }
     prices.sort(Comparator.comparing(Charts.Datum::value).reversed());
@@ -144,7 +152,7 @@ class StatisticsPages {
                 + " US$ per carat.",
             "tone-price",
             prices,
-            s.production().usdPerCarat(),
+            Numbers.decimal(s.production().usdPerCarat()),
             "World " + NUM.amount(s.production().usdPerCarat())));
     model.addAttribute("exportsChart", tradeChart("exports", "Exports", shown, s.exports(), names));
     model.addAttribute("importsChart", tradeChart("imports", "Imports", shown, s.imports(), names));
@@ -154,7 +162,12 @@ class StatisticsPages {
         .byParticipant()
         .forEach(
             (code, n) ->
-                counts.add(new CountRow(code, names.getOrDefault(code, code), n[0], n[1])));
+                counts.add(
+                    new CountRow(
+                        code.code(),
+                        names.getOrDefault(code.code(), code.code()),
+                        n.issued(),
+                        n.imported())));
     counts.sort(
         Comparator.comparingLong((CountRow r) -> r.issued() + r.imported())
             .reversed()
@@ -177,7 +190,10 @@ class StatisticsPages {
     for (Statistics.Line l : section.byParticipant()) {
       data.add(
           new Charts.Datum(
-              l.name(), l.carats(), NUM.compact(l.carats()) + " ct", href(l.participant(), names)));
+              l.name(),
+              l.carats().value(),
+              NUM.compact(l.carats()) + " ct",
+              href(l.participant(), names)));
     }
     return Charts.bars(
         id + "-carats",
@@ -197,8 +213,12 @@ class StatisticsPages {
   @GetMapping("/statistics/participants/{code}")
   String participant(@PathVariable String code, Model model) {
     Participant p = participants.detail(code.toUpperCase(Locale.ROOT)).participant();
-    int now = LocalDate.now(clock).getYear();
-    List<Statistics.YearFigures> series = statistics.series(p.code(), FIRST_YEAR, now);
+    int now = yearParameters.thisYear();
+    List<Statistics.YearFigures> series =
+        statistics.series(
+            ParticipantCode.of(p.code()),
+            Math.max(FIRST_YEAR, now - Statistics.MAX_YEARS + 1),
+            now);
     int from = series.isEmpty() ? now : series.get(0).year();
     int to = series.isEmpty() ? now : series.get(series.size() - 1).year();
 
@@ -211,22 +231,25 @@ class StatisticsPages {
     Map<Integer, BigDecimal> importValue = new TreeMap<>();
     Statistics.YearFigures latest = null;
     for (Statistics.YearFigures y : series) {
-      if (y.production() != null) {
-        carats.put(y.year(), y.production().carats());
-        value.put(y.year(), y.production().valueUsd());
-        BigDecimal perCarat = y.production().usdPerCarat();
+      Statistics.Figure produced = y.production();
+      if (produced != null) {
+        carats.put(y.year(), produced.carats().value());
+        value.put(y.year(), produced.valueUsd().value());
+        UsdPerCarat perCarat = produced.usdPerCarat();
         if (perCarat != null) {
-          price.put(y.year(), perCarat);
+          price.put(y.year(), perCarat.value());
         }
         latest = y;
       }
-      if (y.exports() != null) {
-        exports.put(y.year(), y.exports().carats());
-        exportValue.put(y.year(), y.exports().valueUsd());
+      Statistics.Figure exported = y.exports();
+      if (exported != null) {
+        exports.put(y.year(), exported.carats().value());
+        exportValue.put(y.year(), exported.valueUsd().value());
       }
-      if (y.imports() != null) {
-        imports.put(y.year(), y.imports().carats());
-        importValue.put(y.year(), y.imports().valueUsd());
+      Statistics.Figure imported = y.imports();
+      if (imported != null) {
+        imports.put(y.year(), imported.carats().value());
+        importValue.put(y.year(), imported.valueUsd().value());
       }
     }
     Function<BigDecimal, String> ct = d -> NUM.compact(d) + " ct";
@@ -320,12 +343,24 @@ class StatisticsPages {
     return from == to ? Integer.toString(from) : from + "–" + to;
   }
 
-  /** A cell of the trade matrix: carats and value, and its shade (0 for none, 1 to 5). */
+  /**
+   * A cell of the trade matrix: carats and value, and its shade (0 for none, 1 to 5); {@code
+   * suppressed} for a row's cells folded into its "other" total.
+   */
   record Cell(
-      @Nullable BigDecimal carats, @Nullable BigDecimal valueUsd, int shade, String title) {}
+      @Nullable BigDecimal carats,
+      @Nullable BigDecimal valueUsd,
+      int shade,
+      String title,
+      boolean suppressed) {
+    Cell(@Nullable BigDecimal carats, @Nullable BigDecimal valueUsd, int shade, String title) {
+      this(carats, valueUsd, shade, title, false);
+    }
+  }
 
-  /** An exporting participant's row, with its total. */
-  record Row(String code, String name, @Nullable String href, List<Cell> cells, Cell total) {}
+  /** An exporting participant's row, with its "other" cell and its total. */
+  record Row(
+      String code, String name, @Nullable String href, List<Cell> cells, Cell other, Cell total) {}
 
   /** An importing participant's column head. */
   record Head(String code, String name, @Nullable String href) {}
@@ -344,79 +379,130 @@ class StatisticsPages {
     return Math.max(1, Math.min(SHADES, s));
   }
 
+  private static BigDecimal measure(TradeMatrix.Cell c, boolean byValue) {
+    return byValue ? c.valueUsd().value() : c.carats().value();
+  }
+
+  /**
+   * The trade matrix. The public sees only the cells backed by enough certificates, the others of a
+   * row in its "Other" column; the KP secretariat, signed in, sees every cell.
+   */
   @GetMapping("/statistics/matrix")
   String matrix(
-      @RequestParam(required = false) @Nullable Integer year,
+      @RequestParam(required = false) @Nullable String year,
       @RequestParam(defaultValue = "carats") String by,
+      @Nullable Caller caller,
       Model model) {
     List<Integer> years = statistics.years();
     int shown =
-        year != null ? year : years.isEmpty() ? LocalDate.now(clock).getYear() : years.get(0);
+        yearParameters.year(
+            "year", year, years.isEmpty() ? yearParameters.thisYear() : years.get(0));
     boolean byValue = by.equals("value");
-    Map<String, Map<String, BigDecimal[]>> matrix = statistics.matrix(shown);
+    TradeMatrix matrix = statistics.matrix(caller, shown);
     Map<String, String> names = names();
 
-    TreeSet<String> importers = new TreeSet<>();
-    matrix.values().forEach(row -> importers.addAll(row.keySet()));
-    int measure = byValue ? 1 : 0;
+    TreeSet<ParticipantCode> importers = new TreeSet<>();
+    matrix.rows().forEach(row -> row.cells().forEach(c -> importers.add(c.importer())));
+    boolean anyOther = matrix.rows().stream().anyMatch(row -> row.other() != null);
     double max =
-        matrix.values().stream()
-            .flatMap(row -> row.values().stream())
-            .mapToDouble(c -> c[measure].doubleValue())
+        matrix.rows().stream()
+            .flatMap(row -> row.cells().stream())
+            .mapToDouble(c -> measure(c, byValue).doubleValue())
             .max()
             .orElse(0);
 
-    Map<String, BigDecimal[]> columnTotals = new LinkedHashMap<>();
+    Map<ParticipantCode, BigDecimal[]> columnTotals = new LinkedHashMap<>();
     importers.forEach(
         i -> columnTotals.put(i, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO}));
+    BigDecimal[] otherTotal = {BigDecimal.ZERO, BigDecimal.ZERO};
     BigDecimal[] grand = {BigDecimal.ZERO, BigDecimal.ZERO};
     List<Row> rows = new ArrayList<>();
-    for (var entry : matrix.entrySet()) {
-      String from = entry.getKey();
+    for (TradeMatrix.Row row : matrix.rows()) {
+      String from = row.exporter().code();
       String fromName = names.getOrDefault(from, from);
+      Map<ParticipantCode, TradeMatrix.Cell> byImporter = new HashMap<>();
+      row.cells().forEach(c -> byImporter.put(c.importer(), c));
       List<Cell> cells = new ArrayList<>();
-      BigDecimal[] total = {BigDecimal.ZERO, BigDecimal.ZERO};
-      for (String to : importers) {
-        BigDecimal[] c = entry.getValue().get(to);
+      for (ParticipantCode to : importers) {
+        TradeMatrix.Cell c = byImporter.get(to);
+        String toName = names.getOrDefault(to.code(), to.code());
         if (c == null) {
           cells.add(
               new Cell(
-                  null, null, 0, fromName + " exported nothing to " + names.getOrDefault(to, to)));
+                  null,
+                  null,
+                  0,
+                  anyOther
+                      ? fromName + " shows no cell for " + toName
+                      : fromName + " exported nothing to " + toName));
           continue;
         }
         cells.add(
             new Cell(
-                c[0],
-                c[1],
-                shade(c[measure], max),
+                c.carats().value(),
+                c.valueUsd().value(),
+                shade(measure(c, byValue), max),
                 fromName
                     + " → "
-                    + names.getOrDefault(to, to)
+                    + toName
                     + ": "
-                    + NUM.amount(c[0])
+                    + NUM.amount(c.carats())
                     + " ct, US$ "
-                    + NUM.amount(c[1])));
-        for (int k = 0; k < 2; k++) {
-          total[k] = total[k].add(c[k]);
-          columnTotals.get(to)[k] = columnTotals.get(to)[k].add(c[k]);
-          grand[k] = grand[k].add(c[k]);
-        }
+                    + NUM.amount(c.valueUsd())));
+        BigDecimal[] column = columnTotals.get(to);
+        column[0] = column[0].add(c.carats().value());
+        column[1] = column[1].add(c.valueUsd().value());
       }
+      TradeMatrix.Other other = row.other();
+      Cell otherCell;
+      if (other == null) {
+        otherCell = new Cell(null, null, 0, fromName + ": every cell shown");
+      } else {
+        otherCell =
+            new Cell(
+                other.carats().value(),
+                other.valueUsd().value(),
+                0,
+                fromName
+                    + " → "
+                    + other.cells()
+                    + " other importer(s), each backed by fewer than "
+                    + matrix.minCertificates()
+                    + " certificates: "
+                    + NUM.amount(other.carats())
+                    + " ct, US$ "
+                    + NUM.amount(other.valueUsd()),
+                true);
+        otherTotal[0] = otherTotal[0].add(other.carats().value());
+        otherTotal[1] = otherTotal[1].add(other.valueUsd().value());
+      }
+      grand[0] = grand[0].add(row.carats().value());
+      grand[1] = grand[1].add(row.valueUsd().value());
       rows.add(
           new Row(
               from,
               fromName,
               href(from, names),
               cells,
-              new Cell(total[0], total[1], 0, fromName + " exported in total")));
+              otherCell,
+              new Cell(
+                  row.carats().value(),
+                  row.valueUsd().value(),
+                  0,
+                  fromName + " exported in total")));
     }
     List<Head> heads = new ArrayList<>();
     List<Cell> totals = new ArrayList<>();
-    for (String to : importers) {
-      String toName = names.getOrDefault(to, to);
-      heads.add(new Head(to, toName, href(to, names)));
+    for (ParticipantCode to : importers) {
+      String toName = names.getOrDefault(to.code(), to.code());
+      heads.add(new Head(to.code(), toName, href(to.code(), names)));
       BigDecimal[] t = columnTotals.get(to);
-      totals.add(new Cell(t[0], t[1], 0, toName + " imported in total"));
+      totals.add(
+          new Cell(
+              t[0],
+              t[1],
+              0,
+              anyOther ? toName + " imported in the cells shown" : toName + " imported in total"));
     }
     List<Shade> legend = new ArrayList<>();
     for (int k = 1; k <= SHADES; k++) {
@@ -431,6 +517,12 @@ class StatisticsPages {
     model.addAttribute("heads", heads);
     model.addAttribute("rows", rows);
     model.addAttribute("totals", totals);
+    model.addAttribute("anyOther", anyOther);
+    model.addAttribute("complete", matrix.complete());
+    model.addAttribute("minCertificates", matrix.minCertificates());
+    model.addAttribute(
+        "otherTotal",
+        new Cell(otherTotal[0], otherTotal[1], 0, "Cells not shown, all exporters", true));
     model.addAttribute("grand", new Cell(grand[0], grand[1], 0, "World total"));
     model.addAttribute("legend", legend);
     return "statistics/matrix";

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class StatisticsPagesIT {
     String fromZa = issue(southAfrica, zaTrader, beTrader, "EU", "ZA", "300.00", "45000.00");
     confirm(belgium, first, bwTrader, beTrader, "1000.00");
     confirm(belgium, fromZa, zaTrader, beTrader, "300.00");
-    thisYear = LocalDate.now().getYear();
+    thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
   }
 
   Api anonymous() {
@@ -144,8 +145,8 @@ class StatisticsPagesIT {
     body.put("lines", List.of(Map.of("hsCode", "7102.31", "carats", carats, "valueUsd", valueUsd)));
     body.put("parcels", 1);
     body.put("sealId", "SEAL-PAGES-" + carats);
-    body.put("issuedOn", LocalDate.now().toString());
-    body.put("expiresOn", LocalDate.now().plusDays(30).toString());
+    body.put("issuedOn", LocalDate.now(ZoneOffset.UTC).toString());
+    body.put("expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
     Answer issued = authority.api().post("/api/v1/certificates", body);
     assertThat(issued.status()).as(issued.body()).isEqualTo(201);
     return issued.json().get("number").asString();
@@ -158,10 +159,26 @@ class StatisticsPagesIT {
     body.put("importer", importer.id().toString());
     body.put("exporter", exporter.id().toString());
     body.put("sealId", "SEAL-PAGES-" + carats);
-    body.put("receivedOn", LocalDate.now().toString());
+    body.put("receivedOn", LocalDate.now(ZoneOffset.UTC).toString());
     Answer confirmed =
         authority.api().post("/api/v1/certificates/" + number + "/confirmation", body);
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+  }
+
+  /** The KP secretariat, signed in to the pages: it sees the whole trade matrix. */
+  PageSession secretariat() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    Organisation o =
+        organisations.registerSeed(
+            new NewOrganisation(
+                "KP Secretariat " + suffix,
+                "BW",
+                Set.of(OrganisationRole.KP_SECRETARIAT),
+                null,
+                null));
+    String password = "statistics pages " + suffix;
+    accounts.create(o.id(), new NewAccount("s-" + suffix, "Secretary", password, true));
+    return PageSession.signIn("http://127.0.0.1:" + port, "s-" + suffix, password);
   }
 
   Answer page(String path) {
@@ -251,8 +268,24 @@ class StatisticsPagesIT {
   }
 
   @Test
-  void theTradeMatrixShadesItsCells() {
+  void thePublicTradeMatrixFoldsCellsOfFewerThanThreeCertificatesIntoOther() {
+    // Every lane of this year has one or two certificates: the public sees the exporters' totals.
     String body = page("/statistics/matrix?year=" + thisYear).body();
+    assertThat(body)
+        .contains("id=\"disclosure\"", "Other importers")
+        .contains("Botswana", "South Africa")
+        .contains("1,650.50 ct", "1,950.50 ct")
+        .doesNotContain("1,250.50 ct")
+        .contains("href=\"/api/v1/statistics/matrix.csv?year=" + thisYear + "\"");
+  }
+
+  @Test
+  void theTradeMatrixShadesItsCells() {
+    PageSession secretariat = secretariat();
+    PageSession.Page full = secretariat.get("/statistics/matrix?year=" + thisYear);
+    assertThat(full.status()).as(full.body()).isEqualTo(200);
+    String body = full.body();
+    assertThat(body).doesNotContain("id=\"disclosure\"");
     assertThat(body)
         .contains("<table class=\"matrix\" id=\"matrix\">")
         .contains("Botswana", "South Africa", "European Union", "United Arab Emirates")
@@ -260,7 +293,7 @@ class StatisticsPagesIT {
         .contains("shade-5", "Total exports", "Total imports")
         .contains(" ct</span>", "US$ ")
         .contains("href=\"/api/v1/statistics/matrix?year=" + thisYear + "\"");
-    assertThat(page("/statistics/matrix?year=" + thisYear + "&by=value").body())
+    assertThat(secretariat.get("/statistics/matrix?year=" + thisYear + "&by=value").body())
         .contains("Shaded by US$ value:", "shade-5");
     assertThat(page("/statistics/matrix?year=2003").body())
         .contains("No KP certificates were issued for export in");

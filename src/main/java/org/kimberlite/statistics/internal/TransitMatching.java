@@ -1,4 +1,4 @@
-package org.kimberlite.statistics;
+package org.kimberlite.statistics.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.kimberlite.statistics;
+package org.kimberlite.statistics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

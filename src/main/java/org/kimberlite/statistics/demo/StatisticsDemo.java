@@ -1,9 +1,9 @@
-package org.kimberlite.statistics;
+package org.kimberlite.statistics.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,6 +12,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
+import org.kimberlite.statistics.ProductionReport;
+import org.kimberlite.statistics.PublishedFigures;
 import org.kimberlite.statistics.internal.ProductionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,9 +54,8 @@ public class StatisticsDemo {
             .getClassLoader()
             .getResourceAsStream("statistics/kp_production_by_country.csv");
     if (in != null) {
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        published.importProductionCsv(r.lines().toList(), null);
+      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        published.importProductionCsv(r, null);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -62,13 +66,14 @@ public class StatisticsDemo {
       BigDecimal two = new BigDecimal("2");
       production.insert(
           new ProductionReport(
-              e.getKey(),
+              ParticipantCode.of(e.getKey()),
               e.getKey(),
               year,
               "H1",
               production.nextRevision(e.getKey(), year, "H1"),
-              BigDecimal.valueOf(e.getValue()[0]).divide(two, 2, RoundingMode.HALF_EVEN),
-              BigDecimal.valueOf(e.getValue()[1]).divide(two, 2, RoundingMode.HALF_EVEN),
+              Carats.of(BigDecimal.valueOf(e.getValue()[0]).divide(two, 2, RoundingMode.HALF_EVEN)),
+              UsdAmount.of(
+                  BigDecimal.valueOf(e.getValue()[1]).divide(two, 2, RoundingMode.HALF_EVEN)),
               null,
               null,
               null,
