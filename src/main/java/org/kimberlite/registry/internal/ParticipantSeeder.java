@@ -1,6 +1,5 @@
 package org.kimberlite.registry.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.CompliantZone;
 import org.kimberlite.registry.DatePrecision;
@@ -177,28 +179,36 @@ public class ParticipantSeeder implements ApplicationRunner {
     return out;
   }
 
-  /** Reads a header-first CSV without quoting; the last column takes the rest of the line. */
+  /** Reads a header-first RFC 4180 CSV resource of exactly {@code columns} columns, trimmed. */
   static List<String[]> read(String resource, int columns) {
     InputStream in = ParticipantSeeder.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("Missing seed resource " + resource);
     }
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line = reader.readLine();
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+    try (CSVParser parser =
+        CSVParser.builder()
+            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+            .setFormat(format)
+            .get()) {
+      if (parser.getHeaderNames().size() != columns) {
+        throw new IllegalStateException(
+            resource + " has " + parser.getHeaderNames().size() + " columns, not " + columns);
+      }
+      for (CSVRecord record : parser) {
+        if (record.size() != columns) {
+          throw new IllegalStateException(
+              "Malformed line " + record.getRecordNumber() + " in " + resource + ": " + record);
         }
-        String[] cells = line.split(",", columns);
-        if (cells.length != columns) {
-          throw new IllegalStateException("Malformed line in " + resource + ": " + line);
-        }
-        for (int i = 0; i < cells.length; i++) {
-          cells[i] = cells[i].strip();
-        }
-        rows.add(cells);
+        rows.add(record.values());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
