@@ -30,6 +30,8 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.registry.Signatures;
 import org.kimberlite.registry.Standing;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
@@ -461,16 +463,14 @@ public class Certificates {
 
       @Override
       public Optional<String> participantForCountry(String country) {
-        return participants.participantForCountry(country);
+        return CountryCode.isValid(country)
+            ? participants.participantForCountry(CountryCode.of(country)).map(ParticipantCode::code)
+            : Optional.empty();
       }
 
       @Override
       public Optional<Standing> standing(String participant, LocalDate day) {
-        try {
-          return Optional.of(participants.standing(participant, day));
-        } catch (Problem notFound) {
-          return Optional.empty();
-        }
+        return Participants.codeOf(participant).flatMap(p -> participants.standing(p, day));
       }
 
       @Override

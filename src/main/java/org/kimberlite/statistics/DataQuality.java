@@ -92,7 +92,7 @@ public class DataQuality {
                     s.participant().kind() == ParticipantKind.PARTICIPANT
                         && s.standing().isParticipant())
             .map(ParticipantSummary::participant)
-            .map(p -> p.code())
+            .map(p -> p.code().code())
             .toList();
     String prefix = Integer.toString(year);
     List<Finding> out = new ArrayList<>();

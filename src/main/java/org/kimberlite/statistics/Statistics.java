@@ -120,7 +120,7 @@ public class Statistics {
   private Map<String, String> names() {
     Map<String, String> names = new HashMap<>();
     for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
-      names.put(p.participant().code(), p.participant().name());
+      names.put(p.participant().code().code(), p.participant().name());
     }
     return names;
   }
@@ -295,7 +295,9 @@ public class Statistics {
       throw Problem.forbidden(
           "Only " + code + "'s KP authority or the KP secretariat reports its production.");
     }
-    participants.detail(code); // 404 for an unknown participant
+    if (Participants.codeOf(code).flatMap(participants::detail).isEmpty()) {
+      throw Problem.notFound("No participant with code " + code + ".");
+    }
     List<FieldError> errors = new ArrayList<>();
     if (!half.equals("H1") && !half.equals("H2")) {
       errors.add(new FieldError("half", "H1 or H2"));

@@ -18,6 +18,7 @@ import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.registry.Participant;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
+import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.statistics.Statistics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ class StatisticsPages {
   private Map<String, String> names() {
     Map<String, String> names = new HashMap<>();
     for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
-      names.put(p.participant().code(), p.participant().name());
+      names.put(p.participant().code().code(), p.participant().name());
     }
     return names;
   }
@@ -196,9 +197,16 @@ class StatisticsPages {
 
   @GetMapping("/statistics/participants/{code}")
   String participant(@PathVariable String code, Model model) {
-    Participant p = participants.detail(code.toUpperCase(Locale.ROOT)).participant();
+    Participant p =
+        Participants.codeOf(code)
+            .flatMap(participants::detail)
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "No participant with code " + code.toUpperCase(Locale.ROOT) + "."))
+            .participant();
     int now = LocalDate.now(clock).getYear();
-    List<Statistics.YearFigures> series = statistics.series(p.code(), FIRST_YEAR, now);
+    List<Statistics.YearFigures> series = statistics.series(p.code().code(), FIRST_YEAR, now);
     int from = series.isEmpty() ? now : series.get(0).year();
     int to = series.isEmpty() ? now : series.get(series.size() - 1).year();
 
