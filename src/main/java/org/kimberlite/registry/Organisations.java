@@ -30,7 +30,7 @@ public class Organisations {
   private final ParticipantRepository participants;
   private final Clock clock;
 
-  public Organisations(
+  Organisations(
       OrganisationRepository organisations, ParticipantRepository participants, Clock clock) {
     this.organisations = organisations;
     this.participants = participants;

@@ -25,7 +25,7 @@ public class Participants {
   private final TransparencyLog log;
   private final Clock clock;
 
-  public Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
+  Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
     this.repository = repository;
     this.log = log;
     this.clock = clock;

@@ -24,7 +24,7 @@ public class RegistryRecords implements CommittedRecords {
 
   private final ParticipantRepository repository;
 
-  public RegistryRecords(ParticipantRepository repository) {
+  RegistryRecords(ParticipantRepository repository) {
     this.repository = repository;
   }
 

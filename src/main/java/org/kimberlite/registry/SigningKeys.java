@@ -32,7 +32,7 @@ public class SigningKeys {
   private final TransparencyLog log;
   private final Clock clock;
 
-  public SigningKeys(
+  SigningKeys(
       SigningKeyRepository repository,
       SealedKeys vault,
       OrganisationRepository organisations,
