@@ -35,6 +35,7 @@ import org.kimberlite.registry.SignatureException.Reason;
 import org.kimberlite.registry.internal.OldFormat;
 import org.kimberlite.registry.internal.SealedKeys;
 import org.kimberlite.registry.internal.SealedSeed;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
@@ -121,7 +122,7 @@ abstract class SigningKeysContract {
     assertThat(keys).hasSize(1);
     SigningKey key = keys.get(0);
     assertThat(key.status()).isEqualTo(KeyStatus.ACTIVE);
-    assertThat(key.participant()).isEqualTo("BW");
+    assertThat(key.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(key.kid()).isEqualTo(Jwk.thumbprint(key.publicKey()));
     assertThat(header(jws).get("alg").asString()).isEqualTo("EdDSA");
     assertThat(header(jws).get("kid").asString()).isEqualTo(key.kid());
@@ -131,7 +132,7 @@ abstract class SigningKeysContract {
     Verified verified = signatures.verify(jws);
     assertThat(verified.kid()).isEqualTo(key.kid());
     assertThat(verified.organisationId()).isEqualTo(bw.organisationId());
-    assertThat(verified.participant()).isEqualTo("BW");
+    assertThat(verified.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(verified.type()).isEqualTo("kp-certificate+jwt");
     assertThat(verified.payload()).isEqualTo(utf8("{\"n\":1}"));
     assertThat(verified.keyStatus()).isEqualTo(KeyStatus.ACTIVE);
@@ -381,7 +382,7 @@ abstract class SigningKeysContract {
     TrustList.TrustedKey revoked = list.key(revokedKid).orElseThrow();
     assertThat(revoked.revokedAt()).isNotNull();
     assertThat(revoked.organisationId()).isEqualTo(two.organisationId());
-    assertThat(revoked.participant()).isEqualTo("NA");
+    assertThat(revoked.participant()).isEqualTo(ParticipantCode.of("NA"));
     assertThat(revoked.organisation()).startsWith("Keys KP_AUTHORITY");
 
     Answer plain = anonymous().get("/api/v1/trust-list.json");
@@ -409,7 +410,7 @@ abstract class SigningKeysContract {
 
     Verified offline = OfflineVerifier.verify(jws, list);
     assertThat(offline).isEqualTo(signatures.verify(jws));
-    assertThat(offline.participant()).isEqualTo("BW");
+    assertThat(offline.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(offline.keyStatus()).isEqualTo(KeyStatus.ACTIVE);
     String[] parts = jws.split("\\.");
     String tampered = parts[0] + "." + Jws.base64url(utf8("cert 8")) + "." + parts[2];
