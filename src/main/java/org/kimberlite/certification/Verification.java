@@ -133,7 +133,7 @@ public class Verification {
         problems.add("the QR code does not carry a KP certificate payload");
         return problems;
       }
-      if (!verified.participant().equals(c.issuingParticipant().code())) {
+      if (!verified.participant().equals(c.issuingParticipant())) {
         problems.add("the QR code was signed by an authority of " + verified.participant());
       }
       QrPayload payload = QrPayload.fromJson(verified.payload());

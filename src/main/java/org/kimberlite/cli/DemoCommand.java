@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.kimberlite.certification.CertificationDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
-import org.kimberlite.registry.DemoWorld;
+import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.statistics.demo.StatisticsDemo;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

@@ -80,7 +80,7 @@ final class VerifyCommand implements Callable<Integer> {
                 + " but its payload is for "
                 + payload.number());
       }
-      if (!payload.issuer().code().equals(verified.participant())) {
+      if (!payload.issuer().equals(verified.participant())) {
         return fail(
             "the payload says issuer "
                 + payload.issuer()

@@ -29,7 +29,7 @@ public class Audit {
   private final LogKeys keys;
   private final List<CommittedRecords> sources;
 
-  public Audit(LedgerRepository repository, LogKeys keys, List<CommittedRecords> sources) {
+  Audit(LedgerRepository repository, LogKeys keys, List<CommittedRecords> sources) {
     this.repository = repository;
     this.keys = keys;
     this.sources = List.copyOf(sources);

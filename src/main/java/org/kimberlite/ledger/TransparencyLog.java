@@ -46,7 +46,7 @@ public class TransparencyLog {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public TransparencyLog(
+  TransparencyLog(
       LedgerRepository repository,
       IntegrationSignal signal,
       LogKeys keys,
@@ -233,6 +233,21 @@ public class TransparencyLog {
       throw new IllegalStateException("No stored hash at level " + level + " index " + index);
     }
     return hash;
+  }
+
+  /**
+   * The stored hashes of {@code count} complete subtrees at {@code level} from {@code from}, for a
+   * hash tile: fewer when they are not all stored.
+   */
+  @Transactional(readOnly = true)
+  public List<byte[]> nodes(int level, long from, int count) {
+    return repository.nodes(level, from, count);
+  }
+
+  /** The data of {@code count} integrated entries from index {@code from}, for an entry bundle. */
+  @Transactional(readOnly = true)
+  public List<byte[]> entryData(long from, int count) {
+    return repository.entryData(from, count);
   }
 
   /** The size of the latest signed checkpoint (0 before the first). */

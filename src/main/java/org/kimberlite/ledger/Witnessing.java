@@ -23,8 +23,7 @@ public class Witnessing {
   private final List<CosignatureVerifier> witnesses;
   private final Clock clock;
 
-  public Witnessing(
-      LedgerRepository repository, LogKeys keys, LedgerProperties properties, Clock clock) {
+  Witnessing(LedgerRepository repository, LogKeys keys, LedgerProperties properties, Clock clock) {
     this.repository = repository;
     this.keys = keys;
     this.properties = properties;

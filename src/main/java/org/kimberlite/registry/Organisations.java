@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.ParticipantRepository;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Service;
@@ -28,7 +30,7 @@ public class Organisations {
   private final ParticipantRepository participants;
   private final Clock clock;
 
-  public Organisations(
+  Organisations(
       OrganisationRepository organisations, ParticipantRepository participants, Clock clock) {
     this.organisations = organisations;
     this.participants = participants;
@@ -122,7 +124,11 @@ public class Organisations {
     if (!errors.isEmpty()) {
       throw Problem.invalid("The organisation cannot be registered as given.", errors);
     }
-    String participant = participants.participantForCountry(country).orElse(null);
+    String participant =
+        participants
+            .participantForCountry(CountryCode.of(country))
+            .map(ParticipantCode::code)
+            .orElse(null);
     if (request.roles().contains(OrganisationRole.KP_AUTHORITY) && participant == null) {
       throw Problem.invalid(
           "country", "a KP authority must belong to a KP participant; " + country + " is not one");

@@ -2,6 +2,7 @@ package org.kimberlite.registry;
 
 import java.util.List;
 import java.util.Map;
+import org.kimberlite.shared.CountryCode;
 
 /** A participant with its standing today, its full status history and its member states. */
 public record ParticipantDetail(
@@ -9,4 +10,4 @@ public record ParticipantDetail(
     Standing current,
     List<StatusChange> history,
     List<CompliantZone> compliantZones,
-    Map<String, String> memberStates) {}
+    Map<CountryCode, String> memberStates) {}

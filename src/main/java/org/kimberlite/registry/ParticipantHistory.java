@@ -1,18 +1,19 @@
 package org.kimberlite.registry;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * A participant's status decisions in the order they took effect, and the pure rules over them: the
  * status on any day, and whether a new decision may be appended.
  */
 public record ParticipantHistory(
-    String participant, List<StatusChange> changes, List<CompliantZone> compliantZones) {
+    ParticipantCode participant, List<StatusChange> changes, List<CompliantZone> compliantZones) {
 
   public ParticipantHistory {
     changes =
@@ -63,39 +64,69 @@ public record ParticipantHistory(
   }
 
   /**
-   * Checks that {@code type} may be recorded as taking effect on {@code effectiveOn}: decisions are
+   * Whether {@code type} may be recorded as taking effect on {@code effectiveOn}: decisions are
    * appended in date order (a correction of the past is a decision of its own), and each type may
    * only follow the statuses it is defined for.
    *
-   * @throws Problem 422 naming the field at fault
+   * @return the rule the decision breaks, or empty when it may be appended
    */
-  public void checkAppend(StatusChangeType type, LocalDate effectiveOn) {
+  public Optional<RuleBreach> appendBreach(StatusChangeType type, LocalDate effectiveOn) {
     StatusChange latest = latest();
     if (latest != null && effectiveOn.isBefore(latest.effectiveOn())) {
-      throw Problem.invalid(
-          "The new decision takes effect on "
-              + effectiveOn
-              + ", before the latest recorded one ("
-              + latest.type()
-              + " on "
-              + latest.effectiveOn()
-              + ").",
-          List.of(new FieldError("effectiveOn", "must not be before " + latest.effectiveOn())));
+      return Optional.of(
+          new RuleBreach(
+              RuleBreach.Rule.BACKDATED_DECISION,
+              "effectiveOn",
+              "must not be before " + latest.effectiveOn(),
+              "The new decision takes effect on "
+                  + effectiveOn
+                  + ", before the latest recorded one ("
+                  + latest.type()
+                  + " on "
+                  + latest.effectiveOn()
+                  + ")."));
     }
     ParticipantStatus current = latest == null ? null : latest.status();
     if (!type.mayFollow(current)) {
-      throw new Problem(
-          422,
-          "registry/invalid-status-transition",
-          "This status change does not follow from the current status",
-          type
-              + " cannot follow "
-              + (current == null ? "no status (not a participant yet)" : current)
-              + " for "
-              + participant
-              + ".",
-          List.of(),
-          List.of(new FieldError("type", "not allowed after " + current)));
+      return Optional.of(
+          new RuleBreach(
+              RuleBreach.Rule.INVALID_STATUS_TRANSITION,
+              "type",
+              "not allowed after " + current,
+              type
+                  + " cannot follow "
+                  + (current == null ? "no status (not a participant yet)" : current)
+                  + " for "
+                  + participant
+                  + "."));
     }
+    return Optional.empty();
+  }
+
+  /** This history with {@code change} appended, when {@link #appendBreach} allows it. */
+  public ParticipantHistory append(StatusChange change) {
+    List<StatusChange> next = new ArrayList<>(changes);
+    next.add(change);
+    return new ParticipantHistory(participant, next, compliantZones);
+  }
+
+  /**
+   * Whether a compliant zone may take effect on {@code effectiveFrom}: only under an operational
+   * framework in force that day.
+   *
+   * @return the rule the zone breaks, or empty when it may be recorded
+   */
+  public Optional<RuleBreach> zoneBreach(LocalDate effectiveFrom) {
+    StatusChange inForce = changeInForceOn(effectiveFrom);
+    if (inForce != null && inForce.type() == StatusChangeType.OPERATIONAL_FRAMEWORK) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RuleBreach(
+            RuleBreach.Rule.NO_OPERATIONAL_FRAMEWORK,
+            "effectiveFrom",
+            "no operational framework of " + participant + " is in force on " + effectiveFrom,
+            "Compliant zones apply only to a suspended participant under an operational"
+                + " framework."));
   }
 }

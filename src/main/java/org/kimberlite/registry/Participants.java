@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.ParticipantRepository;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +25,7 @@ public class Participants {
   private final TransparencyLog log;
   private final Clock clock;
 
-  public Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
+  Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
     this.repository = repository;
     this.log = log;
     this.clock = clock;
@@ -36,10 +36,19 @@ public class Participants {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private void commit(Caller caller, String code, StatusChange change) {
+  private void commit(Caller caller, ParticipantCode code, StatusChange change) {
     long id = repository.insertChange(code, change);
     log.record(
         RegistryRecords.changeCommitment(id, code, change, caller.organisationId().toString()));
+  }
+
+  /** The participant code {@code text} names, if it has a code's form (two letters, any case). */
+  public static Optional<ParticipantCode> codeOf(String text) {
+    try {
+      return Optional.of(ParticipantCode.of(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   public LocalDate today() {
@@ -49,7 +58,7 @@ public class Participants {
   /** Every listed participant and entity with its standing on {@code on}. */
   @Transactional(readOnly = true)
   public List<ParticipantSummary> list(LocalDate on) {
-    Map<String, ParticipantHistory> histories = repository.histories();
+    Map<ParticipantCode, ParticipantHistory> histories = repository.histories();
     List<ParticipantSummary> out = new ArrayList<>();
     for (Participant p : repository.findAll()) {
       ParticipantHistory history = histories.get(p.code());
@@ -62,9 +71,13 @@ public class Participants {
     return out;
   }
 
+  /** The participant with its standing today and its history, if it is listed. */
   @Transactional(readOnly = true)
-  public ParticipantDetail detail(String code) {
-    Participant participant = require(code);
+  public Optional<ParticipantDetail> detail(ParticipantCode code) {
+    return repository.find(code).map(this::detail);
+  }
+
+  private ParticipantDetail detail(Participant participant) {
     ParticipantHistory history = repository.history(participant.code());
     return new ParticipantDetail(
         participant,
@@ -74,22 +87,16 @@ public class Participants {
         repository.memberStates(participant.code()));
   }
 
-  /** Was {@code code} a participant in good standing on {@code on}? */
+  /** Was {@code code} a participant in good standing on {@code on}? Empty if it is not listed. */
   @Transactional(readOnly = true)
-  public Standing standing(String code, LocalDate on) {
-    Participant participant = require(code);
-    return repository.history(participant.code()).standingOn(on);
+  public Optional<Standing> standing(ParticipantCode code, LocalDate on) {
+    return repository.find(code).map(p -> repository.history(p.code()).standingOn(on));
   }
 
   /** The participant a country trades under: itself, or the EU for its member states. */
   @Transactional(readOnly = true)
-  public Optional<String> participantForCountry(String country) {
-    return repository.participantForCountry(country.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  @Transactional(readOnly = true)
-  public Map<String, String> memberStates(String code) {
-    return repository.memberStates(require(code).code());
+  public Optional<ParticipantCode> participantForCountry(CountryCode country) {
+    return repository.participantForCountry(country);
   }
 
   @Transactional(readOnly = true)
@@ -97,25 +104,21 @@ public class Participants {
     return repository.seedSources();
   }
 
-  /** Adds a participant to the list, admitted on {@code admission.effectiveOn()}. */
+  /** Adds a participant to the list, admitted on {@code admittedOn}. */
   @Transactional
-  public ParticipantDetail admit(
+  public ParticipantChange admit(
       Caller caller, Participant participant, LocalDate admittedOn, String reason) {
     caller.require(OrganisationRole.KP_SECRETARIAT);
-    String code = participant.code();
-    if (!code.matches("[A-Z]{2}")) {
-      throw Problem.invalid("code", "must be an ISO 3166-1 alpha-2 code in capitals");
-    }
+    ParticipantCode code = participant.code();
     if (repository.find(code).isPresent()) {
-      throw Problem.conflict(
-          "registry/participant-exists", code + " is already on the participants list.");
+      return new ParticipantChange.AlreadyListed(code, null);
     }
-    if (repository.participantForCountry(code).isPresent()) {
-      throw Problem.conflict(
-          "registry/participant-exists",
-          code
-              + " already trades under participant "
-              + repository.participantForCountry(code).get());
+    if (CountryCode.isValid(code.code())) {
+      Optional<ParticipantCode> tradesUnder =
+          repository.participantForCountry(CountryCode.of(code.code()));
+      if (tradesUnder.isPresent()) {
+        return new ParticipantChange.AlreadyListed(code, tradesUnder.get());
+      }
     }
     Instant now = now();
     repository.insert(participant, now, caller.username());
@@ -130,23 +133,31 @@ public class Participants {
             null,
             now,
             caller.username()));
-    return detail(code);
+    return new ParticipantChange.Recorded(detail(participant));
   }
 
   /** Records a suspension, self-suspension, reinstatement, framework or exclusion. */
   @Transactional
-  public ParticipantDetail recordStatusChange(Caller caller, String code, NewStatusChange change) {
+  public ParticipantChange recordStatusChange(
+      Caller caller, ParticipantCode code, NewStatusChange change) {
     caller.require(OrganisationRole.KP_SECRETARIAT);
-    Participant participant = require(code);
-    if (change.reason().isBlank()) {
-      throw Problem.invalid("reason", "must say why the status changes");
+    Optional<Participant> participant = repository.find(code);
+    if (participant.isEmpty()) {
+      return new ParticipantChange.Unknown(code);
     }
-    repository.lock(participant.code());
-    ParticipantHistory history = repository.history(participant.code());
-    history.checkAppend(change.type(), change.effectiveOn());
+    if (change.reason().isBlank()) {
+      return new ParticipantChange.Refused(
+          RuleBreach.invalid("reason", "must say why the status changes"));
+    }
+    repository.lock(code);
+    Optional<RuleBreach> breach =
+        repository.history(code).appendBreach(change.type(), change.effectiveOn());
+    if (breach.isPresent()) {
+      return new ParticipantChange.Refused(breach.get());
+    }
     commit(
         caller,
-        participant.code(),
+        code,
         new StatusChange(
             change.type(),
             change.effectiveOn(),
@@ -155,44 +166,32 @@ public class Participants {
             change.source(),
             now(),
             caller.username()));
-    return detail(participant.code());
+    return new ParticipantChange.Recorded(detail(participant.get()));
   }
 
   /** Records a compliant zone of a participant under an operational framework. */
   @Transactional
-  public ParticipantDetail addCompliantZone(Caller caller, String code, CompliantZone zone) {
+  public ParticipantChange addCompliantZone(
+      Caller caller, ParticipantCode code, CompliantZone zone) {
     caller.require(OrganisationRole.KP_SECRETARIAT);
-    Participant participant = require(code);
-    repository.lock(participant.code());
-    ParticipantHistory history = repository.history(participant.code());
-    StatusChange inForce = history.changeInForceOn(zone.effectiveFrom());
-    if (inForce == null || inForce.type() != StatusChangeType.OPERATIONAL_FRAMEWORK) {
-      throw Problem.invalid(
-          "Compliant zones apply only to a suspended participant under an operational framework.",
-          List.of(
-              new FieldError(
-                  "effectiveFrom",
-                  "no operational framework of "
-                      + participant.code()
-                      + " is in force on "
-                      + zone.effectiveFrom())));
+    Optional<Participant> participant = repository.find(code);
+    if (participant.isEmpty()) {
+      return new ParticipantChange.Unknown(code);
+    }
+    if (zone.effectiveUntil() != null && !zone.effectiveUntil().isAfter(zone.effectiveFrom())) {
+      return new ParticipantChange.Refused(
+          RuleBreach.invalid("effectiveUntil", "must be after effectiveFrom"));
+    }
+    repository.lock(code);
+    Optional<RuleBreach> breach = repository.history(code).zoneBreach(zone.effectiveFrom());
+    if (breach.isPresent()) {
+      return new ParticipantChange.Refused(breach.get());
     }
     Instant at = now();
-    long id = repository.insertZone(participant.code(), zone, at, caller.username());
+    long id = repository.insertZone(code, zone, at, caller.username());
     log.record(
         RegistryRecords.zoneCommitment(
-            id,
-            participant.code(),
-            zone,
-            at,
-            caller.username(),
-            caller.organisationId().toString()));
-    return detail(participant.code());
-  }
-
-  private Participant require(String code) {
-    return repository
-        .find(code.toUpperCase(java.util.Locale.ROOT))
-        .orElseThrow(() -> Problem.notFound("No participant with code " + code + "."));
+            id, code, zone, at, caller.username(), caller.organisationId().toString()));
+    return new ParticipantChange.Recorded(detail(participant.get()));
   }
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.CommittedRecords;
 import org.kimberlite.registry.internal.ParticipantRepository;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,14 +24,14 @@ public class RegistryRecords implements CommittedRecords {
 
   private final ParticipantRepository repository;
 
-  public RegistryRecords(ParticipantRepository repository) {
+  RegistryRecords(ParticipantRepository repository) {
     this.repository = repository;
   }
 
   /** The committed shape of a status decision. */
-  static Map<String, @Nullable Object> statusChange(String participant, StatusChange c) {
+  static Map<String, @Nullable Object> statusChange(ParticipantCode participant, StatusChange c) {
     Map<String, @Nullable Object> r = new LinkedHashMap<>();
-    r.put("participant", participant);
+    r.put("participant", participant.code());
     r.put("change", c.type().name());
     r.put("status", c.status().name());
     r.put("effectiveOn", c.effectiveOn().toString());
@@ -44,9 +45,9 @@ public class RegistryRecords implements CommittedRecords {
 
   /** The committed shape of a compliant zone. */
   static Map<String, @Nullable Object> zone(
-      String participant, CompliantZone z, Instant recordedAt, String recordedBy) {
+      ParticipantCode participant, CompliantZone z, Instant recordedAt, String recordedBy) {
     Map<String, @Nullable Object> r = new LinkedHashMap<>();
-    r.put("participant", participant);
+    r.put("participant", participant.code());
     r.put("zone", z.name());
     r.put("effectiveFrom", z.effectiveFrom().toString());
     r.put("effectiveUntil", z.effectiveUntil() == null ? null : z.effectiveUntil().toString());
@@ -58,13 +59,13 @@ public class RegistryRecords implements CommittedRecords {
   }
 
   public static Commitment changeCommitment(
-      long id, String participant, StatusChange c, String issuer) {
+      long id, ParticipantCode participant, StatusChange c, String issuer) {
     return Commitment.publicRecord(
         STATUS_CHANGE, Long.toString(id), issuer, c.recordedAt(), statusChange(participant, c));
   }
 
   public static Commitment zoneCommitment(
-      long id, String participant, CompliantZone z, Instant at, String by, String issuer) {
+      long id, ParticipantCode participant, CompliantZone z, Instant at, String by, String issuer) {
     return Commitment.publicRecord(
         COMPLIANT_ZONE, Long.toString(id), issuer, at, zone(participant, z, at, by));
   }
@@ -91,7 +92,7 @@ public class RegistryRecords implements CommittedRecords {
           .map(
               row ->
                   zone(
-                      (String) row.get("participant"),
+                      (ParticipantCode) row.get("participant"),
                       (CompliantZone) row.get("zone"),
                       (Instant) row.get("recordedAt"),
                       (String) row.get("recordedBy")));

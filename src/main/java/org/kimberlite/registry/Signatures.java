@@ -20,7 +20,7 @@ public class Signatures {
   private final SigningKeys keys;
   private final SealedKeys vault;
 
-  public Signatures(SigningKeys keys, SealedKeys vault) {
+  Signatures(SigningKeys keys, SealedKeys vault) {
     this.keys = keys;
     this.vault = vault;
   }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * A KP authority's Ed25519 signing key, public part only.
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public record SigningKey(
     String kid,
     UUID organisationId,
-    String participant,
+    ParticipantCode participant,
     byte[] publicKey,
     Instant createdAt,
     @Nullable Instant retiredAt,

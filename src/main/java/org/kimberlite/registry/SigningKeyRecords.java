@@ -27,7 +27,7 @@ public class SigningKeyRecords implements CommittedRecords {
 
   private final SigningKeyRepository repository;
 
-  public SigningKeyRecords(SigningKeyRepository repository) {
+  SigningKeyRecords(SigningKeyRepository repository) {
     this.repository = repository;
   }
 

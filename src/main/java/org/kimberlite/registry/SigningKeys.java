@@ -12,6 +12,7 @@ import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.SealedKeys;
 import org.kimberlite.registry.internal.SigningKeyRepository;
 import org.kimberlite.registry.internal.SigningKeyRepository.KeyRow;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,7 @@ public class SigningKeys {
   private final TransparencyLog log;
   private final Clock clock;
 
-  public SigningKeys(
+  SigningKeys(
       SigningKeyRepository repository,
       SealedKeys vault,
       OrganisationRepository organisations,
@@ -73,56 +74,70 @@ public class SigningKeys {
     return repository.active(owner).orElseGet(() -> create(authority, now()));
   }
 
-  /**
-   * Rotates the caller's authority's key: retires the active key and makes a new one.
-   *
-   * @throws Problem 403 unless the caller is an administrator of a KP authority
-   */
+  /** Rotates the caller's authority's key: retires the active key and makes a new one. */
   @Transactional
-  public SigningKey rotate(Caller caller) {
+  public KeyChange rotate(Caller caller) {
     caller.require(OrganisationRole.KP_AUTHORITY);
-    requireAdmin(caller);
-    Organisation authority = authority(caller.organisationId());
+    if (!caller.admin()) {
+      return new KeyChange.NotAnAdministrator();
+    }
+    Optional<Organisation> found = organisations.directoryEntry(caller.organisationId());
+    if (found.isEmpty()) {
+      return new KeyChange.UnknownOrganisation(caller.organisationId());
+    }
+    Organisation authority = found.get();
+    if (!authority.has(OrganisationRole.KP_AUTHORITY)) {
+      return new KeyChange.NotAnAuthority(authority.name());
+    }
+    if (authority.participant() == null) {
+      return new KeyChange.NoParticipant(authority.name());
+    }
     repository.lockOrganisation(authority.id());
     Instant at = now();
     Optional<KeyRow> current = repository.active(authority.id().toString());
     if (current.isPresent()) {
       KeyRow old = current.get();
       if (repository.retire(old.kid(), old.version(), at) != 1) {
-        throw Problem.conflict("concurrent-change", "The key changed meanwhile; try again.");
+        return new KeyChange.ChangedMeanwhile();
       }
       log.record(SigningKeyRecords.commitment(repository.find(old.kid()).orElseThrow()));
     }
-    return key(create(authority, at));
+    return new KeyChange.Changed(key(create(authority, at)));
   }
 
   /**
    * Revokes one of the caller's authority's keys, active or retired: from now on every signature
    * made with it is refused.
-   *
-   * @throws Problem 404 when the key is not the caller's, 409 when it is already revoked, 422 for a
-   *     missing reason
    */
   @Transactional
-  public void revoke(Caller caller, String kid, String reason) {
+  public KeyChange revoke(Caller caller, String kid, String reason) {
     caller.require(OrganisationRole.KP_AUTHORITY);
     String why = reason.strip();
     if (why.isEmpty() || why.length() > MAX_REASON) {
-      throw Problem.invalid("reason", "must have 1 to " + MAX_REASON + " characters");
+      return new KeyChange.Refused(
+          RuleBreach.invalid("reason", "must have 1 to " + MAX_REASON + " characters"));
     }
-    ownKey(caller, kid);
-    requireAdmin(caller);
+    if (ownKey(caller, kid).isEmpty()) {
+      return new KeyChange.NotYours(kid);
+    }
+    if (!caller.admin()) {
+      return new KeyChange.NotAnAdministrator();
+    }
     repository.lockOrganisation(caller.organisationId());
-    KeyRow key = ownKey(caller, kid);
+    Optional<KeyRow> own = ownKey(caller, kid);
+    if (own.isEmpty()) {
+      return new KeyChange.NotYours(kid);
+    }
+    KeyRow key = own.get();
     if (key.revokedAt() != null) {
-      throw Problem.conflict(
-          "registry/key-already-revoked",
-          "The key " + kid + " was revoked on " + key.revokedAt() + ".");
+      return new KeyChange.AlreadyRevoked(kid, key.revokedAt());
     }
     if (repository.revoke(kid, caller.organisationId(), key.version(), now(), why) != 1) {
-      throw Problem.conflict("concurrent-change", "The key changed meanwhile; try again.");
+      return new KeyChange.ChangedMeanwhile();
     }
-    log.record(SigningKeyRecords.commitment(repository.find(kid).orElseThrow()));
+    KeyRow revoked = repository.find(kid).orElseThrow();
+    log.record(SigningKeyRecords.commitment(revoked));
+    return new KeyChange.Changed(key(revoked));
   }
 
   /** An authority key by its id, in any status. */
@@ -153,10 +168,8 @@ public class SigningKeys {
     return repository.find(kid).filter(k -> SigningKeyRepository.AUTHORITY.equals(k.purpose()));
   }
 
-  private KeyRow ownKey(Caller caller, String kid) {
-    return authorityRow(kid)
-        .filter(k -> caller.organisationId().equals(k.organisationId()))
-        .orElseThrow(() -> Problem.notFound("No signing key " + kid + " of yours."));
+  private Optional<KeyRow> ownKey(Caller caller, String kid) {
+    return authorityRow(kid).filter(k -> caller.organisationId().equals(k.organisationId()));
   }
 
   private KeyRow create(Organisation authority, Instant at) {
@@ -189,12 +202,6 @@ public class SigningKeys {
     return o;
   }
 
-  private static void requireAdmin(Caller caller) {
-    if (!caller.admin()) {
-      throw Problem.forbidden("Only an administrator of the authority may change its keys.");
-    }
-  }
-
   static SigningKey key(KeyRow row) {
     UUID organisation = row.organisationId();
     String participant = row.participant();
@@ -204,7 +211,7 @@ public class SigningKeys {
     return new SigningKey(
         row.kid(),
         organisation,
-        participant,
+        ParticipantCode.of(participant),
         row.publicKey(),
         row.createdAt(),
         row.retiredAt(),

@@ -3,6 +3,7 @@ package org.kimberlite.registry;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * The answer to "was X a participant in good standing on day D?".
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param compliantZones zones from which exports were allowed that day (suspended participants)
  */
 public record Standing(
-    String participant,
+    ParticipantCode participant,
     LocalDate on,
     @Nullable ParticipantStatus status,
     @Nullable LocalDate since,

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.SignatureException.Reason;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import tools.jackson.databind.JsonNode;
 
@@ -51,7 +52,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
   /** One authority key as listed. */
   public record TrustedKey(
       String kid,
-      String participant,
+      ParticipantCode participant,
       UUID organisationId,
       String organisation,
       byte[] publicKey,
@@ -96,7 +97,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     Map<String, @Nullable Object> json() {
       Map<String, @Nullable Object> k = new LinkedHashMap<>();
       k.put("kid", kid);
-      k.put("participant", participant);
+      k.put("participant", participant.code());
       k.put("organisationId", organisationId.toString());
       k.put("organisation", organisation);
       k.put("jwk", Jwk.publicJwk(publicKey));
@@ -213,7 +214,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     }
     return new TrustedKey(
         kid,
-        text(k, "participant"),
+        participant(text(k, "participant"), kid),
         organisationId,
         text(k, "organisation"),
         publicKey,
@@ -221,6 +222,14 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
         instant(k, "createdAt"),
         retiredAt,
         revokedAt);
+  }
+
+  private static ParticipantCode participant(String text, String kid) {
+    try {
+      return ParticipantCode.of(text);
+    } catch (IllegalArgumentException e) {
+      throw SignatureException.malformed("Key " + kid + ": participant is not a participant code");
+    }
   }
 
   private static void members(JsonNode node, Set<String> allowed, String what) {

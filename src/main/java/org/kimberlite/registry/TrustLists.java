@@ -32,7 +32,7 @@ public class TrustLists {
   private final TransactionTemplate readOnly;
   private final String issuer;
 
-  public TrustLists(
+  TrustLists(
       SigningKeyRepository repository,
       SealedKeys vault,
       TransparencyLog log,

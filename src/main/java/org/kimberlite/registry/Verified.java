@@ -2,6 +2,7 @@ package org.kimberlite.registry;
 
 import java.util.Arrays;
 import java.util.UUID;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * A JWS whose EdDSA signature verified with a known, unrevoked authority key.
@@ -16,7 +17,7 @@ import java.util.UUID;
 public record Verified(
     String kid,
     UUID organisationId,
-    String participant,
+    ParticipantCode participant,
     String type,
     byte[] payload,
     KeyStatus keyStatus) {

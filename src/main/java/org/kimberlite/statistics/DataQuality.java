@@ -100,7 +100,7 @@ public class DataQuality {
                     s.participant().kind() == ParticipantKind.PARTICIPANT
                         && s.standing().isParticipant())
             .map(ParticipantSummary::participant)
-            .map(p -> ParticipantCode.of(p.code()))
+            .map(p -> p.code())
             .toList();
     String prefix = Integer.toString(year);
     List<Finding> out = new ArrayList<>();

@@ -169,8 +169,9 @@ public class PublishedFigures {
   private Map<String, String> codes() {
     Map<String, String> codes = new HashMap<>(ALIASES);
     for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
-      codes.put(p.participant().name().toLowerCase(Locale.ROOT), p.participant().code());
-      codes.put(p.participant().code().toLowerCase(Locale.ROOT), p.participant().code());
+      String code = p.participant().code().code();
+      codes.put(p.participant().name().toLowerCase(Locale.ROOT), code);
+      codes.put(code.toLowerCase(Locale.ROOT), code);
     }
     return codes;
   }

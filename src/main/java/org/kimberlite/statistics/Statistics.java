@@ -152,7 +152,7 @@ public class Statistics {
   private Map<String, String> names() {
     Map<String, String> names = new HashMap<>();
     for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
-      names.put(p.participant().code(), p.participant().name());
+      names.put(p.participant().code().code(), p.participant().name());
     }
     return names;
   }
@@ -373,10 +373,10 @@ public class Statistics {
       return new SubmitOutcome.NotAllowed(
           "Only " + code + "'s KP authority or the KP secretariat reports its production.");
     }
-    LocalDate today = LocalDate.now(clock);
-    if (participants.list(today).stream().noneMatch(p -> p.participant().code().equals(code))) {
+    if (Participants.codeOf(code).flatMap(participants::detail).isEmpty()) {
       return new SubmitOutcome.UnknownParticipant(code);
     }
+    LocalDate today = LocalDate.now(clock);
     List<Violation> errors = new ArrayList<>();
     if (!half.equals("H1") && !half.equals("H2")) {
       errors.add(new Violation("half", "H1 or H2"));

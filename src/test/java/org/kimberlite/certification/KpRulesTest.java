@@ -82,7 +82,7 @@ class KpRulesTest {
       }
       return s == null
           ? Optional.empty()
-          : Optional.of(new Standing(participant.code(), day, s, TODAY.minusYears(5), List.of()));
+          : Optional.of(new Standing(participant, day, s, TODAY.minusYears(5), List.of()));
     }
 
     @Override

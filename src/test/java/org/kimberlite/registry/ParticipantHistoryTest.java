@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 
 class ParticipantHistoryTest {
   static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+  static final ParticipantCode VE = ParticipantCode.of("VE");
+  static final ParticipantCode XX = ParticipantCode.of("XX");
 
   static StatusChange change(StatusChangeType type, String on) {
     return new StatusChange(type, LocalDate.parse(on), DatePrecision.DAY, "r", null, AT, "t");
@@ -19,7 +21,7 @@ class ParticipantHistoryTest {
 
   static ParticipantHistory car() {
     return new ParticipantHistory(
-        "CF",
+        ParticipantCode.of("CF"),
         List.of(
             change(StatusChangeType.ADMISSION, "2003-01-01"),
             change(StatusChangeType.SUSPENSION, "2013-05-23"),
@@ -76,8 +78,7 @@ class ParticipantHistoryTest {
 
   @Test
   void allowedTransitionsAreAccepted() {
-    ParticipantHistory h = new ParticipantHistory("VE", List.of(), List.of());
-    List<StatusChange> changes = new ArrayList<>();
+    ParticipantHistory h = new ParticipantHistory(VE, List.of(), List.of());
     for (StatusChange c :
         List.of(
             change(StatusChangeType.ADMISSION, "2003-01-01"),
@@ -85,9 +86,8 @@ class ParticipantHistoryTest {
             change(StatusChangeType.REINSTATEMENT, "2030-01-01"),
             change(StatusChangeType.EXCLUSION, "2031-01-01"),
             change(StatusChangeType.ADMISSION, "2032-01-01"))) {
-      h.checkAppend(c.type(), c.effectiveOn());
-      changes.add(c);
-      h = new ParticipantHistory("VE", changes, List.of());
+      assertThat(h.appendBreach(c.type(), c.effectiveOn())).as(c.type().name()).isEmpty();
+      h = h.append(c);
     }
     assertThat(h.statusOn(LocalDate.parse("2031-06-01"))).isEqualTo(ParticipantStatus.EXCLUDED);
     assertThat(h.statusOn(LocalDate.parse("2032-06-01"))).isEqualTo(ParticipantStatus.ACTIVE);
@@ -95,40 +95,88 @@ class ParticipantHistoryTest {
 
   @Test
   void transitionsThatDoNotFollowAreRefused() {
-    ParticipantHistory empty = new ParticipantHistory("XX", List.of(), List.of());
-    assertThatThrownBy(() -> empty.checkAppend(StatusChangeType.SUSPENSION, LocalDate.now()))
-        .isInstanceOf(Problem.class)
-        .satisfies(
-            e -> assertThat(((Problem) e).type()).isEqualTo("registry/invalid-status-transition"));
+    ParticipantHistory empty = new ParticipantHistory(XX, List.of(), List.of());
+    RuleBreach first =
+        empty
+            .appendBreach(StatusChangeType.SUSPENSION, LocalDate.parse("2020-01-01"))
+            .orElseThrow();
+    assertThat(first.rule()).isEqualTo(RuleBreach.Rule.INVALID_STATUS_TRANSITION);
+    assertThat(first.field()).isEqualTo("type");
+    assertThat(first.message()).isEqualTo("not allowed after null");
+    assertThat(first.detail())
+        .isEqualTo("SUSPENSION cannot follow no status (not a participant yet) for XX.");
 
     ParticipantHistory active =
         new ParticipantHistory(
-            "XX", List.of(change(StatusChangeType.ADMISSION, "2003-01-01")), List.of());
-    assertThatThrownBy(
-            () -> active.checkAppend(StatusChangeType.REINSTATEMENT, LocalDate.parse("2020-01-01")))
-        .isInstanceOf(Problem.class);
-    assertThatThrownBy(
-            () -> active.checkAppend(StatusChangeType.ADMISSION, LocalDate.parse("2020-01-01")))
-        .isInstanceOf(Problem.class);
-    assertThatThrownBy(
-            () ->
-                active.checkAppend(
-                    StatusChangeType.OPERATIONAL_FRAMEWORK, LocalDate.parse("2020-01-01")))
-        .isInstanceOf(Problem.class);
+            XX, List.of(change(StatusChangeType.ADMISSION, "2003-01-01")), List.of());
+    for (StatusChangeType type :
+        List.of(
+            StatusChangeType.REINSTATEMENT,
+            StatusChangeType.ADMISSION,
+            StatusChangeType.OPERATIONAL_FRAMEWORK)) {
+      assertThat(active.appendBreach(type, LocalDate.parse("2020-01-01")))
+          .as(type.name())
+          .get()
+          .extracting(RuleBreach::rule, RuleBreach::message)
+          .containsExactly(RuleBreach.Rule.INVALID_STATUS_TRANSITION, "not allowed after ACTIVE");
+    }
+    assertThat(active.appendBreach(StatusChangeType.SUSPENSION, LocalDate.parse("2020-01-01")))
+        .isEmpty();
   }
 
   @Test
   void decisionsCannotBeBackdatedBeforeTheLatest() {
     ParticipantHistory h = car();
-    assertThatThrownBy(
-            () -> h.checkAppend(StatusChangeType.SUSPENSION, LocalDate.parse("2020-01-01")))
-        .isInstanceOf(Problem.class)
-        .satisfies(
-            e ->
-                assertThat(((Problem) e).fieldErrors())
-                    .extracting(f -> f.field())
-                    .containsExactly("effectiveOn"));
-    h.checkAppend(StatusChangeType.SUSPENSION, LocalDate.parse("2024-11-15"));
+    RuleBreach breach =
+        h.appendBreach(StatusChangeType.SUSPENSION, LocalDate.parse("2020-01-01")).orElseThrow();
+    assertThat(breach.rule()).isEqualTo(RuleBreach.Rule.BACKDATED_DECISION);
+    assertThat(breach.field()).isEqualTo("effectiveOn");
+    assertThat(breach.message()).isEqualTo("must not be before 2024-11-15");
+    assertThat(breach.detail())
+        .isEqualTo(
+            "The new decision takes effect on 2020-01-01, before the latest recorded one"
+                + " (REINSTATEMENT on 2024-11-15).");
+    // the boundary: the day before the latest is refused, the same day is allowed
+    assertThat(h.appendBreach(StatusChangeType.SUSPENSION, LocalDate.parse("2024-11-14")))
+        .get()
+        .extracting(RuleBreach::rule)
+        .isEqualTo(RuleBreach.Rule.BACKDATED_DECISION);
+    assertThat(h.appendBreach(StatusChangeType.SUSPENSION, LocalDate.parse("2024-11-15")))
+        .isEmpty();
+  }
+
+  @Test
+  void backdatingIsCheckedBeforeTheTransition() {
+    // both rules broken: the date is reported, as the earlier decision would be in the way anyway
+    assertThat(car().appendBreach(StatusChangeType.ADMISSION, LocalDate.parse("2010-01-01")))
+        .get()
+        .extracting(RuleBreach::rule)
+        .isEqualTo(RuleBreach.Rule.BACKDATED_DECISION);
+  }
+
+  @Test
+  void appendingKeepsTheZonesAndTheOrder() {
+    ParticipantHistory h = car().append(change(StatusChangeType.SUSPENSION, "2025-01-01"));
+    assertThat(h.changes()).hasSize(5);
+    assertThat(h.latest().type()).isEqualTo(StatusChangeType.SUSPENSION);
+    assertThat(h.compliantZones()).hasSize(1);
+    assertThat(car().changes()).hasSize(4);
+  }
+
+  @Test
+  void compliantZonesNeedAnOperationalFrameworkInForce() {
+    ParticipantHistory h = car();
+    // the framework took effect on 2015-07-01 and ended with the reinstatement on 2024-11-15
+    assertThat(h.zoneBreach(LocalDate.parse("2015-07-01"))).isEmpty();
+    assertThat(h.zoneBreach(LocalDate.parse("2024-11-14"))).isEmpty();
+    RuleBreach before = h.zoneBreach(LocalDate.parse("2015-06-30")).orElseThrow();
+    assertThat(before.rule()).isEqualTo(RuleBreach.Rule.NO_OPERATIONAL_FRAMEWORK);
+    assertThat(before.field()).isEqualTo("effectiveFrom");
+    assertThat(before.message())
+        .isEqualTo("no operational framework of CF is in force on 2015-06-30");
+    assertThat(h.zoneBreach(LocalDate.parse("2024-11-15"))).isPresent();
+    assertThat(new ParticipantHistory(XX, List.of(), List.of()).zoneBreach(LocalDate.MIN))
+        .isPresent();
   }
 
   @Test

@@ -32,7 +32,10 @@ import org.kimberlite.ledger.AuditReport;
 import org.kimberlite.ledger.LogEntry;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.SignatureException.Reason;
+import org.kimberlite.registry.internal.OldFormat;
+import org.kimberlite.registry.internal.SealedKeys;
 import org.kimberlite.registry.internal.SealedSeed;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
@@ -50,7 +53,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "kimberlite.data-dir=target/it-data",
+      // its own data directory: the log key there is sealed under this fixed master key
+      "kimberlite.data-dir=target/it-data/signing-keys",
       "kimberlite.keys.master-key=" + SigningKeysContract.MASTER_KEY_BASE64
     })
 abstract class SigningKeysContract {
@@ -65,6 +69,7 @@ abstract class SigningKeysContract {
   @Autowired TransparencyLog log;
   @Autowired Audit audit;
   @Autowired JdbcClient jdbc;
+  @Autowired SealedKeys sealedKeys;
 
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
@@ -117,7 +122,7 @@ abstract class SigningKeysContract {
     assertThat(keys).hasSize(1);
     SigningKey key = keys.get(0);
     assertThat(key.status()).isEqualTo(KeyStatus.ACTIVE);
-    assertThat(key.participant()).isEqualTo("BW");
+    assertThat(key.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(key.kid()).isEqualTo(Jwk.thumbprint(key.publicKey()));
     assertThat(header(jws).get("alg").asString()).isEqualTo("EdDSA");
     assertThat(header(jws).get("kid").asString()).isEqualTo(key.kid());
@@ -127,7 +132,7 @@ abstract class SigningKeysContract {
     Verified verified = signatures.verify(jws);
     assertThat(verified.kid()).isEqualTo(key.kid());
     assertThat(verified.organisationId()).isEqualTo(bw.organisationId());
-    assertThat(verified.participant()).isEqualTo("BW");
+    assertThat(verified.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(verified.type()).isEqualTo("kp-certificate+jwt");
     assertThat(verified.payload()).isEqualTo(utf8("{\"n\":1}"));
     assertThat(verified.keyStatus()).isEqualTo(KeyStatus.ACTIVE);
@@ -377,7 +382,7 @@ abstract class SigningKeysContract {
     TrustList.TrustedKey revoked = list.key(revokedKid).orElseThrow();
     assertThat(revoked.revokedAt()).isNotNull();
     assertThat(revoked.organisationId()).isEqualTo(two.organisationId());
-    assertThat(revoked.participant()).isEqualTo("NA");
+    assertThat(revoked.participant()).isEqualTo(ParticipantCode.of("NA"));
     assertThat(revoked.organisation()).startsWith("Keys KP_AUTHORITY");
 
     Answer plain = anonymous().get("/api/v1/trust-list.json");
@@ -405,7 +410,7 @@ abstract class SigningKeysContract {
 
     Verified offline = OfflineVerifier.verify(jws, list);
     assertThat(offline).isEqualTo(signatures.verify(jws));
-    assertThat(offline.participant()).isEqualTo("BW");
+    assertThat(offline.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(offline.keyStatus()).isEqualTo(KeyStatus.ACTIVE);
     String[] parts = jws.split("\\.");
     String tampered = parts[0] + "." + Jws.base64url(utf8("cert 8")) + "." + parts[2];
@@ -427,12 +432,21 @@ abstract class SigningKeysContract {
     for (Map<String, Object> row : rows) {
       String kid = (String) row.get("kid");
       byte[] sealed = (byte[]) row.get("sealed_seed");
-      byte[] nonce = (byte[]) row.get("nonce");
+      assertThat(row.get("nonce")).isNull();
+      assertThat(((Number) row.get("seal_format")).intValue()).isEqualTo(2);
+      // Tink AEAD AES-256-GCM: IV || ciphertext || tag, bound to the purpose and the key id
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
       aes.init(
-          Cipher.DECRYPT_MODE, new SecretKeySpec(master, "AES"), new GCMParameterSpec(128, nonce));
-      aes.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
-      byte[] seed = aes.doFinal(sealed);
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(master, "AES"),
+          new GCMParameterSpec(128, java.util.Arrays.copyOf(sealed, 12)));
+      aes.updateAAD(
+          utf8(
+              "kimberlite-sealed-secret-v1\nregistry.signing-key."
+                  + row.get("purpose")
+                  + "\n"
+                  + kid));
+      byte[] seed = aes.doFinal(sealed, 12, sealed.length - 12);
       assertThat(seed).hasSize(32);
       // it is the real seed: it makes the stored public key
       assertThat(SealedSeed.of(seed).publicKey()).isEqualTo((byte[]) row.get("public_key"));
@@ -447,6 +461,63 @@ abstract class SigningKeysContract {
           .doesNotContain(Jws.base64url(seed))
           .doesNotContain(Base64.getEncoder().encodeToString(seed));
     }
+  }
+
+  @Test
+  void seedsSealedBeforeTinkStillSignAndAreResealedOnStart() throws Exception {
+    Actor bw = actor(OrganisationRole.KP_AUTHORITY, "BW");
+    // a key as an earlier version stored it: AES-256-GCM by hand, the nonce apart, the kid as AAD
+    SealedSeed seed = SealedSeed.generate();
+    byte[] clear = new byte[32];
+    byte[] publicKey = seed.publicKey();
+    String kid = Jwk.thumbprint(publicKey);
+    byte[] nonce = new byte[12];
+    new java.security.SecureRandom().nextBytes(nonce);
+    Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+    aes.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(MASTER_KEY_BASE64), "AES"),
+        new GCMParameterSpec(128, nonce));
+    aes.updateAAD(utf8(kid));
+    String jwsBefore;
+    try {
+      clear = OldFormat.seedBytes(seed);
+      jdbc.sql(
+              """
+              insert into signing_key (kid, purpose, organisation_id, participant_code, public_key,
+                sealed_seed, nonce, seal_format, active_owner, created_at, version)
+              values (:kid, 'AUTHORITY', :organisation, 'BW', :publicKey, :sealed, :nonce, 1,
+                :owner, :at, 0)
+              """)
+          .param("kid", kid)
+          .param("organisation", bw.organisationId())
+          .param("publicKey", publicKey)
+          .param("sealed", aes.doFinal(clear))
+          .param("nonce", nonce)
+          .param("owner", bw.organisationId().toString())
+          .param("at", java.sql.Timestamp.from(Instant.parse("2025-01-01T00:00:00Z")))
+          .update();
+      jwsBefore = signatures.sign(bw.organisationId(), "t", utf8("before"));
+    } finally {
+      java.util.Arrays.fill(clear, (byte) 0);
+    }
+    assertThat(signatures.verify(jwsBefore).kid()).isEqualTo(kid);
+
+    // what the start-up does
+    assertThat(sealedKeys.resealBeforeTink()).isEqualTo(1);
+    assertThat(sealedKeys.resealBeforeTink()).isZero();
+    Map<String, Object> row =
+        jdbc.sql("select * from signing_key where kid = :kid")
+            .param("kid", kid)
+            .query()
+            .singleRow();
+    assertThat(((Number) row.get("seal_format")).intValue()).isEqualTo(2);
+    assertThat(row.get("nonce")).isNull();
+    assertThat((byte[]) row.get("sealed_seed")).hasSize(60);
+
+    String jwsAfter = signatures.sign(bw.organisationId(), "t", utf8("after"));
+    assertThat(signatures.verify(jwsAfter).kid()).isEqualTo(kid);
+    assertThat(signatures.verify(jwsBefore).keyStatus()).isEqualTo(KeyStatus.ACTIVE);
   }
 
   static boolean contains(byte[] haystack, byte[] needle) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.kimberlite.registry.SignatureException.Reason;
 import org.kimberlite.registry.TrustList.TrustedKey;
 import org.kimberlite.registry.internal.SealedSeed;
+import org.kimberlite.shared.ParticipantCode;
 
 /** The trust list offline: signed and read back, and authority signatures checked against it. */
 class TrustListTest {
@@ -27,7 +28,7 @@ class TrustListTest {
     byte[] key = seed.publicKey();
     return new TrustedKey(
         Jwk.thumbprint(key),
-        "BW",
+        ParticipantCode.of("BW"),
         AUTHORITY,
         "Botswana KP Authority",
         key,
@@ -132,7 +133,7 @@ class TrustListTest {
     Verified ok = OfflineVerifier.verify(signature(ACTIVE, "kp-certificate+jwt", "cert 1"), LIST);
     assertThat(ok.kid()).isEqualTo(Jwk.thumbprint(ACTIVE.publicKey()));
     assertThat(ok.organisationId()).isEqualTo(AUTHORITY);
-    assertThat(ok.participant()).isEqualTo("BW");
+    assertThat(ok.participant()).isEqualTo(ParticipantCode.of("BW"));
     assertThat(ok.type()).isEqualTo("kp-certificate+jwt");
     assertThat(new String(ok.payload(), StandardCharsets.UTF_8)).isEqualTo("cert 1");
     assertThat(ok.keyStatus()).isEqualTo(KeyStatus.ACTIVE);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.kimberlite.certification.CertificatePdf;
 import org.kimberlite.certification.QrLinks;
 import org.kimberlite.registry.DemoAccount;
-import org.kimberlite.registry.DemoWorld;
+import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.support.Environment;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;

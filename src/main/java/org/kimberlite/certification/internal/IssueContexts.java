@@ -65,16 +65,12 @@ public class IssueContexts {
 
       @Override
       public Optional<ParticipantCode> participantForCountry(CountryCode country) {
-        return participants.participantForCountry(country.code()).map(ParticipantCode::of);
+        return participants.participantForCountry(country);
       }
 
       @Override
       public Optional<Standing> standing(ParticipantCode participant, LocalDate day) {
-        try {
-          return Optional.of(participants.standing(participant.code(), day));
-        } catch (Problem notFound) {
-          return Optional.empty();
-        }
+        return participants.standing(participant, day);
       }
 
       @Override

@@ -33,15 +33,10 @@ class LogResources {
 
   private final TransparencyLog log;
   private final Witnessing witnessing;
-  private final org.kimberlite.ledger.internal.LedgerRepository repository;
 
-  LogResources(
-      TransparencyLog log,
-      Witnessing witnessing,
-      org.kimberlite.ledger.internal.LedgerRepository repository) {
+  LogResources(TransparencyLog log, Witnessing witnessing) {
     this.log = log;
     this.witnessing = witnessing;
-    this.repository = repository;
   }
 
   @Bean
@@ -89,14 +84,14 @@ class LogResources {
     }
     byte[] body;
     if (tile.entries()) {
-      List<byte[]> entries = repository.entryData(tile.index() * Tiles.WIDTH, tile.width());
+      List<byte[]> entries = log.entryData(tile.index() * Tiles.WIDTH, tile.width());
       if (entries.size() != tile.width()) {
         throw Problem.notFound("Entries of " + tile.path() + " are not available.");
       }
       body = Tiles.entryBundle(entries);
     } else {
       List<byte[]> hashes =
-          repository.nodes(tile.level() * Tiles.HEIGHT, tile.index() * Tiles.WIDTH, tile.width());
+          log.nodes(tile.level() * Tiles.HEIGHT, tile.index() * Tiles.WIDTH, tile.width());
       if (hashes.size() != tile.width()) {
         throw Problem.notFound("Hashes of " + tile.path() + " are not available.");
       }

@@ -18,6 +18,8 @@ import org.kimberlite.registry.ParticipantKind;
 import org.kimberlite.registry.SeedSource;
 import org.kimberlite.registry.StatusChange;
 import org.kimberlite.registry.StatusChangeType;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -41,9 +43,9 @@ public class ParticipantRepository {
         .list();
   }
 
-  public Optional<Participant> find(String code) {
+  public Optional<Participant> find(ParticipantCode code) {
     return jdbc.sql("select code, name, kind, note from participant where code = :code")
-        .param("code", code)
+        .param("code", code.code())
         .query(ParticipantRepository::participant)
         .optional();
   }
@@ -54,7 +56,7 @@ public class ParticipantRepository {
             insert into participant (code, name, kind, note, created_at, created_by)
             values (:code, :name, :kind, :note, :at, :by)
             """)
-        .param("code", participant.code())
+        .param("code", participant.code().code())
         .param("name", participant.name())
         .param("kind", participant.kind().name())
         .param("note", participant.note())
@@ -64,7 +66,7 @@ public class ParticipantRepository {
   }
 
   /** Inserts a decision and returns its row id. */
-  public long insertChange(String code, StatusChange change) {
+  public long insertChange(ParticipantCode code, StatusChange change) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
@@ -73,7 +75,7 @@ public class ParticipantRepository {
                recorded_at, recorded_by)
             values (:code, :type, :on, :precision, :reason, :source, :at, :by)
             """)
-        .param("code", code)
+        .param("code", code.code())
         .param("type", change.type().name())
         .param("on", change.effectiveOn())
         .param("precision", change.precision().name())
@@ -94,7 +96,7 @@ public class ParticipantRepository {
   }
 
   /** Inserts a compliant zone and returns its row id. */
-  public long insertZone(String code, CompliantZone zone, Instant at, String by) {
+  public long insertZone(ParticipantCode code, CompliantZone zone, Instant at, String by) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
@@ -103,7 +105,7 @@ public class ParticipantRepository {
                recorded_at, recorded_by)
             values (:code, :name, :from, :until, :precision, :reason, :at, :by)
             """)
-        .param("code", code)
+        .param("code", code.code())
         .param("name", zone.name())
         .param("from", zone.effectiveFrom())
         .param("until", zone.effectiveUntil())
@@ -116,7 +118,7 @@ public class ParticipantRepository {
   }
 
   /** One decision as stored, with its participant, for the audit. */
-  public Optional<Map.Entry<String, StatusChange>> change(long id) {
+  public Optional<Map.Entry<ParticipantCode, StatusChange>> change(long id) {
     return jdbc.sql(
             """
             select id, participant_code, change_type, effective_on, date_precision, reason, source,
@@ -124,7 +126,7 @@ public class ParticipantRepository {
             from participant_status_change where id = :id
             """)
         .param("id", id)
-        .query((rs, n) -> Map.entry(rs.getString("participant_code"), change(rs)))
+        .query((rs, n) -> Map.entry(code(rs, "participant_code"), change(rs)))
         .optional();
   }
 
@@ -140,7 +142,7 @@ public class ParticipantRepository {
         .query(
             (rs, n) -> {
               Map<String, Object> row = new java.util.HashMap<>();
-              row.put("participant", rs.getString("participant_code"));
+              row.put("participant", code(rs, "participant_code"));
               row.put("zone", zone(rs));
               row.put("recordedAt", Jdbc.instant(rs, "recorded_at"));
               row.put("recordedBy", rs.getString("recorded_by"));
@@ -160,8 +162,8 @@ public class ParticipantRepository {
   }
 
   /** Every participant's history in one pass (two queries), keyed by code. */
-  public Map<String, ParticipantHistory> histories() {
-    Map<String, List<StatusChange>> changes = new LinkedHashMap<>();
+  public Map<ParticipantCode, ParticipantHistory> histories() {
+    Map<ParticipantCode, List<StatusChange>> changes = new LinkedHashMap<>();
     jdbc.sql(
             """
             select id, participant_code, change_type, effective_on, date_precision, reason, source,
@@ -171,10 +173,10 @@ public class ParticipantRepository {
         .query(
             (ResultSet rs) -> {
               changes
-                  .computeIfAbsent(rs.getString("participant_code"), k -> new ArrayList<>())
+                  .computeIfAbsent(code(rs, "participant_code"), k -> new ArrayList<>())
                   .add(change(rs));
             });
-    Map<String, List<CompliantZone>> zones = new LinkedHashMap<>();
+    Map<ParticipantCode, List<CompliantZone>> zones = new LinkedHashMap<>();
     jdbc.sql(
             """
             select participant_code, name, effective_from, effective_until, date_precision, reason
@@ -183,10 +185,10 @@ public class ParticipantRepository {
         .query(
             (ResultSet rs) -> {
               zones
-                  .computeIfAbsent(rs.getString("participant_code"), k -> new ArrayList<>())
+                  .computeIfAbsent(code(rs, "participant_code"), k -> new ArrayList<>())
                   .add(zone(rs));
             });
-    Map<String, ParticipantHistory> out = new LinkedHashMap<>();
+    Map<ParticipantCode, ParticipantHistory> out = new LinkedHashMap<>();
     for (Participant p : findAll()) {
       out.put(
           p.code(),
@@ -198,7 +200,7 @@ public class ParticipantRepository {
     return out;
   }
 
-  public ParticipantHistory history(String code) {
+  public ParticipantHistory history(ParticipantCode code) {
     List<StatusChange> changes =
         jdbc.sql(
                 """
@@ -207,7 +209,7 @@ public class ParticipantRepository {
                 from participant_status_change where participant_code = :code
                 order by effective_on, id
                 """)
-            .param("code", code)
+            .param("code", code.code())
             .query((rs, n) -> change(rs))
             .list();
     List<CompliantZone> zones =
@@ -216,61 +218,63 @@ public class ParticipantRepository {
                 select name, effective_from, effective_until, date_precision, reason
                 from compliant_zone where participant_code = :code order by effective_from, name
                 """)
-            .param("code", code)
+            .param("code", code.code())
             .query((rs, n) -> zone(rs))
             .list();
     return new ParticipantHistory(code, changes, zones);
   }
 
   /** Serialises writers of one participant's history (row lock on PostgreSQL and H2). */
-  public void lock(String code) {
+  public void lock(ParticipantCode code) {
     jdbc.sql("select code from participant where code = :code for update")
-        .param("code", code)
+        .param("code", code.code())
         .query(String.class)
         .optional();
   }
 
-  public void insertMemberState(String country, String name, String participant) {
+  public void insertMemberState(CountryCode country, String name, ParticipantCode participant) {
     jdbc.sql(
             """
             insert into participant_member_state (country_code, country_name, participant_code)
             values (:country, :name, :participant)
             """)
-        .param("country", country)
+        .param("country", country.code())
         .param("name", name)
-        .param("participant", participant)
+        .param("participant", participant.code())
         .update();
   }
 
   /** The member states of a participant that trades for several countries (the EU). */
-  public Map<String, String> memberStates(String participant) {
-    Map<String, String> out = new LinkedHashMap<>();
+  public Map<CountryCode, String> memberStates(ParticipantCode participant) {
+    Map<CountryCode, String> out = new LinkedHashMap<>();
     jdbc.sql(
             """
             select country_code, country_name from participant_member_state
             where participant_code = :participant order by country_code
             """)
-        .param("participant", participant)
+        .param("participant", participant.code())
         .query(
             (ResultSet rs) -> {
-              out.put(rs.getString("country_code").trim(), rs.getString("country_name"));
+              out.put(
+                  CountryCode.of(rs.getString("country_code").trim()),
+                  rs.getString("country_name"));
             });
     return out;
   }
 
   /** The participant a country trades under, if any: itself, or the union it belongs to. */
-  public Optional<String> participantForCountry(String country) {
-    Optional<String> member =
+  public Optional<ParticipantCode> participantForCountry(CountryCode country) {
+    Optional<ParticipantCode> member =
         jdbc.sql("select participant_code from participant_member_state where country_code = :c")
-            .param("c", country)
-            .query(String.class)
+            .param("c", country.code())
+            .query((rs, n) -> code(rs, "participant_code"))
             .optional();
     if (member.isPresent()) {
       return member;
     }
     return jdbc.sql("select code from participant where code = :c")
-        .param("c", country)
-        .query(String.class)
+        .param("c", country.code())
+        .query((rs, n) -> code(rs, "code"))
         .optional();
   }
 
@@ -309,7 +313,7 @@ public class ParticipantRepository {
 
   private static Participant participant(ResultSet rs, int row) throws SQLException {
     return new Participant(
-        rs.getString("code"),
+        code(rs, "code"),
         rs.getString("name"),
         ParticipantKind.valueOf(rs.getString("kind")),
         rs.getString("note"));
@@ -335,5 +339,9 @@ public class ParticipantRepository {
         until,
         DatePrecision.valueOf(rs.getString("date_precision")),
         rs.getString("reason"));
+  }
+
+  private static ParticipantCode code(ResultSet rs, String column) throws SQLException {
+    return ParticipantCode.of(rs.getString(column).trim());
   }
 }

@@ -1,6 +1,5 @@
 package org.kimberlite.registry.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.CompliantZone;
 import org.kimberlite.registry.DatePrecision;
@@ -22,8 +25,11 @@ import org.kimberlite.registry.ParticipantHistory;
 import org.kimberlite.registry.ParticipantKind;
 import org.kimberlite.registry.ParticipantStatus;
 import org.kimberlite.registry.RegistryRecords;
+import org.kimberlite.registry.RuleBreach;
 import org.kimberlite.registry.StatusChange;
 import org.kimberlite.registry.StatusChangeType;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -74,7 +80,7 @@ public class ParticipantSeeder implements ApplicationRunner {
     Map<String, List<String[]>> zones = group(read("registry/compliant-zones.csv", 6));
     int count = 0;
     for (String[] row : read("registry/" + SEED, 6)) {
-      String code = row[0];
+      ParticipantCode code = ParticipantCode.of(row[0]);
       Participant participant =
           new Participant(
               code,
@@ -83,7 +89,7 @@ public class ParticipantSeeder implements ApplicationRunner {
               row[5].isBlank() ? null : row[5]);
       repository.insert(participant, now, BY);
       List<StatusChange> changes = new ArrayList<>();
-      List<String[]> recorded = history.getOrDefault(code, List.of());
+      List<String[]> recorded = history.getOrDefault(code.code(), List.of());
       if (recorded.isEmpty() && !row[4].isBlank() && row[3].equals("active")) {
         changes.add(change(StatusChangeType.ADMISSION, row[4], "Admitted (seed list)", SEED, now));
       } else {
@@ -110,10 +116,12 @@ public class ParticipantSeeder implements ApplicationRunner {
       }
       ParticipantHistory checked = new ParticipantHistory(code, List.of(), List.of());
       for (StatusChange c : changes) {
-        checked.checkAppend(c.type(), c.effectiveOn());
-        List<StatusChange> next = new ArrayList<>(checked.changes());
-        next.add(c);
-        checked = new ParticipantHistory(code, next, List.of());
+        Optional<RuleBreach> breach = checked.appendBreach(c.type(), c.effectiveOn());
+        if (breach.isPresent()) {
+          throw new IllegalStateException(
+              "Seed history of " + code + " breaks a rule: " + breach.get().detail());
+        }
+        checked = checked.append(c);
         long id = repository.insertChange(code, c);
         transparencyLog.record(RegistryRecords.changeCommitment(id, code, c, ISSUER));
       }
@@ -128,7 +136,7 @@ public class ParticipantSeeder implements ApplicationRunner {
                 + ", list says "
                 + expected);
       }
-      for (String[] z : zones.getOrDefault(code, List.of())) {
+      for (String[] z : zones.getOrDefault(code.code(), List.of())) {
         CompliantZone zone =
             new CompliantZone(
                 z[1],
@@ -142,7 +150,7 @@ public class ParticipantSeeder implements ApplicationRunner {
       count++;
     }
     for (String[] row : read("registry/eu-member-states.csv", 2)) {
-      repository.insertMemberState(row[0], row[1], "EU");
+      repository.insertMemberState(CountryCode.of(row[0]), row[1], ParticipantCode.EU);
     }
     repository.recordSeed(
         SEED,
@@ -177,28 +185,36 @@ public class ParticipantSeeder implements ApplicationRunner {
     return out;
   }
 
-  /** Reads a header-first CSV without quoting; the last column takes the rest of the line. */
+  /** Reads a header-first RFC 4180 CSV resource of exactly {@code columns} columns, trimmed. */
   static List<String[]> read(String resource, int columns) {
     InputStream in = ParticipantSeeder.class.getClassLoader().getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("Missing seed resource " + resource);
     }
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
     List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line = reader.readLine();
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+    try (CSVParser parser =
+        CSVParser.builder()
+            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+            .setFormat(format)
+            .get()) {
+      if (parser.getHeaderNames().size() != columns) {
+        throw new IllegalStateException(
+            resource + " has " + parser.getHeaderNames().size() + " columns, not " + columns);
+      }
+      for (CSVRecord record : parser) {
+        if (record.size() != columns) {
+          throw new IllegalStateException(
+              "Malformed line " + record.getRecordNumber() + " in " + resource + ": " + record);
         }
-        String[] cells = line.split(",", columns);
-        if (cells.length != columns) {
-          throw new IllegalStateException("Malformed line in " + resource + ": " + line);
-        }
-        for (int i = 0; i < cells.length; i++) {
-          cells[i] = cells[i].strip();
-        }
-        rows.add(cells);
+        rows.add(record.values());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

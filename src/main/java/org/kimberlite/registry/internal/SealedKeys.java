@@ -2,25 +2,38 @@ package org.kimberlite.registry.internal;
 
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Jwk;
 import org.kimberlite.registry.internal.SigningKeyRepository.KeyRow;
+import org.kimberlite.shared.keys.KeysProperties;
+import org.kimberlite.shared.keys.MasterKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The key store: makes keys, seals their seeds under the master key before they reach the database,
  * and signs with a stored key by opening its seed for that one signature. No seed leaves this class
- * in clear.
+ * in clear. A seed is sealed as the secret of purpose {@code registry.signing-key.<PURPOSE>} of its
+ * key id (see {@link MasterKey}); seeds still in the format before Tink are re-sealed on start-up.
  */
 @Component
-public class SealedKeys {
+public class SealedKeys implements SmartInitializingSingleton {
+  private static final Logger log = LoggerFactory.getLogger(SealedKeys.class);
   private final MasterKey master;
   private final SigningKeyRepository repository;
 
   public SealedKeys(KeysProperties properties, SigningKeyRepository repository) {
     this.master = MasterKey.load(properties);
     this.repository = repository;
+  }
+
+  /** The purpose a seed of a key of {@code purpose} ({@code AUTHORITY}, ...) is sealed under. */
+  static String sealPurpose(String purpose) {
+    return "registry.signing-key." + purpose;
   }
 
   /** Makes a key, stores it sealed and active for {@code owner}, and returns its row. */
@@ -41,7 +54,7 @@ public class SealedKeys {
               organisationId,
               participant,
               publicKey,
-              master.seal(kid, seed),
+              seal(purpose, kid, seed),
               owner,
               at));
       return repository.find(kid).orElseThrow();
@@ -50,17 +63,66 @@ public class SealedKeys {
     }
   }
 
-  /** Signs {@code message} with the stored key {@code key}. */
-  public byte[] sign(KeyRow key, byte[] message) {
-    SealedSeed seed = master.open(key.kid(), key.sealedSeed(), key.nonce());
+  private byte[] seal(String purpose, String kid, SealedSeed seed) {
+    byte[] clear = seed.bytes(SeedAccess.INSTANCE);
     try {
+      return master.seal(sealPurpose(purpose), kid, clear);
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+    }
+  }
+
+  private SealedSeed open(KeyRow key) {
+    byte[] nonce = key.nonce();
+    byte[] clear =
+        key.sealFormat() == SigningKeyRepository.PRE_TINK && nonce != null
+            ? master.openPreTink(key.kid(), key.sealedSeed(), nonce)
+            : master.open(sealPurpose(key.purpose()), key.kid(), key.sealedSeed());
+    try {
+      SealedSeed seed = SealedSeed.of(clear);
       if (!MessageDigest.isEqual(seed.publicKey(), key.publicKey())) {
+        seed.destroy();
         throw new IllegalStateException(
             "The sealed seed of key " + key.kid() + " does not belong to its public key");
       }
+      return seed;
+    } finally {
+      Arrays.fill(clear, (byte) 0);
+    }
+  }
+
+  /** Signs {@code message} with the stored key {@code key}. */
+  public byte[] sign(KeyRow key, byte[] message) {
+    SealedSeed seed = open(key);
+    try {
       return seed.sign(message);
     } finally {
       seed.destroy();
     }
+  }
+
+  /**
+   * Re-seals every seed still in the format before Tink (data directories made by earlier
+   * versions); returns how many it re-sealed. Idempotent, and safe when two servers start at once.
+   */
+  public int resealBeforeTink() {
+    int count = 0;
+    for (KeyRow key : repository.sealedBeforeTink()) {
+      SealedSeed seed = open(key);
+      try {
+        count += repository.reseal(key.kid(), seal(key.purpose(), key.kid(), seed));
+      } finally {
+        seed.destroy();
+      }
+    }
+    if (count > 0) {
+      log.info("Re-sealed {} signing key seed(s) with Tink AEAD", count);
+    }
+    return count;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    resealBeforeTink();
   }
 }

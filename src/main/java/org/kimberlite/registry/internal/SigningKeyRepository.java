@@ -20,10 +20,16 @@ public class SigningKeyRepository {
   public static final String AUTHORITY = "AUTHORITY";
   public static final String TRUST_LIST = "TRUST_LIST";
 
+  /** A seed sealed before Tink: AES-256-GCM, the IV in its own column, the key id as AAD. */
+  public static final int PRE_TINK = 1;
+
+  /** A seed sealed with Tink's AEAD, the IV inside, purpose and key id as associated data. */
+  public static final int TINK = 2;
+
   private static final String COLUMNS =
       """
       k.kid, k.purpose, k.organisation_id, k.participant_code, k.public_key, k.sealed_seed,
-      k.nonce, k.created_at, k.retired_at, k.revoked_at, k.revocation_reason, k.version,
+      k.nonce, k.seal_format, k.created_at, k.retired_at, k.revoked_at, k.revocation_reason, k.version,
       o.name as organisation_name
       from signing_key k left join organisation o on o.id = k.organisation_id
       """;
@@ -43,7 +49,8 @@ public class SigningKeyRepository {
       @Nullable String participant,
       byte[] publicKey,
       byte[] sealedSeed,
-      byte[] nonce,
+      byte @Nullable [] nonce,
+      int sealFormat,
       Instant createdAt,
       @Nullable Instant retiredAt,
       @Nullable Instant revokedAt,
@@ -74,7 +81,7 @@ public class SigningKeyRepository {
       @Nullable UUID organisationId,
       @Nullable String participant,
       byte[] publicKey,
-      MasterKey.Sealed sealed,
+      byte[] sealedSeed,
       String owner,
       Instant createdAt) {}
 
@@ -82,18 +89,18 @@ public class SigningKeyRepository {
     jdbc.sql(
             """
             insert into signing_key
-              (kid, purpose, organisation_id, participant_code, public_key, sealed_seed, nonce,
-               active_owner, created_at, version)
-            values (:kid, :purpose, :organisation, :participant, :publicKey, :sealed, :nonce,
-                    :owner, :at, 0)
+              (kid, purpose, organisation_id, participant_code, public_key, sealed_seed,
+               seal_format, active_owner, created_at, version)
+            values (:kid, :purpose, :organisation, :participant, :publicKey, :sealed,
+                    :format, :owner, :at, 0)
             """)
         .param("kid", k.kid())
         .param("purpose", k.purpose())
         .param("organisation", k.organisationId())
         .param("participant", k.participant())
         .param("publicKey", k.publicKey())
-        .param("sealed", k.sealed().ciphertext())
-        .param("nonce", k.sealed().nonce())
+        .param("sealed", k.sealedSeed())
+        .param("format", TINK)
         .param("owner", k.owner())
         .param("at", Jdbc.timestamp(k.createdAt()))
         .update();
@@ -137,6 +144,30 @@ public class SigningKeyRepository {
         .param("purpose", purpose)
         .query(SigningKeyRepository::row)
         .list();
+  }
+
+  /** The keys whose seeds are still sealed in the format before Tink. */
+  public List<KeyRow> sealedBeforeTink() {
+    return jdbc.sql("select " + COLUMNS + " where k.seal_format = " + PRE_TINK + " order by k.kid")
+        .query(SigningKeyRepository::row)
+        .list();
+  }
+
+  /**
+   * Replaces the pre-Tink seal of {@code kid} by {@code sealedSeed} (Tink format); returns rows
+   * changed (0 when another process re-sealed it first).
+   */
+  public int reseal(String kid, byte[] sealedSeed) {
+    return jdbc.sql(
+            """
+            update signing_key set sealed_seed = :sealed, nonce = null, seal_format = :tink
+            where kid = :kid and seal_format = :old
+            """)
+        .param("sealed", sealedSeed)
+        .param("tink", TINK)
+        .param("kid", kid)
+        .param("old", PRE_TINK)
+        .update();
   }
 
   public List<String> kids() {
@@ -200,6 +231,7 @@ public class SigningKeyRepository {
         rs.getBytes("public_key"),
         rs.getBytes("sealed_seed"),
         rs.getBytes("nonce"),
+        rs.getInt("seal_format"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.nullableInstant(rs, "retired_at"),
         Jdbc.nullableInstant(rs, "revoked_at"),

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.CompliantZone;
@@ -25,6 +26,8 @@ import org.kimberlite.registry.SeedSource;
 import org.kimberlite.registry.Standing;
 import org.kimberlite.registry.StatusChange;
 import org.kimberlite.registry.StatusChangeType;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -56,7 +59,10 @@ class ParticipantApi {
 
   @GetMapping("/participants/{code}")
   DetailJson get(@PathVariable String code) {
-    return DetailJson.of(participants.detail(code));
+    return DetailJson.of(
+        RegistryProblems.code(code)
+            .flatMap(participants::detail)
+            .orElseThrow(() -> RegistryProblems.noParticipant(code)));
   }
 
   @GetMapping("/participants/{code}/standing")
@@ -64,20 +70,25 @@ class ParticipantApi {
       @PathVariable String code,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate on) {
-    return StandingJson.of(participants.standing(code, on == null ? participants.today() : on));
+    LocalDate day = on == null ? participants.today() : on;
+    return StandingJson.of(
+        RegistryProblems.code(code)
+            .flatMap(c -> participants.standing(c, day))
+            .orElseThrow(() -> RegistryProblems.noParticipant(code)));
   }
 
   @GetMapping("/countries/{country}")
   Map<String, String> country(@PathVariable String country) {
-    String participant =
-        participants
-            .participantForCountry(country)
+    ParticipantCode participant =
+        (CountryCode.isValid(country)
+                ? participants.participantForCountry(CountryCode.of(country))
+                : Optional.<ParticipantCode>empty())
             .orElseThrow(
                 () ->
                     Problem.notFound(
                         country + " is not a KP participant nor a member state of one."));
     return Map.of(
-        "country", country.toUpperCase(java.util.Locale.ROOT), "participant", participant);
+        "country", country.toUpperCase(java.util.Locale.ROOT), "participant", participant.code());
   }
 
   @GetMapping("/registry/sources")
@@ -88,15 +99,17 @@ class ParticipantApi {
   @PostMapping("/participants")
   ResponseEntity<DetailJson> admit(Caller caller, @Valid @RequestBody AdmitRequest request) {
     ParticipantDetail detail =
-        participants.admit(
-            caller,
-            new Participant(
-                request.code(),
-                request.name().strip(),
-                request.kind() == null ? ParticipantKind.PARTICIPANT : request.kind(),
-                request.note()),
-            request.admittedOn(),
-            request.reason());
+        RegistryProblems.recorded(
+            participants.admit(
+                caller,
+                new Participant(
+                    ParticipantCode.of(request.code()),
+                    request.name().strip(),
+                    request.kind() == null ? ParticipantKind.PARTICIPANT : request.kind(),
+                    request.note()),
+                request.admittedOn(),
+                request.reason()),
+            request.code());
     return ResponseEntity.created(URI.create("/api/v1/participants/" + request.code()))
         .body(DetailJson.of(detail));
   }
@@ -105,35 +118,35 @@ class ParticipantApi {
   ResponseEntity<DetailJson> change(
       Caller caller, @PathVariable String code, @Valid @RequestBody StatusChangeRequest request) {
     ParticipantDetail detail =
-        participants.recordStatusChange(
-            caller,
-            code,
-            new NewStatusChange(
-                request.type(),
-                request.effectiveOn(),
-                request.precision() == null ? DatePrecision.DAY : request.precision(),
-                request.reason(),
-                request.source()));
+        RegistryProblems.recorded(
+            participants.recordStatusChange(
+                caller,
+                RegistryProblems.requireCode(code),
+                new NewStatusChange(
+                    request.type(),
+                    request.effectiveOn(),
+                    request.precision() == null ? DatePrecision.DAY : request.precision(),
+                    request.reason(),
+                    request.source())),
+            code);
     return ResponseEntity.status(201).body(DetailJson.of(detail));
   }
 
   @PostMapping("/participants/{code}/compliant-zones")
   ResponseEntity<DetailJson> zone(
       Caller caller, @PathVariable String code, @Valid @RequestBody ZoneRequest request) {
-    if (request.effectiveUntil() != null
-        && !request.effectiveUntil().isAfter(request.effectiveFrom())) {
-      throw Problem.invalid("effectiveUntil", "must be after effectiveFrom");
-    }
     ParticipantDetail detail =
-        participants.addCompliantZone(
-            caller,
-            code,
-            new CompliantZone(
-                request.name().strip(),
-                request.effectiveFrom(),
-                request.effectiveUntil(),
-                DatePrecision.DAY,
-                request.reason().strip()));
+        RegistryProblems.recorded(
+            participants.addCompliantZone(
+                caller,
+                RegistryProblems.requireCode(code),
+                new CompliantZone(
+                    request.name().strip(),
+                    request.effectiveFrom(),
+                    request.effectiveUntil(),
+                    DatePrecision.DAY,
+                    request.reason().strip())),
+            code);
     return ResponseEntity.status(201).body(DetailJson.of(detail));
   }
 
@@ -160,7 +173,7 @@ class ParticipantApi {
       @NotBlank @Size(max = 2000) String reason) {}
 
   record ParticipantJson(
-      String code,
+      ParticipantCode code,
       String name,
       ParticipantKind kind,
       String status,
@@ -178,7 +191,7 @@ class ParticipantApi {
   }
 
   record StandingJson(
-      String participant,
+      ParticipantCode participant,
       LocalDate on,
       String status,
       @Nullable LocalDate since,
@@ -223,10 +236,10 @@ class ParticipantApi {
     }
   }
 
-  record MemberStateJson(String code, String name) {}
+  record MemberStateJson(CountryCode code, String name) {}
 
   record DetailJson(
-      String code,
+      ParticipantCode code,
       String name,
       ParticipantKind kind,
       @Nullable String note,

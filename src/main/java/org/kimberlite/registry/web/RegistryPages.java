@@ -13,6 +13,7 @@ import org.kimberlite.registry.ParticipantDetail;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.registry.StatusChangeType;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,10 +68,13 @@ class RegistryPages {
           @Nullable LocalDate on,
       @Nullable Caller caller,
       Model model) {
-    ParticipantDetail detail = participants.detail(code);
+    ParticipantCode participant = RegistryProblems.requireCode(code);
+    ParticipantDetail detail =
+        participants.detail(participant).orElseThrow(() -> RegistryProblems.noParticipant(code));
     model.addAttribute("d", detail);
     model.addAttribute("on", on);
-    model.addAttribute("asked", on == null ? null : participants.standing(code, on));
+    model.addAttribute(
+        "asked", on == null ? null : participants.standing(participant, on).orElse(null));
     model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
     model.addAttribute("changeTypes", StatusChangeType.values());
     return "participant";
@@ -84,8 +88,12 @@ class RegistryPages {
       @RequestParam StatusChangeType type,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
       @RequestParam String reason) {
-    participants.recordStatusChange(
-        caller, code, new NewStatusChange(type, effectiveOn, DatePrecision.DAY, reason, null));
+    RegistryProblems.recorded(
+        participants.recordStatusChange(
+            caller,
+            RegistryProblems.requireCode(code),
+            new NewStatusChange(type, effectiveOn, DatePrecision.DAY, reason, null)),
+        code);
     return "redirect:/participants/" + code;
   }
 

@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.Jwk;
+import org.kimberlite.registry.KeyChange;
 import org.kimberlite.registry.KeyStatus;
 import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.SigningKey;
 import org.kimberlite.registry.SigningKeys;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +58,7 @@ class SigningKeyApi {
         organisations.directory().stream()
             .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
     return visible.stream()
-        .filter(k -> participant == null || participant.equalsIgnoreCase(k.participant()))
+        .filter(k -> participant == null || participant.equalsIgnoreCase(k.participant().code()))
         .map(k -> json(k, id -> names.getOrDefault(id, "")))
         .toList();
   }
@@ -69,7 +71,7 @@ class SigningKeyApi {
   /** Rotates the caller's authority's key: 201 with the new key. */
   @PostMapping("/rotation")
   ResponseEntity<KeyJson> rotate(Caller caller) {
-    SigningKey created = keys.rotate(caller);
+    SigningKey created = changed(keys.rotate(caller));
     return ResponseEntity.created(URI.create("/api/v1/signing-keys/" + created.kid()))
         .body(json(created, this::name));
   }
@@ -78,8 +80,35 @@ class SigningKeyApi {
   @PostMapping("/{kid}/revocation")
   KeyJson revoke(
       Caller caller, @PathVariable String kid, @Valid @RequestBody RevocationRequest request) {
-    keys.revoke(caller, kid, request.reason());
-    return json(keys.find(kid).orElseThrow(), this::name);
+    return json(changed(keys.revoke(caller, kid, request.reason())), this::name);
+  }
+
+  /** The key changed, or the problem that answers why not. */
+  static SigningKey changed(KeyChange change) {
+    return switch (change) {
+      case KeyChange.Changed c -> c.key();
+      case KeyChange.Refused r -> throw RegistryProblems.refused(List.of(r.breach()));
+      case KeyChange.NotAnAdministrator n ->
+          throw Problem.forbidden("Only an administrator of the authority may change its keys.");
+      case KeyChange.UnknownOrganisation u ->
+          throw Problem.notFound("No organisation " + u.organisationId() + ".");
+      case KeyChange.NotAnAuthority n ->
+          throw Problem.forbidden(
+              "Only a KP authority holds signing keys; " + n.organisation() + " is not one.");
+      case KeyChange.NoParticipant n ->
+          throw Problem.rule(
+              "registry/no-participant",
+              "No KP participant",
+              "The authority " + n.organisation() + " belongs to no KP participant.");
+      case KeyChange.NotYours n ->
+          throw Problem.notFound("No signing key " + n.kid() + " of yours.");
+      case KeyChange.AlreadyRevoked a ->
+          throw Problem.conflict(
+              "registry/key-already-revoked",
+              "The key " + a.kid() + " was revoked on " + a.revokedAt() + ".");
+      case KeyChange.ChangedMeanwhile c ->
+          throw Problem.conflict("concurrent-change", "The key changed meanwhile; try again.");
+    };
   }
 
   private SigningKey visible(Caller caller, String kid) {
@@ -115,7 +144,7 @@ class SigningKeyApi {
       String kid,
       UUID organisationId,
       String organisation,
-      String participant,
+      ParticipantCode participant,
       Map<String, String> jwk,
       KeyStatus status,
       Instant createdAt,

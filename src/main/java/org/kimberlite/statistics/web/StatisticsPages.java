@@ -21,6 +21,7 @@ import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.UsdPerCarat;
+import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.statistics.Statistics;
 import org.kimberlite.statistics.TradeMatrix;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +79,7 @@ class StatisticsPages {
   private Map<String, String> names() {
     Map<String, String> names = new HashMap<>();
     for (ParticipantSummary p : participants.list(LocalDate.now(clock))) {
-      names.put(p.participant().code(), p.participant().name());
+      names.put(p.participant().code().code(), p.participant().name());
     }
     return names;
   }
@@ -212,13 +213,17 @@ class StatisticsPages {
 
   @GetMapping("/statistics/participants/{code}")
   String participant(@PathVariable String code, Model model) {
-    Participant p = participants.detail(code.toUpperCase(Locale.ROOT)).participant();
+    Participant p =
+        Participants.codeOf(code)
+            .flatMap(participants::detail)
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "No participant with code " + code.toUpperCase(Locale.ROOT) + "."))
+            .participant();
     int now = yearParameters.thisYear();
     List<Statistics.YearFigures> series =
-        statistics.series(
-            ParticipantCode.of(p.code()),
-            Math.max(FIRST_YEAR, now - Statistics.MAX_YEARS + 1),
-            now);
+        statistics.series(p.code(), Math.max(FIRST_YEAR, now - Statistics.MAX_YEARS + 1), now);
     int from = series.isEmpty() ? now : series.get(0).year();
     int to = series.isEmpty() ? now : series.get(series.size() - 1).year();
 

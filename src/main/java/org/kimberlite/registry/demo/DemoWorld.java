@@ -1,4 +1,4 @@
-package org.kimberlite.registry;
+package org.kimberlite.registry.demo;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,6 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.NewAccount;
+import org.kimberlite.registry.NewOrganisation;
+import org.kimberlite.registry.Organisation;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.RjcCertification;
+import org.kimberlite.registry.SowRegistration;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

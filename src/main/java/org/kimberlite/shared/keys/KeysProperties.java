@@ -1,4 +1,4 @@
-package org.kimberlite.registry.internal;
+package org.kimberlite.shared.keys;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

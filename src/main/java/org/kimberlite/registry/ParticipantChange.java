@@ -1,0 +1,33 @@
+package org.kimberlite.registry;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.ParticipantCode;
+
+/** What came of a change to the participants list: recorded, or why not. */
+public sealed interface ParticipantChange {
+
+  /** Recorded (and committed to the log); the participant as it now stands. */
+  record Recorded(ParticipantDetail detail) implements ParticipantChange {}
+
+  /** Refused under the registry's rules; nothing changed. */
+  record Refused(List<RuleBreach> breaches) implements ParticipantChange {
+    public Refused {
+      breaches = List.copyOf(breaches);
+    }
+
+    public Refused(RuleBreach breach) {
+      this(List.of(breach));
+    }
+  }
+
+  /** No participant has that code. */
+  record Unknown(ParticipantCode code) implements ParticipantChange {}
+
+  /**
+   * The code to admit is listed already, or is a member state that trades under {@code
+   * tradesUnder}.
+   */
+  record AlreadyListed(ParticipantCode code, @Nullable ParticipantCode tradesUnder)
+      implements ParticipantChange {}
+}
