@@ -169,7 +169,9 @@ class CertificateConsole {
     List<ParticipantSummary> list = participants.list(participants.today());
     model.addAttribute(
         "participants",
-        list.stream().filter(p -> !p.participant().code().equals(caller.participant())).toList());
+        list.stream()
+            .filter(p -> !p.participant().code().code().equals(caller.participant()))
+            .toList());
     model.addAttribute("today", participants.today());
     model.addAttribute("expiry", participants.today().plusDays(30));
   }

@@ -65,6 +65,7 @@ public final class MasterKey {
 
   private final Aead aead;
 
+  @com.google.crypto.tink.AccessesPartialKey // the master key is imported from its raw bytes
   private MasterKey(byte[] key) {
     if (key.length != SIZE) {
       throw new IllegalArgumentException("The master key must be 32 bytes, not " + key.length);
