@@ -1,7 +1,8 @@
 /**
  * KP certification: certificates for rough-diamond shipments, from issue to import confirmation,
  * cancellation or expiry; their signatures, printable documents and verification. This package is
- * the module's public API.
+ * the module's public API; the command line also reads printed certificates back through the named
+ * interface {@code documents} and builds the demo and benchmark data through {@code demo}.
  */
 @NullMarked
 @ApplicationModule(

@@ -154,7 +154,7 @@ final class BenchCommand implements Callable<Integer> {
     UUID authority = newOrganisation.apply("authority");
     UUID exporter = newOrganisation.apply("exporter");
     UUID importer = newOrganisation.apply("importer");
-    List<org.kimberlite.certification.BenchData.Lane> lanes = new ArrayList<>();
+    List<org.kimberlite.certification.demo.BenchData.Lane> lanes = new ArrayList<>();
     String[][] pairs = {
       {"BW", "EU"},
       {"RU", "AE"},
@@ -167,13 +167,13 @@ final class BenchCommand implements Callable<Integer> {
     };
     for (String[] pair : pairs) {
       lanes.add(
-          new org.kimberlite.certification.BenchData.Lane(
+          new org.kimberlite.certification.demo.BenchData.Lane(
               pair[0], pair[1], authority, exporter, importer));
     }
     int year = java.time.LocalDate.now(java.time.Clock.systemUTC()).getYear() - 1;
     long t0 = System.nanoTime();
     context
-        .getBean(org.kimberlite.certification.BenchData.class)
+        .getBean(org.kimberlite.certification.demo.BenchData.class)
         .certificates(statistics, year, lanes, 42);
     System.out.printf(
         java.util.Locale.ROOT,

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kimberlite.certification.CertificationDemo;
+import org.kimberlite.certification.demo.CertificationDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.kimberlite.certification.CertificatePdf;
 import org.kimberlite.certification.QrLinks;
 import org.kimberlite.certification.QrPayload;
 import org.kimberlite.certification.Verification;
+import org.kimberlite.certification.documents.CertificatePdfReader;
 import org.kimberlite.registry.Jwk;
 import org.kimberlite.registry.KeyStatus;
 import org.kimberlite.registry.OfflineVerifier;
@@ -142,7 +142,7 @@ final class VerifyCommand implements Callable<Integer> {
       byte[] bytes = Files.readAllBytes(path);
       if (bytes.length > 4
           && new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-        return CertificatePdf.extractPayload(bytes);
+        return CertificatePdfReader.extractPayload(bytes);
       }
       return new String(bytes, StandardCharsets.UTF_8).strip();
     }

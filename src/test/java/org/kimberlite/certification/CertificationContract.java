@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kimberlite.certification.documents.CertificatePdfReader;
 import org.kimberlite.ledger.Audit;
 import org.kimberlite.ledger.AuditReport;
 import org.kimberlite.registry.Accounts;
@@ -653,7 +654,7 @@ abstract class CertificationContract {
                 key.toString()))
         .isZero();
     // The same payload presented as another certificate's is refused.
-    QrLinks.ParsedLink link = QrLinks.parse(CertificatePdf.extractPayload(pdf.body()));
+    QrLinks.ParsedLink link = QrLinks.parse(CertificatePdfReader.extractPayload(pdf.body()));
     String copied = "https://example.org/verify/BW99999999?p=" + link.jws();
     assertThat(
             org.kimberlite.cli.KimberliteCommand.execute(

@@ -12,13 +12,13 @@ import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.UsdAmount;
 
 /** A sample certificate and a (fake-signed) QR link for the certification tests. */
-final class SampleCertificates {
-  static final String PUBLIC_URL = "https://kimberlite.example.org";
-  static final long LOG_INDEX = 1234L;
+public final class SampleCertificates {
+  public static final String PUBLIC_URL = "https://kimberlite.example.org";
+  public static final long LOG_INDEX = 1234L;
 
   private SampleCertificates() {}
 
-  static KpCertificate botswanaToBelgium() {
+  public static KpCertificate botswanaToBelgium() {
     return new KpCertificate(
         "BW-2025-004711",
         ParticipantCode.of("BW"),
@@ -40,11 +40,11 @@ final class SampleCertificates {
         jws("{\"alg\":\"EdDSA\",\"kid\":\"bw-kpa-2025-01\",\"typ\":\"kp-cert+jws\"}", "{}"));
   }
 
-  static CertificateLine line(String hs, String carats, String usd) {
+  public static CertificateLine line(String hs, String carats, String usd) {
     return new CertificateLine(HsCode.of(hs), Carats.of(carats), UsdAmount.of(usd));
   }
 
-  static Party party(String name, String country) {
+  public static Party party(String name, String country) {
     return new Party(
         UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)),
         name,
@@ -52,11 +52,11 @@ final class SampleCertificates {
   }
 
   /** A JWS-shaped string with the given header and payload and a 64-byte dummy signature. */
-  static String jws(String header, String payload) {
+  public static String jws(String header, String payload) {
     return jws(header, payload.getBytes(StandardCharsets.UTF_8));
   }
 
-  static String jws(String header, byte[] payload) {
+  public static String jws(String header, byte[] payload) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     byte[] signature = new byte[64];
     for (int i = 0; i < signature.length; i++) {
@@ -70,17 +70,17 @@ final class SampleCertificates {
   }
 
   /** The signed QR payload of the certificate, as the issuing authority would produce it. */
-  static String qrJws(KpCertificate c) {
+  public static String qrJws(KpCertificate c) {
     return jws(
         "{\"alg\":\"EdDSA\",\"kid\":\"bw-kpa-2025-01\",\"typ\":\"kp-qr+jws\"}",
         QrPayload.of(c, LOG_INDEX).toJson());
   }
 
-  static String qrLink(KpCertificate c) {
+  public static String qrLink(KpCertificate c) {
     return QrLinks.url(PUBLIC_URL, c.number(), qrJws(c));
   }
 
-  static String verifyUrl(KpCertificate c) {
+  public static String verifyUrl(KpCertificate c) {
     return PUBLIC_URL + "/verify/" + c.number();
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.kimberlite.certification.CertificatePdf;
 import org.kimberlite.certification.QrLinks;
+import org.kimberlite.certification.documents.CertificatePdfReader;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.support.Environment;
@@ -166,7 +166,7 @@ class CertificateBrowserIT {
     Files.write(Path.of("target", "screenshots", number + ".pdf"), pdf.body());
 
     // The QR code's URL opens the verify page, which says genuine (no account needed).
-    QrLinks.ParsedLink link = QrLinks.parse(CertificatePdf.extractPayload(pdf.body()));
+    QrLinks.ParsedLink link = QrLinks.parse(CertificatePdfReader.extractPayload(pdf.body()));
     assertThat(link.number()).isEqualTo(number);
     browser.manage().deleteAllCookies();
     browser.get(url("/verify/" + number + "?p=" + link.jws()));

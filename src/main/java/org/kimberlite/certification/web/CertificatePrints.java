@@ -1,11 +1,11 @@
 package org.kimberlite.certification.web;
 
-import org.kimberlite.certification.CertificatePdf;
 import org.kimberlite.certification.CertificateRecords;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.QrLinks;
 import org.kimberlite.certification.ReadingCertificates;
 import org.kimberlite.certification.Verification;
+import org.kimberlite.certification.internal.CertificateLayout;
 import org.kimberlite.ledger.LogEntry;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.platform.web.WebProperties;
@@ -50,7 +50,7 @@ class CertificatePrints {
             .map(LogEntry::index)
             .orElse(null);
     String verifyUrl = web.publicUrl().replaceAll("/+$", "") + "/verify/" + c.number();
-    byte[] pdf = CertificatePdf.render(c, qr, verifyUrl, index);
+    byte[] pdf = CertificateLayout.render(c, qr, verifyUrl, index);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

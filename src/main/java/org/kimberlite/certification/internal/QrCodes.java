@@ -1,4 +1,4 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.internal;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.Binarizer;

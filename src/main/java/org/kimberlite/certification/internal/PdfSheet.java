@@ -1,4 +1,4 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.internal;
 
 import java.awt.Font;
 import java.awt.Shape;

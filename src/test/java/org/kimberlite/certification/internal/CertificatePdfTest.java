@@ -1,4 +1,4 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,14 +17,22 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.kimberlite.certification.CertificateLine;
+import org.kimberlite.certification.CertificateStatus;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.Party;
+import org.kimberlite.certification.SampleCertificates;
+import org.kimberlite.certification.documents.CertificatePdfReader;
 
+/** The printed certificate: its layout ({@link CertificateLayout}) and its read-back. */
 class CertificatePdfTest {
   private final KpCertificate certificate = SampleCertificates.botswanaToBelgium();
   private final String qrContent = SampleCertificates.qrLink(certificate);
   private final String verifyUrl = SampleCertificates.verifyUrl(certificate);
 
   private byte[] render() {
-    return CertificatePdf.render(certificate, qrContent, verifyUrl, SampleCertificates.LOG_INDEX);
+    return CertificateLayout.render(
+        certificate, qrContent, verifyUrl, SampleCertificates.LOG_INDEX);
   }
 
   @Test
@@ -81,13 +89,14 @@ class CertificatePdfTest {
       assertThat(info.getTitle()).isEqualTo("Kimberley Process Certificate BW-2025-004711");
       assertThat(info.getSubject()).contains("BW-2025-004711");
       assertThat(info.getProducer()).isEqualTo("Kimberlite");
-      assertThat(info.getCustomMetadataValue(CertificatePdf.PAYLOAD_KEY)).isEqualTo(qrContent);
+      assertThat(info.getCustomMetadataValue(CertificatePdfReader.PAYLOAD_KEY))
+          .isEqualTo(qrContent);
     }
   }
 
   @Test
   void extractsTheStoredPayload() {
-    assertThat(CertificatePdf.extractPayload(render())).isEqualTo(qrContent);
+    assertThat(CertificatePdfReader.extractPayload(render())).isEqualTo(qrContent);
   }
 
   @Test
@@ -97,18 +106,20 @@ class CertificatePdfTest {
       document
           .getDocumentInformation()
           .getCOSObject()
-          .removeItem(COSName.getPDFName(CertificatePdf.PAYLOAD_KEY));
+          .removeItem(COSName.getPDFName(CertificatePdfReader.PAYLOAD_KEY));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       stripped = out.toByteArray();
     }
     try (PDDocument document = Loader.loadPDF(stripped)) {
       assertThat(
-              document.getDocumentInformation().getCustomMetadataValue(CertificatePdf.PAYLOAD_KEY))
+              document
+                  .getDocumentInformation()
+                  .getCustomMetadataValue(CertificatePdfReader.PAYLOAD_KEY))
           .isNull();
     }
 
-    assertThat(CertificatePdf.extractPayload(stripped)).isEqualTo(qrContent);
+    assertThat(CertificatePdfReader.extractPayload(stripped)).isEqualTo(qrContent);
   }
 
   @Test
@@ -116,7 +127,7 @@ class CertificatePdfTest {
     KpCertificate polish =
         withImporter(certificate, SampleCertificates.party("Łódź Diamenty 钻石 ✓ Sp. z o.o.", "PL"));
 
-    String text = text(CertificatePdf.render(polish, qrContent, verifyUrl, null));
+    String text = text(CertificateLayout.render(polish, qrContent, verifyUrl, null));
 
     assertThat(text)
         .contains("Lódz Diamenty ?? ? Sp. z o.o.")
@@ -128,12 +139,12 @@ class CertificatePdfTest {
   void saysSoWhenTheSignatureHeaderIsUnreadable() throws IOException {
     KpCertificate unsigned = withSignatureAndStatus(certificate, "", CertificateStatus.CANCELLED);
 
-    byte[] pdf = CertificatePdf.render(unsigned, qrContent, verifyUrl, 7L);
+    byte[] pdf = CertificateLayout.render(unsigned, qrContent, verifyUrl, 7L);
     Files.createDirectories(Path.of("target"));
     Files.write(Path.of("target", "certificate-cancelled.pdf"), pdf);
 
     assertThat(text(pdf)).contains("not stated in the signature").contains("CANCELLED");
-    assertThat(CertificatePdf.extractPayload(withoutPayloadEntry(pdf))).isEqualTo(qrContent);
+    assertThat(CertificatePdfReader.extractPayload(withoutPayloadEntry(pdf))).isEqualTo(qrContent);
   }
 
   @Test
@@ -144,7 +155,7 @@ class CertificatePdfTest {
     }
     KpCertificate large = withLines(certificate, lines);
 
-    byte[] pdf = CertificatePdf.render(large, qrContent, verifyUrl, 5L);
+    byte[] pdf = CertificateLayout.render(large, qrContent, verifyUrl, 5L);
 
     String text = text(pdf);
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -162,7 +173,7 @@ class CertificatePdfTest {
 
   @Test
   void refusesWhatIsNotACertificatePdf() throws IOException {
-    assertThatThrownBy(() -> CertificatePdf.extractPayload(new byte[] {1, 2, 3}))
+    assertThatThrownBy(() -> CertificatePdfReader.extractPayload(new byte[] {1, 2, 3}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Not a readable PDF");
     byte[] blank;
@@ -172,19 +183,17 @@ class CertificatePdfTest {
       document.save(out);
       blank = out.toByteArray();
     }
-    assertThatThrownBy(() -> CertificatePdf.extractPayload(blank))
+    assertThatThrownBy(() -> CertificatePdfReader.extractPayload(blank))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no readable QR code on page 1");
   }
 
   @Test
   void readsTheKeyIdWithoutVerifying() {
-    assertThat(CertificatePdf.JwsHeader.of(certificate.signature()))
-        .isEqualTo(new CertificatePdf.JwsHeader("EdDSA", "bw-kpa-2025-01"));
-    assertThat(CertificatePdf.JwsHeader.of("!!.x.y"))
-        .isEqualTo(new CertificatePdf.JwsHeader(null, null));
-    assertThat(CertificatePdf.JwsHeader.of("W10.x.y"))
-        .isEqualTo(new CertificatePdf.JwsHeader(null, null));
+    assertThat(JwsHeader.of(certificate.signature()))
+        .isEqualTo(new JwsHeader("EdDSA", "bw-kpa-2025-01"));
+    assertThat(JwsHeader.of("!!.x.y")).isEqualTo(new JwsHeader(null, null));
+    assertThat(JwsHeader.of("W10.x.y")).isEqualTo(new JwsHeader(null, null));
   }
 
   /** The PDF loaded, without its payload entry, and saved again. */
@@ -193,7 +202,7 @@ class CertificatePdfTest {
       document
           .getDocumentInformation()
           .getCOSObject()
-          .removeItem(COSName.getPDFName(CertificatePdf.PAYLOAD_KEY));
+          .removeItem(COSName.getPDFName(CertificatePdfReader.PAYLOAD_KEY));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();

@@ -1,4 +1,4 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,10 +7,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.kimberlite.certification.CancellingCertificates;
+import org.kimberlite.certification.ConfirmRequest;
+import org.kimberlite.certification.ConfirmingImports;
+import org.kimberlite.certification.ExpiringCertificates;
+import org.kimberlite.certification.IssueRequest;
+import org.kimberlite.certification.Issued;
+import org.kimberlite.certification.IssuingCertificates;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.OriginKind;
 import org.kimberlite.certification.internal.ValueReferences;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
@@ -22,12 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo world's certificates: a year of shipments between the demo authorities, each issued,
  * confirmed, cancelled or left to expire through the real lifecycle as of its own dates. Volumes
- * follow the published 2022 production of each producer (certification/value-references.csv) and
- * values its 2022 USD per carat, with trading-centre re-exports to India and the United States.
+ * follow the published 2022 production of each producer and values its 2022 USD per carat (the
+ * reference values bundled as src/main/resources/certification/value-references.csv), with
+ * trading-centre re-exports to India and the United States.
  */
 @Service
 public class CertificationDemo {
-  /** Producers' 2022 production in carats (kp_production_by_country.csv, source ndc2022). */
+  /**
+   * Producers' 2022 production in carats: the published figures by country bundled as
+   * src/main/resources/statistics/kp_production_by_country.csv (sources in SOURCES.md beside it).
+   */
   static final Map<String, Long> PRODUCTION_2022 =
       Map.of(
           "BW",
@@ -179,7 +193,7 @@ public class CertificationDemo {
                     new IssueRequest.LineRequest(
                         "7102.31", carats.toPlainString(), value.toPlainString())),
                 1 + random.nextInt(8),
-                "SEAL-" + f.from() + "-" + String.format("%06d", sequence),
+                "SEAL-" + f.from() + "-" + String.format(Locale.ROOT, "%06d", sequence),
                 issuedOn,
                 issuedOn.plusDays(45),
                 null);

@@ -1,53 +1,38 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.internal;
 
 import com.google.zxing.common.BitMatrix;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.jspecify.annotations.Nullable;
-import org.kimberlite.certification.PdfSheet.Rgb;
-import org.kimberlite.shared.Carats;
-import org.kimberlite.shared.CountryCode;
-import org.kimberlite.shared.HsCode;
-import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.UsdAmount;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.kimberlite.certification.CertificateLine;
+import org.kimberlite.certification.CertificateStatus;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.Party;
+import org.kimberlite.certification.documents.CertificatePdfReader;
+import org.kimberlite.certification.internal.PdfSheet.Rgb;
 
 /**
- * The printable KP certificate: one A4 page with every Annex I item (docs/rules.md), laid out as an
- * official document, and the QR code that carries the signed payload. The QR content is also stored
- * in the document information under {@value #PAYLOAD_KEY}, so that a verifier can read it from the
- * file without decoding the image; the printed QR code alone is enough on paper.
+ * The printable KP certificate: one A4 page with every KPCS Annex I item (docs/rules.md, KP-01),
+ * laid out as an official document, and the QR code that carries the signed payload; lines that do
+ * not fit go to continuation sheets. The QR content is also stored in the document information
+ * under {@link CertificatePdfReader#PAYLOAD_KEY}, where {@link CertificatePdfReader} reads it back.
+ * The words come from {@link CertificateWording}; this class only places them.
  *
- * <p>Neither the stored entry nor the QR code is trusted by this class: a verifier checks the
- * signature of the payload and compares it with the certificate.
+ * <p>Neither the stored entry nor the QR code is trusted: a verifier checks the signature of the
+ * payload and compares it with the certificate.
  */
-public final class CertificatePdf {
-  /** The document-information key under which the QR content is stored. */
-  public static final String PAYLOAD_KEY = "KimberlitePayload";
-
-  /** Resolution at which page 1 is rendered to find the QR code when the entry is missing. */
-  static final int SCAN_DPI = 200;
-
+public final class CertificateLayout {
   private static final float PAGE_W = PDRectangle.A4.getWidth();
   private static final float PAGE_H = PDRectangle.A4.getHeight();
   private static final float LEFT = 58;
@@ -78,10 +63,8 @@ public final class CertificatePdf {
 
   private static final Pattern ITEM_PREFIX = Pattern.compile("(\\([a-l]\\) )+");
   private static final Pattern ITEM_LETTER = Pattern.compile("\\([A-L]\\)");
-  private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private CertificatePdf() {}
+  private CertificateLayout() {}
 
   /**
    * Renders the certificate.
@@ -104,54 +87,15 @@ public final class CertificatePdf {
     }
   }
 
-  /**
-   * The QR content of a certificate PDF: the {@value #PAYLOAD_KEY} entry of its document
-   * information when present, else the QR code found on page 1 rendered at {@value #SCAN_DPI} dpi.
-   * The result is untrusted until its signature is verified.
-   *
-   * @throws IllegalArgumentException when the bytes are not a PDF, or carry neither
-   */
-  public static String extractPayload(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      String stored = document.getDocumentInformation().getCustomMetadataValue(PAYLOAD_KEY);
-      if (stored != null && !stored.isBlank()) {
-        return stored;
-      }
-      if (document.getNumberOfPages() == 0) {
-        throw new IllegalArgumentException("PDF has no page and no " + PAYLOAD_KEY + " entry");
-      }
-      BufferedImage page =
-          new PDFRenderer(document).renderImageWithDPI(0, SCAN_DPI, ImageType.GRAY);
-      try {
-        return QrCodes.decode(page);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "PDF has no " + PAYLOAD_KEY + " entry and no readable QR code on page 1", e);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Not a readable PDF: " + e.getMessage(), e);
-    }
-  }
-
   private static void describe(PDDocument document, KpCertificate c, String qrContent) {
     PDDocumentInformation info = document.getDocumentInformation();
-    info.setTitle(KpCertificate.TITLE + " " + c.number());
-    info.setSubject(
-        "KP certificate "
-            + c.number()
-            + " issued by "
-            + c.issuingParticipant()
-            + " for "
-            + c.importingParticipant()
-            + ": "
-            + c.carats()
-            + " carats, USD "
-            + c.valueUsd());
+    info.setTitle(CertificateWording.documentTitle(c));
+    info.setSubject(CertificateWording.documentSubject(c));
     info.setAuthor(c.issuingAuthority().name());
-    info.setKeywords("Kimberley Process; KPCS; rough diamonds; " + c.number());
-    info.setCreator("Kimberlite");
-    info.setProducer("Kimberlite");
-    info.setCustomMetadataValue(PAYLOAD_KEY, qrContent);
+    info.setKeywords(CertificateWording.documentKeywords(c));
+    info.setCreator(CertificateWording.PRODUCER);
+    info.setProducer(CertificateWording.PRODUCER);
+    info.setCustomMetadataValue(CertificatePdfReader.PAYLOAD_KEY, qrContent);
     document.getDocumentCatalog().setLanguage("en");
   }
 
@@ -196,7 +140,7 @@ public final class CertificatePdf {
         }
         float extra = Math.clamp((validationT - t - needed) / 4, 0, 18);
         t = numberAndStatus(sheet, t + 12 + extra);
-        t = section(sheet, t + 16 + extra, "Particulars");
+        t = section(sheet, t + 16 + extra, CertificateWording.PARTICULARS);
         for (Cell[] row : rows) {
           t = row(sheet, t, row);
         }
@@ -304,12 +248,12 @@ public final class CertificatePdf {
     }
 
     private float header(PdfSheet sheet, float t) throws IOException {
-      sheet.centredSpaced(
-          sheet.bold, 7.5f, GREY, CENTRE, y(t), 1f, "KIMBERLEY PROCESS CERTIFICATION SCHEME");
+      sheet.centredSpaced(sheet.bold, 7.5f, GREY, CENTRE, y(t), 1f, CertificateWording.SCHEME);
       emblem(sheet, CENTRE, y(t + 24));
-      sheet.centred(sheet.serifBold, 24, NAVY, CENTRE, y(t + 64), KpCertificate.TITLE);
+      sheet.centred(sheet.serifBold, 24, NAVY, CENTRE, y(t + 64), CertificateWording.TITLE);
       float line = t + 82;
-      for (String text : PdfSheet.wrap(sheet.serifItalic, 10.5f, 400, KpCertificate.STATEMENT)) {
+      for (String text :
+          PdfSheet.wrap(sheet.serifItalic, 10.5f, 400, CertificateWording.STATEMENT)) {
         sheet.centred(sheet.serifItalic, 10.5f, INK, CENTRE, y(line), text);
         line += 13;
       }
@@ -351,7 +295,7 @@ public final class CertificatePdf {
       float numberW = CONTENT_W * 0.66f;
       sheet.fill(TINT, LEFT, y(t + h), numberW, h);
       sheet.frame(NAVY, 0.9f, LEFT, y(t + h), numberW, h);
-      label(sheet, LEFT + 8, t + 11, "(c) Certificate No.");
+      label(sheet, LEFT + 8, t + 11, CertificateWording.NUMBER);
       sheet.text(
           sheet.monoBold,
           19,
@@ -362,15 +306,14 @@ public final class CertificatePdf {
       float statusX = LEFT + numberW + 8;
       float statusW = RIGHT - statusX;
       sheet.frame(NAVY, 0.9f, statusX, y(t + h), statusW, h);
-      label(sheet, statusX + 8, t + 11, "Status");
+      label(sheet, statusX + 8, t + 11, CertificateWording.STATUS);
       Rgb colour =
           switch (c.status()) {
             case ISSUED, CONFIRMED -> VALID;
             case CANCELLED, EXPIRED -> VOID;
           };
       sheet.text(sheet.bold, 13, colour, statusX + 8, y(t + 28), c.status().name());
-      sheet.text(
-          sheet.regular, 7.5f, GREY, statusX + 8, y(t + 39), "since " + c.statusOn().toString());
+      sheet.text(sheet.regular, 7.5f, GREY, statusX + 8, y(t + 39), CertificateWording.since(c));
       return t + h;
     }
 
@@ -379,22 +322,40 @@ public final class CertificatePdf {
       Party authority = c.issuingAuthority();
       return List.of(
           new Cell[] {
-            new Cell(0.5f, "Issuing (exporting) participant", country(c.issuingParticipant())),
-            new Cell(0.25f, "(d) Date of issue", c.issuedOn().toString()),
-            new Cell(0.25f, "(e) Date of expiry", c.expiresOn().toString())
+            new Cell(
+                0.5f,
+                CertificateWording.ISSUING_PARTICIPANT,
+                CertificateWording.country(c.issuingParticipant())),
+            new Cell(0.25f, CertificateWording.ISSUED_ON, c.issuedOn().toString()),
+            new Cell(0.25f, CertificateWording.EXPIRES_ON, c.expiresOn().toString())
           },
           new Cell[] {
-            new Cell(0.5f, "(f) Issuing authority", authority.name(), country(authority.country())),
-            new Cell(0.5f, "Importing participant", country(c.importingParticipant()))
+            new Cell(
+                0.5f,
+                CertificateWording.ISSUING_AUTHORITY,
+                authority.name(),
+                CertificateWording.country(authority.country())),
+            new Cell(
+                0.5f,
+                CertificateWording.IMPORTING_PARTICIPANT,
+                CertificateWording.country(c.importingParticipant()))
           },
           new Cell[] {
-            new Cell(0.5f, "(g) Exporter", c.exporter().name(), country(c.exporter().country())),
-            new Cell(0.5f, "(g) Importer", c.importer().name(), country(c.importer().country()))
+            new Cell(
+                0.5f,
+                CertificateWording.EXPORTER,
+                c.exporter().name(),
+                CertificateWording.country(c.exporter().country())),
+            new Cell(
+                0.5f,
+                CertificateWording.IMPORTER,
+                c.importer().name(),
+                CertificateWording.country(c.importer().country()))
           },
           new Cell[] {
-            new Cell(0.5f, "(b) Country of origin", origin(c.origin())),
-            new Cell(0.2f, "(j) Number of parcels", Integer.toString(c.parcels())),
-            new Cell(0.3f, "Seal ID", c.sealId())
+            new Cell(0.5f, CertificateWording.ORIGIN, CertificateWording.origin(c.origin())),
+            new Cell(0.2f, CertificateWording.PARCELS, Integer.toString(c.parcels())),
+            new Cell(0.3f, CertificateWording.SEAL_ID, c.sealId())
           });
     }
 
@@ -455,7 +416,7 @@ public final class CertificatePdf {
     private record GoodsEnd(float t, List<CertificateLine> rest) {}
 
     private GoodsEnd goods(PdfSheet sheet, float t, float limit) throws IOException {
-      t = section(sheet, t, "(h) (i) (k) Goods: rough diamonds");
+      t = section(sheet, t, CertificateWording.GOODS);
       t = goodsHeader(sheet, t);
       List<CertificateLine> lines = c.lines();
       float totalH = 20;
@@ -480,10 +441,7 @@ public final class CertificatePdf {
             INK,
             LEFT + 8,
             y(cursor + 11),
-            rest.size()
-                + " further line(s) on the continuation sheet; totals below cover all "
-                + lines.size()
-                + " lines.");
+            CertificateWording.continued(rest.size(), lines.size()));
         cursor += noteH;
       }
       return new GoodsEnd(goodsTotal(sheet, cursor), List.copyOf(rest));
@@ -495,7 +453,12 @@ public final class CertificatePdf {
       float h = 17;
       sheet.fill(NAVY, LEFT, y(t + h), CONTENT_W, h);
       float x = LEFT;
-      String[] titles = {"HS code (k)", "Description", "Carats (h)", "Value in USD (i)"};
+      String[] titles = {
+        CertificateWording.HS_CODE,
+        CertificateWording.DESCRIPTION,
+        CertificateWording.CARATS,
+        CertificateWording.VALUE
+      };
       for (int i = 0; i < titles.length; i++) {
         titles[i] = caps(titles[i]);
       }
@@ -520,7 +483,8 @@ public final class CertificatePdf {
     }
 
     private static List<String> description(PdfSheet sheet, CertificateLine line) {
-      return PdfSheet.wrap(sheet.regular, 8.5f, COLUMNS[1] - 14, hsDescription(line.hsCode()));
+      return PdfSheet.wrap(
+          sheet.regular, 8.5f, COLUMNS[1] - 14, CertificateWording.hsDescription(line.hsCode()));
     }
 
     private static float lineHeight(PdfSheet sheet, CertificateLine line) {
@@ -543,9 +507,21 @@ public final class CertificatePdf {
         d += 11;
       }
       x += COLUMNS[1];
-      sheet.right(sheet.regular, 10, INK, x + COLUMNS[2] - 7, y(base), amount(line.carats()));
+      sheet.right(
+          sheet.regular,
+          10,
+          INK,
+          x + COLUMNS[2] - 7,
+          y(base),
+          CertificateWording.amount(line.carats()));
       x += COLUMNS[2];
-      sheet.right(sheet.regular, 10, INK, x + COLUMNS[3] - 7, y(base), amount(line.valueUsd()));
+      sheet.right(
+          sheet.regular,
+          10,
+          INK,
+          x + COLUMNS[3] - 7,
+          y(base),
+          CertificateWording.amount(line.valueUsd()));
       sheet.line(RULE, 0.4f, LEFT, y(t + h), RIGHT, y(t + h));
       return t + h;
     }
@@ -554,7 +530,7 @@ public final class CertificatePdf {
       float h = 20;
       sheet.line(NAVY, 1.1f, LEFT, y(t), RIGHT, y(t));
       sheet.fill(TINT, LEFT, y(t + h), CONTENT_W, h);
-      sheet.text(sheet.bold, 9, NAVY, LEFT + 7, y(t + 13.5f), "TOTAL");
+      sheet.text(sheet.bold, 9, NAVY, LEFT + 7, y(t + 13.5f), CertificateWording.TOTAL);
       int count = c.lines().size();
       sheet.text(
           sheet.regular,
@@ -562,19 +538,30 @@ public final class CertificatePdf {
           GREY,
           LEFT + COLUMNS[0] + 7,
           y(t + 13.5f),
-          count + (count == 1 ? " line, " : " lines, ") + c.parcels() + " parcel(s)");
+          CertificateWording.lineCount(count, c.parcels()));
       float x = LEFT + COLUMNS[0] + COLUMNS[1];
-      sheet.right(sheet.bold, 10.5f, NAVY, x + COLUMNS[2] - 7, y(t + 14), amount(c.carats()));
+      sheet.right(
+          sheet.bold,
+          10.5f,
+          NAVY,
+          x + COLUMNS[2] - 7,
+          y(t + 14),
+          CertificateWording.amount(c.carats()));
       x += COLUMNS[2];
       sheet.right(
-          sheet.bold, 10.5f, NAVY, x + COLUMNS[3] - 7, y(t + 14), "USD " + amount(c.valueUsd()));
+          sheet.bold,
+          10.5f,
+          NAVY,
+          x + COLUMNS[3] - 7,
+          y(t + 14),
+          CertificateWording.totalValue(c.valueUsd()));
       sheet.line(NAVY, 1.1f, LEFT, y(t + h), RIGHT, y(t + h));
       return t + h;
     }
 
     /** Item (l): the electronic validation, the seal and the QR code. */
     private void validation(PdfSheet sheet, BitMatrix qr, float top) throws IOException {
-      float t = section(sheet, top, "(l) Validation by the exporting authority");
+      float t = section(sheet, top, CertificateWording.VALIDATION);
       float bottom = t + VALIDATION_H;
       sheet.frame(NAVY, 0.9f, LEFT, y(bottom), CONTENT_W, VALIDATION_H);
       float qrX = RIGHT - 11 - QR_SIZE;
@@ -586,9 +573,7 @@ public final class CertificatePdf {
       float sealR = 33;
       float sealX = textX + textW - sealR - 2;
       float line = t + 19;
-      for (String text :
-          PdfSheet.wrap(
-              sheet.regular, 9, textW, "Signed electronically by the issuing authority")) {
+      for (String text : PdfSheet.wrap(sheet.regular, 9, textW, CertificateWording.SIGNED)) {
         sheet.text(sheet.regular, 9, INK, textX, y(line), text);
         line += 12;
       }
@@ -607,32 +592,31 @@ public final class CertificatePdf {
               textX,
               factsW,
               line,
-              "Signature",
-              "JSON Web Signature" + (header.alg() == null ? "" : ", " + header.alg()));
+              CertificateWording.SIGNATURE,
+              CertificateWording.signature(header.alg()));
       line =
           fact(
               sheet,
               textX,
               factsW,
               line,
-              "Key ID",
-              header.kid() == null ? "not stated in the signature" : header.kid());
+              CertificateWording.KEY_ID,
+              CertificateWording.keyId(header.kid()));
       fact(
           sheet,
           textX,
           factsW,
           line,
-          "Public record",
-          logIndex == null
-              ? "not yet recorded in the transparency log"
-              : "transparency log index " + logIndex);
+          CertificateWording.PUBLIC_RECORD,
+          CertificateWording.publicRecord(logIndex));
 
-      List<String> scan = PdfSheet.wrap(sheet.regular, 8, textW, "Scan to verify: " + verifyUrl);
+      List<String> scan =
+          PdfSheet.wrap(sheet.regular, 8, textW, CertificateWording.scanToVerify(verifyUrl));
       float scanT = bottom - 11 - 10.5f * (scan.size() - 1);
       for (int i = 0; i < scan.size(); i++) {
         String text = scan.get(i);
-        if (i == 0 && text.startsWith("Scan to verify:")) {
-          String lead = "Scan to verify:";
+        String lead = CertificateWording.SCAN_TO_VERIFY;
+        if (i == 0 && text.startsWith(lead)) {
           sheet.text(sheet.bold, 8, NAVY, textX, y(scanT), lead);
           sheet.text(
               sheet.regular,
@@ -664,10 +648,10 @@ public final class CertificatePdf {
       sheet.circle(NAVY, 1.3f, cx, cy, r);
       sheet.circle(NAVY, 0.5f, cx, cy, r - 2.5f);
       sheet.circle(NAVY, 0.6f, cx, cy, r - 11.5f);
-      sheet.ring(5.6f, NAVY, cx, cy, r - 9.5f, Math.PI / 2, true, "KIMBERLEY PROCESS");
-      sheet.ring(5.6f, NAVY, cx, cy, r - 5, 3 * Math.PI / 2, false, "ELECTRONIC SEAL");
-      sheet.ring(6, NAVY, cx, cy, r - 9.2f, Math.PI, true, "\u2022");
-      sheet.ring(6, NAVY, cx, cy, r - 9.2f, 0, true, "\u2022");
+      sheet.ring(5.6f, NAVY, cx, cy, r - 9.5f, Math.PI / 2, true, CertificateWording.SEAL_TOP);
+      sheet.ring(5.6f, NAVY, cx, cy, r - 5, 3 * Math.PI / 2, false, CertificateWording.SEAL_BOTTOM);
+      sheet.ring(6, NAVY, cx, cy, r - 9.2f, Math.PI, true, CertificateWording.SEAL_DOT);
+      sheet.ring(6, NAVY, cx, cy, r - 9.2f, 0, true, CertificateWording.SEAL_DOT);
       sheet.centred(sheet.serifBold, 15, NAVY, cx, cy - 5, c.issuingParticipant().code());
     }
 
@@ -700,15 +684,9 @@ public final class CertificatePdf {
     private int continuation(PdfSheet sheet, List<CertificateLine> lines, int index)
         throws IOException {
       float t = 70;
-      sheet.centred(sheet.serifBold, 16, NAVY, CENTRE, y(t), KpCertificate.TITLE);
-      sheet.centred(
-          sheet.bold,
-          10,
-          INK,
-          CENTRE,
-          y(t + 18),
-          "Continuation sheet of certificate No. " + c.number());
-      t = section(sheet, t + 44, "(h) (i) (k) Goods: further lines");
+      sheet.centred(sheet.serifBold, 16, NAVY, CENTRE, y(t), CertificateWording.TITLE);
+      sheet.centred(sheet.bold, 10, INK, CENTRE, y(t + 18), CertificateWording.continuationOf(c));
+      t = section(sheet, t + 44, CertificateWording.GOODS_CONTINUED);
       t = goodsHeader(sheet, t);
       int shown = 0;
       for (CertificateLine line : lines) {
@@ -728,25 +706,13 @@ public final class CertificatePdf {
     private void footer(PdfSheet sheet, int page, int of) throws IOException {
       float t = PAGE_H - 62;
       List<String> lines =
-          PdfSheet.wrap(
-              sheet.regular,
-              6.5f,
-              CONTENT_W - 40,
-              "This document reproduces a Kimberley Process Certificate issued electronically. Its"
-                  + " authenticity rests on the issuing authority's signature carried in the QR"
-                  + " code, which any verifier can check offline. Any alteration renders the"
-                  + " certificate void.");
+          PdfSheet.wrap(sheet.regular, 6.5f, CONTENT_W - 40, CertificateWording.NOTICE);
       for (String text : lines) {
         sheet.centred(sheet.regular, 6.5f, GREY, CENTRE, y(t), text);
         t += 8.5f;
       }
       sheet.centred(
-          sheet.regular,
-          6.5f,
-          GREY,
-          CENTRE,
-          y(t + 2),
-          "Certificate No. " + c.number() + "  |  page " + page + " of " + of + "  |  Kimberlite");
+          sheet.regular, 6.5f, GREY, CENTRE, y(t + 2), CertificateWording.footer(c, page, of));
     }
 
     private static float section(PdfSheet sheet, float t, String title) throws IOException {
@@ -790,85 +756,5 @@ public final class CertificatePdf {
   /** PDF y of a distance from the top of the page. */
   private static float y(float fromTop) {
     return PAGE_H - fromTop;
-  }
-
-  static String amount(Carats value) {
-    return amount(value.value());
-  }
-
-  static String amount(UsdAmount value) {
-    return amount(value.value());
-  }
-
-  static String country(ParticipantCode code) {
-    return country(code.code());
-  }
-
-  static String country(CountryCode code) {
-    return country(code.code());
-  }
-
-  static String hsDescription(HsCode hsCode) {
-    return hsDescription(hsCode.code());
-  }
-
-  static String amount(BigDecimal value) {
-    return String.format(Locale.ROOT, "%,.2f", value);
-  }
-
-  /** "Botswana (BW)" for an ISO 3166-1 alpha-2 code Java knows, else the text as it is. */
-  static String country(String code) {
-    if (!COUNTRY_CODE.matcher(code).matches()) {
-      return code;
-    }
-    String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
-    return name.isBlank() || name.equals(code) ? code : name + " (" + code + ")";
-  }
-
-  static String origin(Origin origin) {
-    return origin.kind() == OriginKind.SINGLE && origin.countries().size() == 1
-        ? country(origin.countries().get(0))
-        : origin.display();
-  }
-
-  /** The HS 2022 wording of the three KP codes . */
-  static String hsDescription(String hsCode) {
-    String digits = hsCode.replace(".", "").strip();
-    return switch (digits.length() >= 6 ? digits.substring(0, 6) : digits) {
-      case "710210" -> "Diamonds, unsorted";
-      case "710221" -> "Industrial diamonds, unworked or simply sawn, cleaved or bruted";
-      case "710231" -> "Non-industrial diamonds, unworked or simply sawn, cleaved or bruted";
-      default -> "Not a Kimberley Process HS code";
-    };
-  }
-
-  /** The algorithm and key id of a JWS's protected header, read without verifying anything. */
-  record JwsHeader(@Nullable String alg, @Nullable String kid) {
-    static JwsHeader of(@Nullable String jws) {
-      if (jws == null) {
-        return new JwsHeader(null, null);
-      }
-      int dot = jws.indexOf('.');
-      if (dot <= 0) {
-        return new JwsHeader(null, null);
-      }
-      try {
-        byte[] json = Base64.getUrlDecoder().decode(jws.substring(0, dot).strip());
-        JsonNode header = JSON.readTree(new String(json, StandardCharsets.UTF_8));
-        return new JwsHeader(member(header, "alg"), member(header, "kid"));
-      } catch (IllegalArgumentException | JacksonException e) {
-        return new JwsHeader(null, null);
-      }
-    }
-
-    private static @Nullable String member(@Nullable JsonNode header, String name) {
-      if (header == null || !header.isObject()) {
-        return null;
-      }
-      JsonNode value = header.get(name);
-      return value != null && value.isString() && !value.stringValue().isBlank()
-          ? value.stringValue()
-          : null;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.QrLinks;
+import org.kimberlite.certification.QrPayload;
+import org.kimberlite.certification.SampleCertificates;
 
 class QrCodesTest {
   /** A verification link with a JWS of about 400 characters, as printed on certificates. */

@@ -1,10 +1,12 @@
-package org.kimberlite.certification;
+package org.kimberlite.certification.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import org.kimberlite.certification.internal.TradeAggregates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BenchData {
   private final JdbcTemplate jdbc;
-  private final org.kimberlite.certification.internal.TradeAggregates aggregates;
+  private final TradeAggregates aggregates;
 
-  public BenchData(
-      JdbcTemplate jdbc, org.kimberlite.certification.internal.TradeAggregates aggregates) {
+  public BenchData(JdbcTemplate jdbc, TradeAggregates aggregates) {
     this.jdbc = jdbc;
     this.aggregates = aggregates;
   }
@@ -37,7 +38,7 @@ public class BenchData {
     List<Object[]> events = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Lane lane = lanes.get(i % lanes.size());
-      String number = "ZZ" + year + String.format("%07d", i);
+      String number = "ZZ" + year + String.format(Locale.ROOT, "%07d", i);
       LocalDate issued = LocalDate.of(year, 1, 1).plusDays(random.nextInt(360));
       java.math.BigDecimal carats = java.math.BigDecimal.valueOf(100 + random.nextInt(100_000), 2);
       java.math.BigDecimal value =

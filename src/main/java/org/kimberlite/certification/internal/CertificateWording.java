@@ -1,0 +1,192 @@
+package org.kimberlite.certification.internal;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.Origin;
+import org.kimberlite.certification.OriginKind;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.HsCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
+
+/**
+ * The words of the printed certificate: its fixed texts (titles, the Annex I item labels of KPCS
+ * Annex I, the statements), the HS 2022 descriptions of the KP codes, and how amounts, countries
+ * and origins are written. {@link CertificateLayout} only places them on the page.
+ *
+ * <p>The labels lead with the letter of the KPCS Annex I item they show, "(c) Certificate No.",
+ * items a to l as docs/rules.md lists them (KP-01); the layout sets the letters apart.
+ */
+final class CertificateWording {
+  static final String TITLE = KpCertificate.TITLE;
+  static final String STATEMENT = KpCertificate.STATEMENT;
+  static final String SCHEME = "KIMBERLEY PROCESS CERTIFICATION SCHEME";
+
+  static final String NUMBER = "(c) Certificate No.";
+  static final String STATUS = "Status";
+  static final String PARTICULARS = "Particulars";
+  static final String ISSUING_PARTICIPANT = "Issuing (exporting) participant";
+  static final String ISSUED_ON = "(d) Date of issue";
+  static final String EXPIRES_ON = "(e) Date of expiry";
+  static final String ISSUING_AUTHORITY = "(f) Issuing authority";
+  static final String IMPORTING_PARTICIPANT = "Importing participant";
+  static final String EXPORTER = "(g) Exporter";
+  static final String IMPORTER = "(g) Importer";
+  static final String ORIGIN = "(b) Country of origin";
+  static final String PARCELS = "(j) Number of parcels";
+  static final String SEAL_ID = "Seal ID";
+
+  static final String GOODS = "(h) (i) (k) Goods: rough diamonds";
+  static final String GOODS_CONTINUED = "(h) (i) (k) Goods: further lines";
+  static final String HS_CODE = "HS code (k)";
+  static final String DESCRIPTION = "Description";
+  static final String CARATS = "Carats (h)";
+  static final String VALUE = "Value in USD (i)";
+  static final String TOTAL = "TOTAL";
+
+  static final String VALIDATION = "(l) Validation by the exporting authority";
+  static final String SIGNED = "Signed electronically by the issuing authority";
+  static final String SIGNATURE = "Signature";
+  static final String KEY_ID = "Key ID";
+  static final String PUBLIC_RECORD = "Public record";
+  static final String SCAN_TO_VERIFY = "Scan to verify:";
+  static final String SEAL_TOP = "KIMBERLEY PROCESS";
+  static final String SEAL_BOTTOM = "ELECTRONIC SEAL";
+  static final String SEAL_DOT = "\u2022";
+
+  static final String NOTICE =
+      "This document reproduces a Kimberley Process Certificate issued electronically. Its"
+          + " authenticity rests on the issuing authority's signature carried in the QR code,"
+          + " which any verifier can check offline. Any alteration renders the certificate void.";
+
+  /** The producer named in the document information and the footer. */
+  static final String PRODUCER = "Kimberlite";
+
+  private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
+  private CertificateWording() {}
+
+  /** The title in the document information. */
+  static String documentTitle(KpCertificate c) {
+    return TITLE + " " + c.number();
+  }
+
+  /** The subject in the document information. */
+  static String documentSubject(KpCertificate c) {
+    return "KP certificate "
+        + c.number()
+        + " issued by "
+        + c.issuingParticipant()
+        + " for "
+        + c.importingParticipant()
+        + ": "
+        + c.carats()
+        + " carats, USD "
+        + c.valueUsd();
+  }
+
+  /** The keywords in the document information. */
+  static String documentKeywords(KpCertificate c) {
+    return "Kimberley Process; KPCS; rough diamonds; " + c.number();
+  }
+
+  static String since(KpCertificate c) {
+    return "since " + c.statusOn().toString();
+  }
+
+  /** The note under the goods of page 1 when some lines go to the continuation sheet. */
+  static String continued(int rest, int all) {
+    return rest
+        + " further line(s) on the continuation sheet; totals below cover all "
+        + all
+        + " lines.";
+  }
+
+  static String lineCount(int lines, int parcels) {
+    return lines + (lines == 1 ? " line, " : " lines, ") + parcels + " parcel(s)";
+  }
+
+  static String totalValue(UsdAmount value) {
+    return "USD " + amount(value);
+  }
+
+  static String signature(@Nullable String alg) {
+    return "JSON Web Signature" + (alg == null ? "" : ", " + alg);
+  }
+
+  static String keyId(@Nullable String kid) {
+    return kid == null ? "not stated in the signature" : kid;
+  }
+
+  static String publicRecord(@Nullable Long logIndex) {
+    return logIndex == null
+        ? "not yet recorded in the transparency log"
+        : "transparency log index " + logIndex;
+  }
+
+  static String scanToVerify(String verifyUrl) {
+    return SCAN_TO_VERIFY + " " + verifyUrl;
+  }
+
+  static String continuationOf(KpCertificate c) {
+    return "Continuation sheet of certificate No. " + c.number();
+  }
+
+  static String footer(KpCertificate c, int page, int of) {
+    return "Certificate No. " + c.number() + "  |  page " + page + " of " + of + "  |  " + PRODUCER;
+  }
+
+  static String amount(Carats value) {
+    return amount(value.value());
+  }
+
+  static String amount(UsdAmount value) {
+    return amount(value.value());
+  }
+
+  static String amount(BigDecimal value) {
+    return String.format(Locale.ROOT, "%,.2f", value);
+  }
+
+  static String country(ParticipantCode code) {
+    return country(code.code());
+  }
+
+  static String country(CountryCode code) {
+    return country(code.code());
+  }
+
+  /** "Botswana (BW)" for an ISO 3166-1 alpha-2 code Java knows, else the text as it is. */
+  static String country(String code) {
+    if (!COUNTRY_CODE.matcher(code).matches()) {
+      return code;
+    }
+    String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+    return name.isBlank() || name.equals(code) ? code : name + " (" + code + ")";
+  }
+
+  static String origin(Origin origin) {
+    return origin.kind() == OriginKind.SINGLE && origin.countries().size() == 1
+        ? country(origin.countries().get(0))
+        : origin.display();
+  }
+
+  static String hsDescription(HsCode hsCode) {
+    return hsDescription(hsCode.code());
+  }
+
+  /** The HS 2022 wording of the three KP codes (heading 7102, docs/rules.md). */
+  static String hsDescription(String hsCode) {
+    String digits = hsCode.replace(".", "").strip();
+    return switch (digits.length() >= 6 ? digits.substring(0, 6) : digits) {
+      case "710210" -> "Diamonds, unsorted";
+      case "710221" -> "Industrial diamonds, unworked or simply sawn, cleaved or bruted";
+      case "710231" -> "Non-industrial diamonds, unworked or simply sawn, cleaved or bruted";
+      default -> "Not a Kimberley Process HS code";
+    };
+  }
+}
