@@ -13,6 +13,7 @@ import org.kimberlite.registry.Standing;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.HsCode;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.Policy;
 import org.kimberlite.shared.UsdPerCarat;
 
 /**
@@ -20,6 +21,10 @@ import org.kimberlite.shared.UsdPerCarat;
  * what the registry knows, return every rule broken (blocks) and every flag raised. No database, no
  * clock: the context supplies both.
  */
+@Policy(
+    rules = {
+      "KP-01", "KP-02", "KP-03", "KP-04", "KP-05", "KP-06", "KP-07", "KP-08", "KP-09", "KP-11"
+    })
 public final class KpRules {
   private KpRules() {}
 

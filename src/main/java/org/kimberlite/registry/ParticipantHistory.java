@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.Policy;
 
 /**
  * A participant's status decisions in the order they took effect, and the pure rules over them: the
  * status on any day, and whether a new decision may be appended.
  */
+@Policy
 public record ParticipantHistory(
     ParticipantCode participant, List<StatusChange> changes, List<CompliantZone> compliantZones) {
 

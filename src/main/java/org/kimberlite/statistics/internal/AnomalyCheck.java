@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.Policy;
 import org.kimberlite.statistics.Finding;
 import org.kimberlite.statistics.Period;
 import org.kimberlite.statistics.ProductionFigure;
@@ -26,6 +27,7 @@ import org.kimberlite.statistics.internal.CheckFigures.Totals;
  * <p>A pure policy: no clock, no I/O; changes are compared by cross-multiplying, without rounding.
  * Findings come sorted by {@link Finding#ORDER} whatever the order of the input.
  */
+@Policy(rules = "STAT-03")
 public final class AnomalyCheck {
   public static final String RULE = "STAT-03";
 

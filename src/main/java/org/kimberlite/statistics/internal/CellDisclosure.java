@@ -3,6 +3,7 @@ package org.kimberlite.statistics.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.Policy;
 import org.kimberlite.shared.UsdAmount;
 import org.kimberlite.statistics.TradeMatrix;
 
@@ -12,6 +13,7 @@ import org.kimberlite.statistics.TradeMatrix;
  * so the row's total still adds up but no single shipment's figures (one company's prices) are
  * published against an importer. A pure policy.
  */
+@Policy
 public final class CellDisclosure {
   private final int minCertificates;
 

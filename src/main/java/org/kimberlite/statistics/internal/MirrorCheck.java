@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.Policy;
 import org.kimberlite.statistics.Finding;
 import org.kimberlite.statistics.ImportFlow;
 import org.kimberlite.statistics.MirrorTolerance;
@@ -27,6 +28,7 @@ import org.kimberlite.statistics.internal.CheckFigures.Totals;
  * 4 decimals, prices to the cent, half-even). Findings come sorted by {@link Finding#ORDER}
  * whatever the order of the input.
  */
+@Policy(rules = "STAT-02")
 public final class MirrorCheck {
   public static final String RULE = "STAT-02";
 

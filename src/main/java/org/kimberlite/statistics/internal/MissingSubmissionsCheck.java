@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.Policy;
 import org.kimberlite.statistics.Finding;
 import org.kimberlite.statistics.ProductionFigure;
 
@@ -20,6 +21,7 @@ import org.kimberlite.statistics.ProductionFigure;
  * <p>A pure policy: the day is an argument (the caller takes it from its injected clock), no I/O.
  * Findings come sorted by {@link Finding#ORDER} whatever the order of the input.
  */
+@Policy(rules = "STAT-04")
 public final class MissingSubmissionsCheck {
   public static final String RULE = "STAT-04";
 

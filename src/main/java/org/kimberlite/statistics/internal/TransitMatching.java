@@ -2,6 +2,7 @@ package org.kimberlite.statistics.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.kimberlite.shared.Policy;
 
 /**
  * Matches one pair's exports with its imports, quarter by quarter, for one measure (carats or US
@@ -19,6 +20,7 @@ import java.util.Arrays;
  * cannot be matched in the quarter where it shows (a shipment missing in Q1 followed by regular
  * trade is left unmatched in Q1, not carried down the chain to the last quarter).
  */
+@Policy(rules = "STAT-02")
 final class TransitMatching {
   private static final long UNLIMITED = Long.MAX_VALUE / 4;
 
