@@ -13,6 +13,8 @@ import java.util.List;
  * @param extensions optional extension lines, each non-empty (their use is not recommended)
  */
 public record Checkpoint(String origin, long size, byte[] rootHash, List<String> extensions) {
+  private static final java.util.regex.Pattern NEWLINE = java.util.regex.Pattern.compile("\n");
+
   public Checkpoint {
     checkLine(origin, "origin");
     if (size < 0) {
@@ -82,7 +84,7 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     } catch (LogFormatException e) {
       throw new LogFormatException("checkpoint: " + e.getMessage(), e);
     }
-    String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+    String[] lines = NEWLINE.split(text.substring(0, text.length() - 1), -1);
     if (lines.length < 3) {
       throw new LogFormatException("checkpoint needs origin, size and root hash lines");
     }

@@ -94,7 +94,7 @@ final class Codec {
   }
 
   static String hex8(int v) {
-    return String.format("%08x", v);
+    return String.format(java.util.Locale.ROOT, "%08x", v);
   }
 
   /**
@@ -189,7 +189,7 @@ final class Codec {
         .forEach(
             cp -> {
               if (cp < 0x20 || cp == 0x7f) {
-                b.append(String.format("\\x%02x", cp));
+                b.append(String.format(java.util.Locale.ROOT, "\\x%02x", cp));
               } else {
                 b.appendCodePoint(cp);
               }

@@ -17,6 +17,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
  * </ul>
  */
 final class Ed25519Keys {
+  private static final java.util.regex.Pattern PLUS = java.util.regex.Pattern.compile("\\+");
+
   static final byte TYPE_ED25519 = 0x01;
   static final byte TYPE_COSIGNATURE_V1 = 0x04;
   static final int KEY_SIZE = 32;
@@ -147,7 +149,7 @@ final class Ed25519Keys {
 
   /** Parses {@code PRIVATE+KEY+<name>+<keyid>+<base64(type || seed)>} strictly. */
   static Private parsePrivate(String skey, byte type) {
-    String[] f = skey.split("\\+", 5);
+    String[] f = PLUS.split(skey, 5);
     if (f.length != 5 || !f[0].equals("PRIVATE") || !f[1].equals("KEY")) {
       throw new LogFormatException("private key must be PRIVATE+KEY+<name>+<key ID>+<key>");
     }
@@ -159,7 +161,9 @@ final class Ed25519Keys {
     byte[] key = Codec.base64(f[4], "private key");
     if (key.length != KEY_SIZE + 1 || key[0] != type) {
       throw new LogFormatException(
-          "private key must be type 0x" + String.format("%02x", type) + " and 32 bytes");
+          "private key must be type 0x"
+              + String.format(java.util.Locale.ROOT, "%02x", type)
+              + " and 32 bytes");
     }
     byte[] seed = new byte[KEY_SIZE];
     System.arraycopy(key, 1, seed, 0, KEY_SIZE);
@@ -172,7 +176,7 @@ final class Ed25519Keys {
 
   /** Parses {@code <name>+<keyid>+<base64(type || public key)>} strictly. */
   static Public parsePublic(String vkey, byte type) {
-    String[] f = vkey.split("\\+", 3);
+    String[] f = PLUS.split(vkey, 3);
     if (f.length != 3) {
       throw new LogFormatException("verifier key must be <name>+<key ID>+<key>");
     }
@@ -183,7 +187,9 @@ final class Ed25519Keys {
     byte[] key = Codec.base64(f[2], "verifier key");
     if (key.length != KEY_SIZE + 1 || key[0] != type) {
       throw new LogFormatException(
-          "verifier key must be type 0x" + String.format("%02x", type) + " and 32 bytes");
+          "verifier key must be type 0x"
+              + String.format(java.util.Locale.ROOT, "%02x", type)
+              + " and 32 bytes");
     }
     byte[] pub = new byte[KEY_SIZE];
     System.arraycopy(key, 1, pub, 0, KEY_SIZE);

@@ -270,7 +270,9 @@ public final class Notes {
       char c = s.charAt(i);
       if (c < 0x20 && c != '\n') {
         throw new LogFormatException(
-            what + " contains control character " + String.format("0x%02x", (int) c));
+            what
+                + " contains control character "
+                + String.format(java.util.Locale.ROOT, "0x%02x", (int) c));
       }
     }
     if (Codec.utf8(s).length > MAX_NOTE_SIZE) {

@@ -11,6 +11,8 @@ package org.kimberlite.ledger;
  * @param entries whether this is an entry bundle rather than a hash tile
  */
 public record TilePath(int level, long index, int width, boolean entries) {
+  private static final java.util.regex.Pattern SLASH = java.util.regex.Pattern.compile("/");
+
   public TilePath {
     if (level < 0 || level > 63) {
       throw new IllegalArgumentException("tile level must be 0..63, got " + level);
@@ -57,10 +59,10 @@ public record TilePath(int level, long index, int width, boolean entries) {
     if (n < 0) {
       throw new IllegalArgumentException("tile index is negative: " + n);
     }
-    String s = String.format("%03d", n % 1000);
+    String s = String.format(java.util.Locale.ROOT, "%03d", n % 1000);
     n /= 1000;
     while (n > 0) {
-      s = String.format("x%03d/", n % 1000) + s;
+      s = String.format(java.util.Locale.ROOT, "x%03d/", n % 1000) + s;
       n /= 1000;
     }
     return s;
@@ -75,7 +77,7 @@ public record TilePath(int level, long index, int width, boolean entries) {
    * overflow) is a {@link LogFormatException}.
    */
   public static TilePath parse(String path) {
-    String[] f = path.split("/", -1);
+    String[] f = SLASH.split(path, -1);
     if (f.length < 3 || !f[0].equals("tile")) {
       throw bad(path, "expected tile/<L>/<N>[.p/<W>]");
     }

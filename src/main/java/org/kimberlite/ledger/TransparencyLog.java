@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class TransparencyLog {
+  private static final java.util.regex.Pattern COMMA = java.util.regex.Pattern.compile(",");
+
   public static final String PUBLIC_AUDIENCE = "*";
   private static final int MAX_ENTRY = 65_535;
 
@@ -157,7 +159,7 @@ public class TransparencyLog {
   private static LogEntry visible(StoredEntry e, @Nullable UUID viewer) {
     boolean allowed =
         e.audience().equals(PUBLIC_AUDIENCE)
-            || (viewer != null && List.of(e.audience().split(",")).contains(viewer.toString()));
+            || (viewer != null && List.of(COMMA.split(e.audience())).contains(viewer.toString()));
     LogEntry entry = e.entry();
     return allowed
         ? entry

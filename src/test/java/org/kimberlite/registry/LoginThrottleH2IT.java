@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
-import org.kimberlite.support.MutableClock;
+import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,14 +40,14 @@ class LoginThrottleH2IT {
   @LocalServerPort int port;
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
-  @Autowired MutableClock clock;
+  @Autowired TestClock clock;
 
   @TestConfiguration
   static class Time {
     @Bean
     @Primary
-    MutableClock testClock() {
-      return MutableClock.fromSystem();
+    TestClock testClock() {
+      return new TestClock();
     }
   }
 

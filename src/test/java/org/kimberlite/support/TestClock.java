@@ -11,11 +11,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A UTC clock that tests move forward (time passes: certificates expire) and back to the system's
- * time. Import {@link Config} to make it the application's clock.
+ * A UTC clock that tests move forward (time passes: certificates expire, throttles end) and back.
+ * {@code new TestClock()} runs with the system's time plus the offset (import {@link Config} to
+ * make it the application's clock); {@link #fixed} stands still at an instant until moved, for unit
+ * tests. Thread-safe.
  */
 public final class TestClock extends Clock {
   private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final @org.jspecify.annotations.Nullable Instant fixedAt;
+
+  public TestClock() {
+    this(null);
+  }
+
+  private TestClock(@org.jspecify.annotations.Nullable Instant fixedAt) {
+    this.fixedAt = fixedAt;
+  }
+
+  /** A clock that stays at {@code at} until a test moves it. */
+  public static TestClock fixed(Instant at) {
+    return new TestClock(at);
+  }
 
   @Override
   public ZoneId getZone() {
@@ -24,12 +40,12 @@ public final class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    return Clock.offset(Clock.system(zone), offset.get());
+    return Clock.fixed(instant(), zone);
   }
 
   @Override
   public Instant instant() {
-    return Instant.now().plus(offset.get());
+    return (fixedAt == null ? Clock.systemUTC().instant() : fixedAt).plus(offset.get());
   }
 
   /** Moves time forward by {@code by}. */
@@ -37,7 +53,7 @@ public final class TestClock extends Clock {
     offset.accumulateAndGet(by, Duration::plus);
   }
 
-  /** Back to the system's time. */
+  /** Back to where it started: the system's time, or the fixed instant. */
   public void reset() {
     offset.set(Duration.ZERO);
   }

@@ -137,7 +137,10 @@ class BrowserIT {
     new Select(browser.findElement(By.name("type"))).selectByValue("SUSPENSION");
     WebElement effective = browser.findElement(By.name("effectiveOn"));
     ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript("arguments[0].value = arguments[1]", effective, LocalDate.now().toString());
+        .executeScript(
+            "arguments[0].value = arguments[1]",
+            effective,
+            LocalDate.now(java.time.ZoneOffset.UTC).toString());
     browser.findElement(By.name("reason")).sendKeys("Browser test: review mission findings");
     browser.findElement(By.cssSelector(".secretariat button[type=submit]")).click();
     waitUpTo(10)

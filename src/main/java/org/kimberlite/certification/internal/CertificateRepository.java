@@ -471,7 +471,7 @@ public class CertificateRepository {
   }
 
   public static String format(String prefix, long n) {
-    return prefix + String.format("%08d", n);
+    return prefix + String.format(java.util.Locale.ROOT, "%08d", n);
   }
 
   /** A country's number range. */

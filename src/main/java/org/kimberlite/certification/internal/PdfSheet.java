@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * failing the whole document. Coordinates are PDF points from the bottom left corner.
  */
 final class PdfSheet {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
   /** Letters that have no decomposition to a base letter but an obvious Latin stand-in. */
   private static final Map<Integer, String> STAND_INS =
       Map.ofEntries(
@@ -134,7 +136,7 @@ final class PdfSheet {
   static List<String> wrap(PDFont font, float size, float maxWidth, String text) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : printable(font, text).strip().split(" +")) {
+    for (String word : SPACES.split(printable(font, text).strip())) {
       String candidate = line.isEmpty() ? word : line + " " + word;
       if (width(font, size, candidate) <= maxWidth) {
         line.setLength(0);

@@ -185,7 +185,11 @@ public class TradeAggregates {
   private boolean isPostgres() {
     if (postgres == null) {
       try (Connection c = dataSource.getConnection()) {
-        postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        postgres =
+            c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }

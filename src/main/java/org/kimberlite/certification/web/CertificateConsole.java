@@ -46,6 +46,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 class CertificateConsole {
+  private static final java.util.regex.Pattern COUNTRY_SEPARATORS =
+      java.util.regex.Pattern.compile("[,\\s]+");
+
   private final IssuingCertificates issuing;
   private final ConfirmingImports confirming;
   private final CancellingCertificates cancelling;
@@ -106,7 +109,7 @@ class CertificateConsole {
       }
       List<String> countries = new ArrayList<>();
       if (originCountries != null) {
-        for (String c : originCountries.split("[,\\s]+")) {
+        for (String c : COUNTRY_SEPARATORS.split(originCountries)) {
           if (!c.isBlank()) {
             countries.add(c.strip());
           }

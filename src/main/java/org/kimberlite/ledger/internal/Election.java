@@ -82,7 +82,11 @@ public class Election {
   private boolean isPostgres() throws SQLException {
     if (postgres == null) {
       try (Connection c = dataSource.getConnection()) {
-        postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        postgres =
+            c.getMetaData()
+                .getDatabaseProductName()
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("postgres");
       }
     }
     return postgres;

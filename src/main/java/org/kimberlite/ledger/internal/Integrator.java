@@ -106,6 +106,8 @@ public class Integrator implements SmartLifecycle {
     return running;
   }
 
+  @org.kimberlite.shared.SuppressForbidden(
+      "the integrator's own background thread backs off after a failed round; no request waits")
   private void loop() {
     while (running) {
       try {

@@ -397,7 +397,9 @@ public class ProblemHandler {
               status.value(),
               "http-" + status.value(),
               status.getReasonPhrase(),
-              "The request was refused: " + status.getReasonPhrase().toLowerCase() + ".",
+              "The request was refused: "
+                  + status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)
+                  + ".",
               List.of(),
               List.of()),
           request);

@@ -135,11 +135,16 @@ public class DemoWorld {
   private static Member company(
       String username, String name, String country, OrganisationRole role, int rjcTerm) {
     String sowId =
-        "SOW-" + country + "-" + String.format("%05d", Math.abs(username.hashCode()) % 100000);
+        "SOW-"
+            + country
+            + "-"
+            + String.format(java.util.Locale.ROOT, "%05d", Math.abs(username.hashCode()) % 100000);
     String rjc =
         rjcTerm == 0
             ? null
-            : "RJC-" + String.format("%07d", Math.abs(name.hashCode()) % 10_000_000);
+            : "RJC-"
+                + String.format(
+                    java.util.Locale.ROOT, "%07d", Math.abs(name.hashCode()) % 10_000_000);
     return new Member(username, name, country, role, sowId, rjc, rjcTerm);
   }
 

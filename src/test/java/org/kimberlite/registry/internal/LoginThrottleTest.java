@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.kimberlite.support.MutableClock;
+import org.kimberlite.support.TestClock;
 
 /** The sign-in throttle at its boundaries, on a clock moved by hand. */
 class LoginThrottleTest {
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final TestClock clock = TestClock.fixed(Instant.parse("2026-03-01T10:00:00Z"));
   final LoginThrottle throttle =
       new LoginThrottle(
           clock,
