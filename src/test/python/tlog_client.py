@@ -22,7 +22,8 @@ C2SP signed-note, tlog-checkpoint and tlog-tiles; it shares no code with the log
      must verify with RFC 9162 2.1.4.2; the current size and root are then saved.
 Exit status: 0 all verified, 1 a check failed ("FAIL: ..."), 2 usage/network error.
 --self-test checks the Ed25519, note and Merkle code against the vectors under
-$TLOG_CORPUS (default /work/shared/corpus).
+$TLOG_CORPUS (the test vectors vendored in this repository, src/test/resources/vectors,
+when unset).
 """
 import argparse, base64, gzip, hashlib, json, os, re, sys, urllib.error, urllib.request
 
@@ -359,7 +360,8 @@ def run(args):
 
 # ---- self-test against the corpus vectors -----------------------------------------------
 def self_test():
-    corpus = os.environ.get("TLOG_CORPUS", "/work/shared/corpus")
+    corpus = os.environ.get("TLOG_CORPUS") or os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "resources", "vectors")
 
     # The same files where the project vendors them (src/test/resources/vectors).
     vendored = {

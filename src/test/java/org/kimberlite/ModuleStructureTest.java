@@ -18,7 +18,7 @@ class ModuleStructureTest {
   @Test
   void modulesRespectTheirBoundariesAndAllowedDependencies() {
     // Fails on cycles, on access to another module's internal packages, and on any dependency
-    // not listed in the module's allowedDependencies (ARCHITECTURE.md section 2).
+    // not listed in the module's allowedDependencies (docs/architecture.md).
     MODULES.verify();
   }
 

@@ -1,6 +1,9 @@
 package org.kimberlite.certification;
 
-/** How a certificate declares origin (KP 2024 decision on declared origin, REFERENCE.md 1.5). */
+/**
+ * How a certificate declares origin (KP 2024 administrative decision on declared origin;
+ * docs/rules.md, KP-04).
+ */
 public enum OriginKind {
   /** One participant of origin. */
   SINGLE,

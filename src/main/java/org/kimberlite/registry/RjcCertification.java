@@ -6,8 +6,8 @@ import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 
 /**
- * A Responsible Jewellery Council certification: a number, issued for one or three years
- * (REFERENCE.md 4.1).
+ * A Responsible Jewellery Council certification: a number, issued for one or three years (RJC Code
+ * of Practices certification: provisional one-year or full three-year terms).
  */
 public record RjcCertification(String number, LocalDate validFrom, int termYears) {
   public RjcCertification {

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
 abstract class StatisticsContract {
-  // The copy of shared/domain/kp-stats bundled with the application (with its sources).
+  // The published KP figures bundled with the application (src/main/resources/statistics, with
+  // sources).
   static final Path KP_STATS =
       Path.of("src/main/resources/statistics/kp_production_by_country.csv");
   static final int YEAR = today().getYear();

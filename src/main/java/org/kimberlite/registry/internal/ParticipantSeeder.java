@@ -155,8 +155,10 @@ public class ParticipantSeeder implements ApplicationRunner {
     repository.recordSeed(
         SEED,
         AS_OF,
-        "KP participants list compiled from public sources (shared/domain/kp-participants.csv,"
-            + " REFERENCE.md 1.9 and 1.10)",
+        "KP participants list as of "
+            + AS_OF
+            + ", compiled from the KP's published participants page and decisions"
+            + " (sources in registry/SOURCES.md)",
         now);
     log.info("Registry seeded with {} participants as of {}", count, AS_OF);
     return true;

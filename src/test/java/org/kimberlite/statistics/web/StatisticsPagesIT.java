@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticsPagesIT {
-  // The copy of shared/domain/kp-stats bundled with the application (with its sources).
+  // The published KP figures bundled with the application (src/main/resources/statistics, with
+  // sources).
   static final Path KP_STATS =
       Path.of("src/main/resources/statistics/kp_production_by_country.csv");
 
