@@ -24,6 +24,9 @@ public class RejectionLog {
     this.clock = clock;
   }
 
+  /** The width of the number column: a refused number longer than that is kept cut short. */
+  static final int NUMBER_LENGTH = 40;
+
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void record(
       String action,
@@ -42,10 +45,19 @@ public class RejectionLog {
             .collect(Collectors.joining("; "));
     repository.insertRejection(
         action,
-        number,
+        clip(number, NUMBER_LENGTH),
         organisation,
         rules.length() > 200 ? rules.substring(0, 200) : rules,
         detail,
         clock.instant());
+  }
+
+  /** At most {@code max} chars of {@code text}, never cutting a surrogate pair in two. */
+  static @Nullable String clip(@Nullable String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 }

@@ -48,6 +48,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -186,6 +187,10 @@ public class ProblemHandler {
       message = "is not a member this endpoint reads";
     } else if (e instanceof ValueInstantiationException v) {
       message = ownWords(v.getCause() == null ? null : v.getCause().getMessage(), "is not valid");
+    } else if (e instanceof InvalidFormatException f
+        && f.getTargetType() == String.class
+        && String.valueOf(f.getOriginalMessage()).equals(StrictJson.UNPAIRED_SURROGATE)) {
+      message = StrictJson.UNPAIRED_SURROGATE;
     } else if (e instanceof MismatchedInputException) {
       message = "has a value of the wrong type or outside its allowed values";
     } else {
