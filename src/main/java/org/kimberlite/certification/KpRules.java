@@ -26,6 +26,10 @@ import org.kimberlite.shared.UsdPerCarat;
       "KP-01", "KP-02", "KP-03", "KP-04", "KP-05", "KP-06", "KP-07", "KP-08", "KP-09", "KP-11"
     })
 public final class KpRules {
+  /** KP-06: what a certificate number may look like (the issuer's prefix is checked apart). */
+  static final java.util.regex.Pattern NUMBER_SHAPE =
+      java.util.regex.Pattern.compile("[A-Z]{2}[A-Z0-9/-]{1,30}");
+
   private KpRules() {}
 
   /** What the rules need to know about an organisation. */
@@ -245,7 +249,14 @@ public final class KpRules {
     // KP-06: number unique and in range.
     if (!blank(r.number())) {
       String number = r.number().strip();
-      if (!number.startsWith(issuer.country().code())) {
+      if (!NUMBER_SHAPE.matcher(number).matches()) {
+        v.add(
+            new Violation(
+                "KP-06",
+                "number",
+                "a certificate number is the issuer's two-letter prefix and up to 30 letters,"
+                    + " digits, '-' or '/'"));
+      } else if (!number.startsWith(issuer.country().code())) {
         v.add(
             new Violation(
                 "KP-06",
@@ -255,7 +266,7 @@ public final class KpRules {
         v.add(
             new Violation("KP-06", "number", number + " is outside the authority's number range"));
       }
-      if (c.numberTaken(number)) {
+      if (NUMBER_SHAPE.matcher(number).matches() && c.numberTaken(number)) {
         v.add(new Violation("KP-06", "number", number + " has been issued already"));
       }
     }

@@ -424,4 +424,32 @@ class KpRulesTest {
     assertThat(d.accepted()).isTrue();
     assertThat(rules(d.flags())).containsExactly("KP-09");
   }
+
+  @Test
+  void kp06ANumberHasTheShapeOfOneAndIsNeverEchoedWhenItDoesNot() {
+    IssueRequest base = valid();
+    java.util.function.Function<String, IssueRequest> numbered =
+        n ->
+            new IssueRequest(
+                base.exporter(),
+                base.importer(),
+                base.importingParticipant(),
+                base.originKind(),
+                base.originCountries(),
+                base.originZone(),
+                base.lines(),
+                base.parcels(),
+                base.sealId(),
+                base.issuedOn(),
+                base.expiresOn(),
+                n);
+    assertThat(check(numbered.apply("BW" + "1".repeat(8))).violations()).isEmpty();
+    for (String bad : List.of("BW" + "1".repeat(31), "BW 1", "BW\u202e1", "bw1", "BW1;drop")) {
+      List<Violation> v = check(numbered.apply(bad)).violations();
+      assertThat(v)
+          .extracting(Violation::rule, Violation::field)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("KP-06", "number"));
+      assertThat(v.get(0).message()).doesNotContain(bad);
+    }
+  }
 }
