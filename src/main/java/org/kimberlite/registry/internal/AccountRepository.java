@@ -108,5 +108,10 @@ public class AccountRepository {
   }
 
   /** An account with the password hash kept for sign-in. */
-  public record Credentials(Account account, String passwordHash) {}
+  public record Credentials(Account account, String passwordHash) {
+    @Override
+    public String toString() {
+      return "Credentials[account=" + account + ", passwordHash=(redacted)]";
+    }
+  }
 }

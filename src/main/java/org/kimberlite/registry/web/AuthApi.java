@@ -98,7 +98,13 @@ class AuthApi {
       @NotBlank @Size(max = 100) String username,
       @NotBlank @Size(max = 200) String password,
       @Nullable @Size(max = 100) String label,
-      @Nullable Integer expiresInDays) {}
+      @Nullable Integer expiresInDays) {
+    /** Never the password: Spring logs a request body's text at debug level. */
+    @Override
+    public String toString() {
+      return "TokenRequest[username=" + username + ", password=(redacted)]";
+    }
+  }
 
   record TokenJson(
       String token,
@@ -106,5 +112,11 @@ class AuthApi {
       UUID id,
       String label,
       UUID organisationId,
-      Instant expiresAt) {}
+      Instant expiresAt) {
+    /** Never the token: Spring logs a response body's text at debug level. */
+    @Override
+    public String toString() {
+      return "TokenJson[id=" + id + ", token=(redacted)]";
+    }
+  }
 }

@@ -142,7 +142,13 @@ class OrganisationApi {
       @NotBlank String username,
       @NotBlank String displayName,
       @NotBlank String password,
-      boolean admin) {}
+      boolean admin) {
+    /** Never the password: Spring logs a request body's text at debug level. */
+    @Override
+    public String toString() {
+      return "AccountRequest[username=" + username + ", password=(redacted)]";
+    }
+  }
 
   record MeJson(
       UUID accountId,
