@@ -83,6 +83,26 @@ abstract class RegistryApiContract {
   }
 
   @Test
+  void anonymousPageViewsOpenNoSession() {
+    // A session per anonymous visit would let anyone fill the server's memory; only a signed-in
+    // account has one. Pages with forms carry their CSRF token in a cookie instead.
+    for (String page :
+        List.of(
+            "/", "/participants", "/participants/CF", "/statistics", "/login", "/problems/KP-03")) {
+      Answer a = anonymous().getPage(page);
+      assertThat(a.status()).as(page).isEqualTo(200);
+      assertThat(a.raw().headers().allValues("Set-Cookie"))
+          .as(page)
+          .noneMatch(c -> c.startsWith("JSESSIONID"));
+    }
+    // A protected page sends the visitor to sign in, still without a session.
+    Answer console = anonymous().getPage("/console/certificates");
+    assertThat(console.status()).isEqualTo(302);
+    assertThat(console.raw().headers().allValues("Set-Cookie"))
+        .noneMatch(c -> c.startsWith("JSESSIONID"));
+  }
+
+  @Test
   void listsEverySeededParticipantWithItsStatus() throws IOException {
     Map<String, String> seeded = seededStatuses();
     assertThat(seeded).hasSizeGreaterThanOrEqualTo(58);

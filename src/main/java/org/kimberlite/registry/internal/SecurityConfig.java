@@ -19,7 +19,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Two doors. The machine door ({@code /api/**}, {@code /log/**}) is stateless: bearer tokens, no
@@ -110,6 +112,10 @@ class SecurityConfig {
         new SimpleUrlAuthenticationFailureHandler("/login?error");
     http.addFilterBefore(
             new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        // No session for anonymous page views: the CSRF token travels in a cookie and the page
+        // to return to after sign-in in another, so only a signed-in account has a session.
+        .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(HttpMethod.GET, publicPatterns)
