@@ -3,6 +3,7 @@ package org.kimberlite.registry;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.Problem;
 
 /**
@@ -15,7 +16,7 @@ public record Caller(
     UUID organisationId,
     String organisationName,
     Set<OrganisationRole> roles,
-    @Nullable String participant,
+    @Nullable ParticipantCode participant,
     boolean admin) {
 
   public Caller {
@@ -38,7 +39,7 @@ public record Caller(
   }
 
   /** The KP secretariat or the KP authority of {@code participantCode}. */
-  public boolean isAuthorityFor(String participantCode) {
+  public boolean isAuthorityFor(ParticipantCode participantCode) {
     return has(OrganisationRole.KP_SECRETARIAT)
         || (has(OrganisationRole.KP_AUTHORITY) && participantCode.equals(participant));
   }

@@ -3,7 +3,6 @@ package org.kimberlite.registry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Organisations {
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Set<OrganisationRole> GOVERNMENT =
       Set.of(OrganisationRole.KP_AUTHORITY, OrganisationRole.KP_SECRETARIAT);
 
@@ -111,12 +109,9 @@ public class Organisations {
 
   private Organisation validate(NewOrganisation request) {
     List<FieldError> errors = new ArrayList<>();
-    String country = request.country().strip().toUpperCase(Locale.ROOT);
+    CountryCode country = request.country();
     if (request.name().isBlank() || request.name().length() > 300) {
       errors.add(new FieldError("name", "must have 1 to 300 characters"));
-    }
-    if (!COUNTRIES.contains(country)) {
-      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code"));
     }
     if (request.roles().isEmpty()) {
       errors.add(new FieldError("roles", "must name at least one role"));
@@ -124,11 +119,7 @@ public class Organisations {
     if (!errors.isEmpty()) {
       throw Problem.invalid("The organisation cannot be registered as given.", errors);
     }
-    String participant =
-        participants
-            .participantForCountry(CountryCode.of(country))
-            .map(ParticipantCode::code)
-            .orElse(null);
+    ParticipantCode participant = participants.participantForCountry(country).orElse(null);
     if (request.roles().contains(OrganisationRole.KP_AUTHORITY) && participant == null) {
       throw Problem.invalid(
           "country", "a KP authority must belong to a KP participant; " + country + " is not one");

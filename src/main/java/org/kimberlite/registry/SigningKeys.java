@@ -204,14 +204,14 @@ public class SigningKeys {
 
   static SigningKey key(KeyRow row) {
     UUID organisation = row.organisationId();
-    String participant = row.participant();
+    ParticipantCode participant = row.participant();
     if (organisation == null || participant == null) {
       throw new IllegalStateException("Key " + row.kid() + " is not an authority key");
     }
     return new SigningKey(
         row.kid(),
         organisation,
-        ParticipantCode.of(participant),
+        participant,
         row.publicKey(),
         row.createdAt(),
         row.retiredAt(),

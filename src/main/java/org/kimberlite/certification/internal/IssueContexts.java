@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.CertificationProperties;
 import org.kimberlite.certification.KpRules;
 import org.kimberlite.registry.Organisation;
@@ -120,12 +119,7 @@ public class IssueContexts {
   }
 
   static KpRules.OrganisationFacts facts(Organisation o) {
-    @Nullable String participant = o.participant();
     return new KpRules.OrganisationFacts(
-        o.id(),
-        o.name(),
-        CountryCode.of(o.country()),
-        participant == null ? null : ParticipantCode.of(participant),
-        o.has(OrganisationRole.KP_AUTHORITY));
+        o.id(), o.name(), o.country(), o.participant(), o.has(OrganisationRole.KP_AUTHORITY));
   }
 }

@@ -23,6 +23,10 @@ import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.RjcCertification;
 import org.kimberlite.registry.SowRegistration;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.problem.FieldError;
+import org.kimberlite.shared.problem.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,12 +80,23 @@ class OrganisationApi {
             caller,
             new NewOrganisation(
                 request.name(),
-                request.country(),
+                country(request.country()),
                 request.roles(),
                 request.sow() == null ? null : request.sow().toDomain(),
                 request.rjc() == null ? null : request.rjc().toDomain()));
     return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
         .body(OrganisationJson.of(created));
+  }
+
+  /** The country as given (any case, surrounding space), or the 422 naming the field. */
+  private static CountryCode country(String given) {
+    String code = given.strip();
+    if (!CountryCode.isValid(code)) {
+      throw Problem.invalid(
+          "The organisation cannot be registered as given.",
+          List.of(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code")));
+    }
+    return CountryCode.of(code);
   }
 
   @PutMapping("/organisations/{id}/compliance")
@@ -150,14 +165,14 @@ class OrganisationApi {
       UUID organisationId,
       String organisationName,
       Set<OrganisationRole> roles,
-      @Nullable String participant,
+      @Nullable ParticipantCode participant,
       boolean admin) {}
 
   record DirectoryJson(
       UUID id,
       String name,
-      String country,
-      @Nullable String participant,
+      CountryCode country,
+      @Nullable ParticipantCode participant,
       Set<OrganisationRole> roles) {
     static DirectoryJson of(Organisation o) {
       return new DirectoryJson(o.id(), o.name(), o.country(), o.participant(), o.roles());
@@ -169,8 +184,8 @@ class OrganisationApi {
   record OrganisationJson(
       UUID id,
       String name,
-      String country,
-      @Nullable String participant,
+      CountryCode country,
+      @Nullable ParticipantCode participant,
       Set<OrganisationRole> roles,
       @Nullable SowRegistration sow,
       @Nullable RjcOut rjc,
