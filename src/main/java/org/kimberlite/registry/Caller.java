@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.problem.Problem;
 
 /**
  * Who is asking: an authenticated account and the organisation it belongs to. Every private read
@@ -27,15 +26,14 @@ public record Caller(
     return roles.contains(role);
   }
 
-  /** Refuses with 403 unless the caller's organisation plays one of {@code anyOf}. */
-  public void require(OrganisationRole... anyOf) {
+  /** Whether the caller's organisation plays one of {@code anyOf}. */
+  public boolean hasAny(OrganisationRole... anyOf) {
     for (OrganisationRole role : anyOf) {
       if (roles.contains(role)) {
-        return;
+        return true;
       }
     }
-    throw Problem.forbidden(
-        "This needs an account of an organisation with role " + Set.of(anyOf) + ".");
+    return false;
   }
 
   /** The KP secretariat or the KP authority of {@code participantCode}. */

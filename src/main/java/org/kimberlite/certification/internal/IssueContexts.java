@@ -14,7 +14,6 @@ import org.kimberlite.registry.Standing;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.UsdPerCarat;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Component;
 
 /** What the rules read about an issue, from the registry, the store and the value references. */
@@ -41,7 +40,11 @@ public class IssueContexts {
 
   /** The context of an issue by the authority {@code issuerId} on {@code today}. */
   public KpRules.IssueContext of(UUID issuerId, LocalDate today) {
-    KpRules.OrganisationFacts issuer = facts(organisations.directoryEntry(issuerId));
+    KpRules.OrganisationFacts issuer =
+        facts(
+            organisations
+                .directoryEntry(issuerId)
+                .orElseThrow(() -> new IllegalStateException("No organisation " + issuerId)));
     return new KpRules.IssueContext() {
       @Override
       public LocalDate today() {
@@ -55,11 +58,7 @@ public class IssueContexts {
 
       @Override
       public Optional<KpRules.OrganisationFacts> organisation(UUID id) {
-        try {
-          return Optional.of(facts(organisations.directoryEntry(id)));
-        } catch (Problem notFound) {
-          return Optional.empty();
-        }
+        return organisations.directoryEntry(id).map(IssueContexts::facts);
       }
 
       @Override

@@ -24,6 +24,7 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.RjcCertification;
 import org.kimberlite.registry.SowRegistration;
 import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.InvalidInput;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
@@ -69,21 +70,25 @@ class OrganisationApi {
   /** An organisation's full record: only for its own accounts. */
   @GetMapping("/organisations/{id}")
   OrganisationJson get(Caller caller, @PathVariable UUID id) {
-    return OrganisationJson.of(organisations.own(caller, id));
+    return OrganisationJson.of(
+        organisations
+            .own(caller, id)
+            .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id)));
   }
 
   @PostMapping("/organisations")
   ResponseEntity<OrganisationJson> register(
       Caller caller, @Valid @RequestBody RegisterRequest request) {
     Organisation created =
-        organisations.register(
-            caller,
-            new NewOrganisation(
-                request.name(),
-                country(request.country()),
-                request.roles(),
-                request.sow() == null ? null : request.sow().toDomain(),
-                request.rjc() == null ? null : request.rjc().toDomain()));
+        RegistryProblems.organisation(
+            organisations.register(
+                caller,
+                new NewOrganisation(
+                    request.name(),
+                    country(request.country()),
+                    request.roles(),
+                    request.sow() == null ? null : request.sow().toDomain(),
+                    request.rjc() == null ? null : request.rjc().toDomain())));
     return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
         .body(OrganisationJson.of(created));
   }
@@ -103,28 +108,35 @@ class OrganisationApi {
   OrganisationJson compliance(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ComplianceRequest request) {
     return OrganisationJson.of(
-        organisations.updateCompliance(
-            caller,
-            id,
-            request.version(),
-            request.sow() == null ? null : request.sow().toDomain(),
-            request.rjc() == null ? null : request.rjc().toDomain()));
+        RegistryProblems.organisation(
+            organisations.updateCompliance(
+                caller,
+                id,
+                request.version(),
+                request.sow() == null ? null : request.sow().toDomain(),
+                request.rjc() == null ? null : request.rjc().toDomain())));
   }
 
   @GetMapping("/organisations/{id}/accounts")
   List<Account> accounts(Caller caller, @PathVariable UUID id) {
-    return accounts.accounts(caller, id);
+    return accounts
+        .accounts(caller, id)
+        .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id));
   }
 
   @PostMapping("/organisations/{id}/accounts")
   ResponseEntity<Account> createAccount(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody AccountRequest request) {
     Account account =
-        accounts.createAccount(
-            caller,
-            id,
-            new NewAccount(
-                request.username(), request.displayName(), request.password(), request.admin()));
+        RegistryProblems.account(
+            accounts.createAccount(
+                caller,
+                id,
+                new NewAccount(
+                    request.username(),
+                    request.displayName(),
+                    request.password(),
+                    request.admin())));
     return ResponseEntity.status(201).body(account);
   }
 
@@ -139,7 +151,13 @@ class OrganisationApi {
       @NotNull LocalDate validFrom,
       @Min(1) @Max(3) int termYears) {
     RjcCertification toDomain() {
-      return new RjcCertification(number.strip(), validFrom, termYears);
+      try {
+        return new RjcCertification(number.strip(), validFrom, termYears);
+      } catch (InvalidInput e) {
+        throw Problem.invalid(
+            "RJC certifications are issued for one or three years.",
+            List.of(new FieldError(e.field(), e.reason())));
+      }
     }
   }
 
