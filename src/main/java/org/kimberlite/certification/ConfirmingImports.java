@@ -61,7 +61,7 @@ public class ConfirmingImports {
       // Refusing with 403 would tell a stranger that the number exists and where it goes.
       return Rollback.with(new NotFound(number));
     }
-    if (!c.importingParticipant().code().equals(caller.participant())) {
+    if (!c.importingParticipant().equals(caller.participant())) {
       return Rollback.with(
           new NotAllowed(
               "Only an authority of the importing participant "

@@ -127,8 +127,9 @@ public class IssuingCertificates {
     } else {
       number = request.number().strip();
     }
-    Organisation exporter = organisations.directoryEntry(request.exporter());
-    Organisation importer = organisations.directoryEntry(request.importer());
+    // The KP rules refused the request above unless both are registered.
+    Organisation exporter = registered(request.exporter());
+    Organisation importer = registered(request.importer());
     String zone = CertificateDrafts.zone(request);
     KpCertificate unsigned =
         CertificateDrafts.unsigned(
@@ -179,5 +180,11 @@ public class IssuingCertificates {
       return Optional.of(new NotAllowed("The authority belongs to no KP participant."));
     }
     return Optional.empty();
+  }
+
+  private Organisation registered(UUID id) {
+    return organisations
+        .directoryEntry(id)
+        .orElseThrow(() -> new IllegalStateException("No organisation " + id + " after the check"));
   }
 }

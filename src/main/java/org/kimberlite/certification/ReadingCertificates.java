@@ -141,7 +141,7 @@ public class ReadingCertificates {
         || org.equals(c.exporter().organisationId())
         || org.equals(c.importer().organisationId())
         || (caller.has(OrganisationRole.KP_AUTHORITY)
-            && c.importingParticipant().code().equals(caller.participant()));
+            && c.importingParticipant().equals(caller.participant()));
   }
 
   private static Viewer viewer(Caller caller) {

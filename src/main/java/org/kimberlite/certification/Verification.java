@@ -12,6 +12,7 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.KeyStatus;
 import org.kimberlite.registry.SignatureException;
 import org.kimberlite.registry.Signatures;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +44,7 @@ public class Verification {
       boolean known,
       boolean genuine,
       List<String> problems,
-      @Nullable String issuingParticipant,
+      @Nullable ParticipantCode issuingParticipant,
       @Nullable String issuingAuthority,
       @Nullable CertificateStatus status,
       @Nullable String statusOn,
@@ -111,7 +112,7 @@ public class Verification {
         true,
         problems.isEmpty(),
         List.copyOf(problems),
-        c.issuingParticipant().code(),
+        c.issuingParticipant(),
         c.issuingAuthority().name(),
         c.status(),
         c.statusOn().toString(),

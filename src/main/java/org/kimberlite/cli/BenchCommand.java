@@ -146,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
                 .registerSeed(
                     new org.kimberlite.registry.NewOrganisation(
                         "Bench " + name + " " + UUID.randomUUID(),
-                        "BW",
+                        org.kimberlite.shared.CountryCode.of("BW"),
                         java.util.Set.of(org.kimberlite.registry.OrganisationRole.TRADER),
                         null,
                         null))

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.kimberlite.ledger.internal.LedgerRepository;
 import org.kimberlite.ledger.internal.LogKeys;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +36,12 @@ public class Witnessing {
     this.witnesses = List.copyOf(list);
   }
 
-  /** Stores the cosignatures of known witnesses found on a checkpoint; returns how many. */
+  /**
+   * Stores the cosignatures of known witnesses found on a checkpoint. Every known witness's
+   * cosignature must verify before any is kept.
+   */
   @Transactional
-  public int accept(String note) {
+  public Cosigning accept(String note) {
     Note parsed;
     Checkpoint checkpoint;
     try {
@@ -48,47 +50,42 @@ public class Witnessing {
       parsed = Notes.parse(note);
       checkpoint = Checkpoint.parseBody(parsed.text());
     } catch (LogFormatException | ProofException e) {
-      throw Problem.rule(
-          "ledger/bad-checkpoint",
-          "Not a checkpoint of this log",
+      return new Cosigning.NotOurCheckpoint(
           "The note is not a checkpoint signed by this log: " + e.getMessage());
     }
     if (!checkpoint.origin().equals(properties.origin())) {
-      throw Problem.rule(
-          "ledger/bad-checkpoint", "Not a checkpoint of this log", "Wrong origin line.");
+      return new Cosigning.NotOurCheckpoint("Wrong origin line.");
     }
     var stored = repository.checkpointAt(checkpoint.size());
     if (stored.isEmpty() || !Arrays.equals(stored.get().root(), checkpoint.rootHash())) {
-      throw Problem.rule(
-          "ledger/bad-checkpoint",
-          "Not a checkpoint of this log",
+      return new Cosigning.NotOurCheckpoint(
           "This log signed no checkpoint of size " + checkpoint.size() + " with that root.");
     }
-    List<String> known = repository.cosignatureLines(checkpoint.size());
-    int accepted = 0;
+    record Verified(String witness, String line, long time) {}
+    List<Verified> verified = new ArrayList<>();
     for (NoteSignature signature : parsed.signatures()) {
       for (CosignatureVerifier witness : witnesses) {
         if (!witness.name().equals(signature.name()) || witness.keyId() != signature.keyId()) {
           continue;
         }
-        long time;
         try {
-          time = witness.verify(checkpoint, signature);
+          long time = witness.verify(checkpoint, signature);
+          verified.add(new Verified(witness.name(), signature.line().stripTrailing(), time));
         } catch (ProofException e) {
-          throw Problem.rule(
-              "ledger/bad-cosignature",
-              "A cosignature does not verify",
-              "The cosignature of " + witness.name() + " does not verify: " + e.getMessage());
-        }
-        String line = signature.line().stripTrailing();
-        if (!known.contains(line)) {
-          // One cosignature per witness and checkpoint: a newer one replaces the older.
-          repository.replaceCosignature(
-              checkpoint.size(), witness.name(), line, time, clock.instant());
-          accepted++;
+          return new Cosigning.BadCosignature(witness.name(), e.getMessage());
         }
       }
     }
-    return accepted;
+    List<String> known = repository.cosignatureLines(checkpoint.size());
+    int accepted = 0;
+    for (Verified v : verified) {
+      if (!known.contains(v.line())) {
+        // One cosignature per witness and checkpoint: a newer one replaces the older.
+        repository.replaceCosignature(
+            checkpoint.size(), v.witness(), v.line(), v.time(), clock.instant());
+        accepted++;
+      }
+    }
+    return new Cosigning.Accepted(accepted);
   }
 }

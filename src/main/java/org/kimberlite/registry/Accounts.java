@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.internal.AccountRepository;
 import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.TokenRepository;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,15 +82,18 @@ public class Accounts {
 
   /** Issues a bearer token for a username and password (shown once). */
   @Transactional
-  public IssuedToken issueToken(
+  public TokenIssue issueToken(
       String username, String password, @Nullable String label, @Nullable Integer days) {
     int validity = days == null ? 90 : days;
     if (validity < 1 || validity > MAX_TOKEN_DAYS) {
-      throw Problem.invalid("expiresInDays", "must be between 1 and " + MAX_TOKEN_DAYS);
+      return new TokenIssue.Refused(
+          RuleBreach.invalid("expiresInDays", "must be between 1 and " + MAX_TOKEN_DAYS));
     }
-    Caller caller =
-        signIn(username, password)
-            .orElseThrow(() -> Problem.unauthorized("Unknown username or wrong password."));
+    Optional<Caller> signedIn = signIn(username, password);
+    if (signedIn.isEmpty()) {
+      return new TokenIssue.BadCredentials();
+    }
+    Caller caller = signedIn.get();
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -107,7 +108,7 @@ public class Accounts {
             now.plus(Duration.ofDays(validity)),
             null);
     tokens.insert(token, sha256(secret));
-    return new IssuedToken(token, secret);
+    return new TokenIssue.Issued(new IssuedToken(token, secret));
   }
 
   /** The caller a live bearer token stands for. */
@@ -128,56 +129,71 @@ public class Accounts {
     return tokens.ofOwnOrganisation(caller);
   }
 
+  /** Revokes a live token of the caller's organisation; false when there is no such token. */
   @Transactional
-  public void revokeToken(Caller caller, UUID id) {
-    if (tokens.revoke(caller, id, clock.instant()) == 0) {
-      throw Problem.notFound("No live token " + id + " in your organisation.");
-    }
+  public boolean revokeToken(Caller caller, UUID id) {
+    return tokens.revoke(caller, id, clock.instant()) != 0;
   }
 
-  /** The accounts of an organisation: only the caller's own (anyone else's is "not found"). */
+  /** The accounts of an organisation: only the caller's own (anyone else's is absent). */
   @Transactional(readOnly = true)
-  public List<Account> accounts(Caller caller, UUID organisationId) {
+  public Optional<List<Account>> accounts(Caller caller, UUID organisationId) {
     if (!caller.organisationId().equals(organisationId)) {
-      throw Problem.notFound("No organisation " + organisationId + " of yours.");
+      return Optional.empty();
     }
-    return accounts.ofOwnOrganisation(caller);
+    return Optional.of(accounts.ofOwnOrganisation(caller));
   }
 
   /** Creates an account in the caller's own organisation; needs an administrator. */
   @Transactional
-  public Account createAccount(Caller caller, UUID organisationId, NewAccount request) {
+  public AccountCreation createAccount(Caller caller, UUID organisationId, NewAccount request) {
     if (!caller.organisationId().equals(organisationId)) {
-      throw Problem.notFound("No organisation " + organisationId + " of yours.");
+      return new AccountCreation.NotFound(organisationId);
     }
     if (!caller.admin()) {
-      throw Problem.forbidden("Only an administrator of the organisation may add accounts.");
+      return new AccountCreation.NotAnAdministrator();
     }
-    return create(organisationId, request);
+    return attemptCreate(organisationId, request);
   }
 
-  /** Creates an account without a caller: for seeding and the first administrator. */
+  /**
+   * Creates an account without a caller: for seeding and the first administrator.
+   *
+   * @throws IllegalArgumentException when the request is refused
+   */
   @Transactional
   public Account create(UUID organisationId, NewAccount request) {
+    return switch (attemptCreate(organisationId, request)) {
+      case AccountCreation.Created c -> c.account();
+      case AccountCreation.Refused r -> throw new IllegalArgumentException(r.breaches().toString());
+      case AccountCreation.UsernameTaken t ->
+          throw new IllegalArgumentException("The username " + t.username() + " is taken.");
+      case AccountCreation.NotFound n ->
+          throw new IllegalArgumentException("No organisation " + n.id() + ".");
+      case AccountCreation.NotAnAdministrator n -> throw new IllegalStateException("no caller");
+    };
+  }
+
+  private AccountCreation attemptCreate(UUID organisationId, NewAccount request) {
     String username = normalise(request.username());
-    List<FieldError> errors = new ArrayList<>();
+    List<RuleBreach> errors = new ArrayList<>();
     if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
       errors.add(
-          new FieldError(
+          accountBreach(
               "username", "3 to 64 characters: letters, digits, dot, dash or underscore"));
     }
     if (request.password().length() < MIN_PASSWORD || request.password().length() > 200) {
       errors.add(
-          new FieldError("password", "must have between " + MIN_PASSWORD + " and 200 characters"));
+          accountBreach("password", "must have between " + MIN_PASSWORD + " and 200 characters"));
     }
     if (request.displayName().isBlank()) {
-      errors.add(new FieldError("displayName", "must not be blank"));
+      errors.add(accountBreach("displayName", "must not be blank"));
     }
     if (!errors.isEmpty()) {
-      throw Problem.invalid("The account cannot be created as given.", errors);
+      return new AccountCreation.Refused(errors);
     }
     if (accounts.usernameTaken(username)) {
-      throw Problem.conflict("registry/username-taken", "The username " + username + " is taken.");
+      return new AccountCreation.UsernameTaken(username);
     }
     Account account =
         new Account(
@@ -188,7 +204,12 @@ public class Accounts {
             request.admin(),
             true);
     accounts.insert(account, encoder.encode(request.password()), clock.instant());
-    return account;
+    return new AccountCreation.Created(account);
+  }
+
+  private static RuleBreach accountBreach(String field, String message) {
+    return new RuleBreach(
+        RuleBreach.Rule.INVALID_INPUT, field, message, "The account cannot be created as given.");
   }
 
   static String normalise(String username) {

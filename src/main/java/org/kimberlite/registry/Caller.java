@@ -3,7 +3,7 @@ package org.kimberlite.registry;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * Who is asking: an authenticated account and the organisation it belongs to. Every private read
@@ -15,7 +15,7 @@ public record Caller(
     UUID organisationId,
     String organisationName,
     Set<OrganisationRole> roles,
-    @Nullable String participant,
+    @Nullable ParticipantCode participant,
     boolean admin) {
 
   public Caller {
@@ -26,19 +26,18 @@ public record Caller(
     return roles.contains(role);
   }
 
-  /** Refuses with 403 unless the caller's organisation plays one of {@code anyOf}. */
-  public void require(OrganisationRole... anyOf) {
+  /** Whether the caller's organisation plays one of {@code anyOf}. */
+  public boolean hasAny(OrganisationRole... anyOf) {
     for (OrganisationRole role : anyOf) {
       if (roles.contains(role)) {
-        return;
+        return true;
       }
     }
-    throw Problem.forbidden(
-        "This needs an account of an organisation with role " + Set.of(anyOf) + ".");
+    return false;
   }
 
   /** The KP secretariat or the KP authority of {@code participantCode}. */
-  public boolean isAuthorityFor(String participantCode) {
+  public boolean isAuthorityFor(ParticipantCode participantCode) {
     return has(OrganisationRole.KP_SECRETARIAT)
         || (has(OrganisationRole.KP_AUTHORITY) && participantCode.equals(participant));
   }

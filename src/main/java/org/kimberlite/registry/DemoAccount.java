@@ -2,6 +2,8 @@ package org.kimberlite.registry;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * One demo sign-in, as written to {@code data/demo-accounts.json} (the field names are read by
@@ -10,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 public record DemoAccount(
     UUID organisationId,
     String organisationName,
-    String country,
-    @Nullable String participant,
+    CountryCode country,
+    @Nullable ParticipantCode participant,
     OrganisationRole role,
     String username,
     String password) {}

@@ -1,6 +1,7 @@
 package org.kimberlite.registry;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** What came of rotating or revoking an authority's signing key: done, or why not. */
@@ -11,6 +12,13 @@ public sealed interface KeyChange {
 
   /** Refused under the registry's rules (a missing reason); nothing changed. */
   record Refused(RuleBreach breach) implements KeyChange {}
+
+  /** The caller's organisation plays none of the roles {@code anyOf} this needs. */
+  record NotAllowed(Set<OrganisationRole> anyOf) implements KeyChange {
+    public NotAllowed {
+      anyOf = Set.copyOf(anyOf);
+    }
+  }
 
   /** Only an administrator of the authority may change its keys. */
   record NotAnAdministrator() implements KeyChange {}

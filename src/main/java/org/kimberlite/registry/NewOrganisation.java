@@ -2,11 +2,12 @@ package org.kimberlite.registry;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.CountryCode;
 
 /** An organisation to register. */
 public record NewOrganisation(
     String name,
-    String country,
+    CountryCode country,
     Set<OrganisationRole> roles,
     @Nullable SowRegistration sow,
     @Nullable RjcCertification rjc) {}

@@ -3,6 +3,8 @@ package org.kimberlite.registry;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 
 /**
  * A company or authority registered on the platform.
@@ -14,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 public record Organisation(
     UUID id,
     String name,
-    String country,
-    @Nullable String participant,
+    CountryCode country,
+    @Nullable ParticipantCode participant,
     Set<OrganisationRole> roles,
     @Nullable SowRegistration sow,
     @Nullable RjcCertification rjc,

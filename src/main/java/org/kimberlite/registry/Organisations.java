@@ -3,7 +3,7 @@ package org.kimberlite.registry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -11,8 +11,6 @@ import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Organisations {
-  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final Set<OrganisationRole> GOVERNMENT =
       Set.of(OrganisationRole.KP_AUTHORITY, OrganisationRole.KP_SECRETARIAT);
 
@@ -42,19 +39,16 @@ public class Organisations {
     return organisations.directory();
   }
 
+  /** One organisation's directory entry (no private fields). */
   @Transactional(readOnly = true)
-  public Organisation directoryEntry(UUID id) {
-    return organisations
-        .directoryEntry(id)
-        .orElseThrow(() -> Problem.notFound("No organisation " + id + "."));
+  public Optional<Organisation> directoryEntry(UUID id) {
+    return organisations.directoryEntry(id);
   }
 
-  /** The caller's own organisation with every field; any other is "not found". */
+  /** The caller's own organisation with every field; any other is absent. */
   @Transactional(readOnly = true)
-  public Organisation own(Caller caller, UUID id) {
-    return organisations
-        .findOwn(caller, id)
-        .orElseThrow(() -> Problem.notFound("No organisation " + id + " of yours."));
+  public Optional<Organisation> own(Caller caller, UUID id) {
+    return organisations.findOwn(caller, id);
   }
 
   /**
@@ -62,77 +56,103 @@ public class Organisations {
    * of its own participant (licensing), never another authority.
    */
   @Transactional
-  public Organisation register(Caller caller, NewOrganisation request) {
-    caller.require(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY);
-    Organisation organisation = validate(request);
+  public OrganisationChange register(Caller caller, NewOrganisation request) {
+    if (!caller.hasAny(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY)) {
+      return new OrganisationChange.NotAllowed(
+          Set.of(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY));
+    }
+    List<RuleBreach> breaches = breaches(request);
+    if (!breaches.isEmpty()) {
+      return new OrganisationChange.Refused(breaches);
+    }
+    Organisation organisation = organisation(request);
     if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
       if (!request.roles().stream().noneMatch(GOVERNMENT::contains)) {
-        throw Problem.forbidden("Only the KP secretariat registers authorities.");
+        return new OrganisationChange.AuthoritiesBySecretariatOnly();
       }
       if (organisation.participant() == null
           || !organisation.participant().equals(caller.participant())) {
-        throw Problem.forbidden(
-            "A KP authority registers organisations of its own participant ("
-                + caller.participant()
-                + ") only.");
+        return new OrganisationChange.OtherParticipant(caller.participant());
       }
     }
     organisations.insert(organisation, clock.instant());
-    return organisation;
+    return new OrganisationChange.Done(organisation);
   }
 
-  /** Registers without a caller: for seeding the demo world and the first secretariat. */
+  /**
+   * Registers without a caller: for seeding the demo world and the first secretariat.
+   *
+   * @throws IllegalArgumentException when the registry's rules refuse the request
+   */
   @Transactional
   public Organisation registerSeed(NewOrganisation request) {
-    Organisation organisation = validate(request);
+    List<RuleBreach> breaches = breaches(request);
+    if (!breaches.isEmpty()) {
+      throw new IllegalArgumentException(breaches.get(0).detail());
+    }
+    Organisation organisation = organisation(request);
     organisations.insert(organisation, clock.instant());
     return organisation;
   }
 
   /** Updates the caller's own SoW registration and RJC certification. */
   @Transactional
-  public Organisation updateCompliance(
+  public OrganisationChange updateCompliance(
       Caller caller,
       UUID id,
       long version,
       @Nullable SowRegistration sow,
       @Nullable RjcCertification rjc) {
-    Organisation current = own(caller, id);
+    Optional<Organisation> current = own(caller, id);
+    if (current.isEmpty()) {
+      return new OrganisationChange.NotFound(id);
+    }
     if (!caller.admin()) {
-      throw Problem.forbidden("Only an administrator of the organisation may change it.");
+      return new OrganisationChange.NotAnAdministrator();
     }
-    if (organisations.updateCompliance(caller, current.id(), version, sow, rjc) == 0) {
-      throw Problem.conflict(
-          "concurrent-change",
-          "The organisation was changed since version " + version + "; read it again.");
+    if (organisations.updateCompliance(caller, current.get().id(), version, sow, rjc) == 0) {
+      return new OrganisationChange.ChangedMeanwhile(version);
     }
-    return own(caller, id);
+    return own(caller, id)
+        .<OrganisationChange>map(OrganisationChange.Done::new)
+        .orElseGet(() -> new OrganisationChange.NotFound(id));
   }
 
-  private Organisation validate(NewOrganisation request) {
-    List<FieldError> errors = new ArrayList<>();
-    String country = request.country().strip().toUpperCase(Locale.ROOT);
+  /** What the registry's rules find wrong with the request, if anything. */
+  private List<RuleBreach> breaches(NewOrganisation request) {
+    List<RuleBreach> errors = new ArrayList<>();
     if (request.name().isBlank() || request.name().length() > 300) {
-      errors.add(new FieldError("name", "must have 1 to 300 characters"));
-    }
-    if (!COUNTRIES.contains(country)) {
-      errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code"));
+      errors.add(fieldBreach("name", "must have 1 to 300 characters"));
     }
     if (request.roles().isEmpty()) {
-      errors.add(new FieldError("roles", "must name at least one role"));
+      errors.add(fieldBreach("roles", "must name at least one role"));
     }
     if (!errors.isEmpty()) {
-      throw Problem.invalid("The organisation cannot be registered as given.", errors);
+      return errors;
     }
-    String participant =
-        participants
-            .participantForCountry(CountryCode.of(country))
-            .map(ParticipantCode::code)
-            .orElse(null);
-    if (request.roles().contains(OrganisationRole.KP_AUTHORITY) && participant == null) {
-      throw Problem.invalid(
-          "country", "a KP authority must belong to a KP participant; " + country + " is not one");
+    if (request.roles().contains(OrganisationRole.KP_AUTHORITY)
+        && participants.participantForCountry(request.country()).isEmpty()) {
+      return List.of(
+          RuleBreach.invalid(
+              "country",
+              "a KP authority must belong to a KP participant; "
+                  + request.country()
+                  + " is not one"));
     }
+    return List.of();
+  }
+
+  private static RuleBreach fieldBreach(String field, String message) {
+    return new RuleBreach(
+        RuleBreach.Rule.INVALID_INPUT,
+        field,
+        message,
+        "The organisation cannot be registered as given.");
+  }
+
+  private Organisation organisation(NewOrganisation request) {
+    CountryCode country = request.country();
+    ParticipantCode participant = participants.participantForCountry(country).orElse(null);
     return new Organisation(
         UUID.randomUUID(),
         request.name().strip(),

@@ -1,6 +1,7 @@
 package org.kimberlite.registry;
 
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
 
@@ -18,6 +19,13 @@ public sealed interface ParticipantChange {
 
     public Refused(RuleBreach breach) {
       this(List.of(breach));
+    }
+  }
+
+  /** The caller's organisation plays none of the roles {@code anyOf} this needs. */
+  record NotAllowed(Set<OrganisationRole> anyOf) implements ParticipantChange {
+    public NotAllowed {
+      anyOf = Set.copyOf(anyOf);
     }
   }
 

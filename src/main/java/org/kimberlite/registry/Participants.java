@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.CountryCode;
@@ -108,7 +109,9 @@ public class Participants {
   @Transactional
   public ParticipantChange admit(
       Caller caller, Participant participant, LocalDate admittedOn, String reason) {
-    caller.require(OrganisationRole.KP_SECRETARIAT);
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
+    }
     ParticipantCode code = participant.code();
     if (repository.find(code).isPresent()) {
       return new ParticipantChange.AlreadyListed(code, null);
@@ -140,7 +143,9 @@ public class Participants {
   @Transactional
   public ParticipantChange recordStatusChange(
       Caller caller, ParticipantCode code, NewStatusChange change) {
-    caller.require(OrganisationRole.KP_SECRETARIAT);
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
+    }
     Optional<Participant> participant = repository.find(code);
     if (participant.isEmpty()) {
       return new ParticipantChange.Unknown(code);
@@ -173,7 +178,9 @@ public class Participants {
   @Transactional
   public ParticipantChange addCompliantZone(
       Caller caller, ParticipantCode code, CompliantZone zone) {
-    caller.require(OrganisationRole.KP_SECRETARIAT);
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
+    }
     Optional<Participant> participant = repository.find(code);
     if (participant.isEmpty()) {
       return new ParticipantChange.Unknown(code);

@@ -1,20 +1,18 @@
 package org.kimberlite.registry;
 
 import java.time.LocalDate;
-import java.util.List;
-import org.kimberlite.shared.problem.FieldError;
-import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.shared.InvalidInput;
 
 /**
  * A Responsible Jewellery Council certification: a number, issued for one or three years (RJC Code
- * of Practices certification: provisional one-year or full three-year terms).
+ * of Practices certification: provisional one-year or full three-year terms). Any other term is
+ * refused with {@link InvalidInput} (an {@link IllegalArgumentException}) naming {@code
+ * rjc.termYears}.
  */
 public record RjcCertification(String number, LocalDate validFrom, int termYears) {
   public RjcCertification {
     if (termYears != 1 && termYears != 3) {
-      throw Problem.invalid(
-          "RJC certifications are issued for one or three years.",
-          List.of(new FieldError("rjc.termYears", "must be 1 or 3")));
+      throw new InvalidInput("rjc.termYears", "must be 1 or 3");
     }
   }
 

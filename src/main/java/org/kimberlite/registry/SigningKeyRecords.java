@@ -38,7 +38,7 @@ public class SigningKeyRecords implements CommittedRecords {
     r.put("purpose", k.purpose());
     r.put("event", event(k));
     r.put("organisationId", k.organisationId() == null ? null : k.organisationId().toString());
-    r.put("participant", k.participant());
+    r.put("participant", k.participant() == null ? null : k.participant().code());
     r.put("jwk", Jwk.publicJwk(k.publicKey()));
     r.put("createdAt", k.createdAt().toString());
     r.put("retiredAt", k.retiredAt() == null ? null : k.retiredAt().toString());

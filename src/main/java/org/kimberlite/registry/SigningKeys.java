@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.OrganisationRepository;
@@ -77,7 +78,9 @@ public class SigningKeys {
   /** Rotates the caller's authority's key: retires the active key and makes a new one. */
   @Transactional
   public KeyChange rotate(Caller caller) {
-    caller.require(OrganisationRole.KP_AUTHORITY);
+    if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
+      return new KeyChange.NotAllowed(Set.of(OrganisationRole.KP_AUTHORITY));
+    }
     if (!caller.admin()) {
       return new KeyChange.NotAnAdministrator();
     }
@@ -111,7 +114,9 @@ public class SigningKeys {
    */
   @Transactional
   public KeyChange revoke(Caller caller, String kid, String reason) {
-    caller.require(OrganisationRole.KP_AUTHORITY);
+    if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
+      return new KeyChange.NotAllowed(Set.of(OrganisationRole.KP_AUTHORITY));
+    }
     String why = reason.strip();
     if (why.isEmpty() || why.length() > MAX_REASON) {
       return new KeyChange.Refused(
@@ -204,14 +209,14 @@ public class SigningKeys {
 
   static SigningKey key(KeyRow row) {
     UUID organisation = row.organisationId();
-    String participant = row.participant();
+    ParticipantCode participant = row.participant();
     if (organisation == null || participant == null) {
       throw new IllegalStateException("Key " + row.kid() + " is not an authority key");
     }
     return new SigningKey(
         row.kid(),
         organisation,
-        ParticipantCode.of(participant),
+        participant,
         row.publicKey(),
         row.createdAt(),
         row.retiredAt(),

@@ -2,7 +2,6 @@ package org.kimberlite.shared;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.kimberlite.shared.problem.Problem;
 
 /**
  * Checks for text that people will read back: identifiers (names, numbers, usernames, labels) hold
@@ -23,22 +22,22 @@ public final class PrintableText {
     return fault(text, maxLength, true);
   }
 
-  /** The identifier as given, or a 422 problem naming {@code field}. */
+  /** The identifier as given; refused with {@link InvalidInput} naming {@code field}. */
   public static String requireIdentifier(String field, String text, int maxLength) {
     identifierFault(text, maxLength)
         .ifPresent(
             reason -> {
-              throw Problem.invalid(field, reason);
+              throw new InvalidInput(field, reason);
             });
     return text;
   }
 
-  /** The free text as given, or a 422 problem naming {@code field}. */
+  /** The free text as given; refused with {@link InvalidInput} naming {@code field}. */
   public static String requireFreeText(String field, String text, int maxLength) {
     freeTextFault(text, maxLength)
         .ifPresent(
             reason -> {
-              throw Problem.invalid(field, reason);
+              throw new InvalidInput(field, reason);
             });
     return text;
   }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.TradeFigures;
@@ -368,12 +369,15 @@ public class Statistics {
   public SubmitOutcome submit(
       Caller caller, String participant, int year, String half, Submission s) {
     String code = participant.toUpperCase(java.util.Locale.ROOT);
+    Optional<ParticipantCode> asked = Participants.codeOf(code);
     if (!(caller.has(OrganisationRole.KP_SECRETARIAT)
-        || (caller.has(OrganisationRole.KP_AUTHORITY) && code.equals(caller.participant())))) {
+        || (caller.has(OrganisationRole.KP_AUTHORITY)
+            && asked.isPresent()
+            && asked.get().equals(caller.participant())))) {
       return new SubmitOutcome.NotAllowed(
           "Only " + code + "'s KP authority or the KP secretariat reports its production.");
     }
-    if (Participants.codeOf(code).flatMap(participants::detail).isEmpty()) {
+    if (asked.flatMap(participants::detail).isEmpty()) {
       return new SubmitOutcome.UnknownParticipant(code);
     }
     LocalDate today = LocalDate.now(clock);

@@ -70,7 +70,7 @@ abstract class LedgerContract {
         organisations.registerSeed(
             new NewOrganisation(
                 "Secretariat " + suffix,
-                "BW",
+                org.kimberlite.shared.CountryCode.of("BW"),
                 Set.of(OrganisationRole.KP_SECRETARIAT),
                 null,
                 null));

@@ -71,7 +71,11 @@ class LoginThrottleH2IT {
     Organisation o =
         organisations.registerSeed(
             new NewOrganisation(
-                "Throttle " + suffix, "BW", Set.of(OrganisationRole.KP_AUTHORITY), null, null));
+                "Throttle " + suffix,
+                org.kimberlite.shared.CountryCode.of("BW"),
+                Set.of(OrganisationRole.KP_AUTHORITY),
+                null,
+                null));
     Login login = new Login("th-" + suffix, "right password " + suffix);
     accounts.create(
         o.id(), new NewAccount(login.username(), "Tester " + suffix, login.password(), true));

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.problem.Problem;
 
 class ParticipantHistoryTest {
   static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
@@ -187,6 +186,6 @@ class ParticipantHistoryTest {
     assertThat(three.currentOn(LocalDate.parse("2027-03-01"))).isFalse();
     assertThat(three.currentOn(LocalDate.parse("2024-02-29"))).isFalse();
     assertThatThrownBy(() -> new RjcCertification("RJC-2", LocalDate.parse("2024-03-01"), 2))
-        .isInstanceOf(Problem.class);
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -46,7 +46,12 @@ abstract class RegistryApiContract {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Organisation o =
         organisations.registerSeed(
-            new NewOrganisation("Test " + role + " " + suffix, country, Set.of(role), null, null));
+            new NewOrganisation(
+                "Test " + role + " " + suffix,
+                org.kimberlite.shared.CountryCode.of(country),
+                Set.of(role),
+                null,
+                null));
     String username = "u-" + suffix;
     String password = "correct horse " + suffix;
     accounts.create(o.id(), new NewAccount(username, "Tester " + suffix, password, true));

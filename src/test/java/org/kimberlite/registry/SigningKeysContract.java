@@ -82,7 +82,12 @@ abstract class SigningKeysContract {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     Organisation o =
         organisations.registerSeed(
-            new NewOrganisation("Keys " + role + " " + suffix, country, Set.of(role), null, null));
+            new NewOrganisation(
+                "Keys " + role + " " + suffix,
+                org.kimberlite.shared.CountryCode.of(country),
+                Set.of(role),
+                null,
+                null));
     String username = "k-" + suffix;
     String password = "correct horse " + suffix;
     accounts.create(o.id(), new NewAccount(username, "Tester " + suffix, password, true));

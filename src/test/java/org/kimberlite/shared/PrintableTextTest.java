@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.kimberlite.shared.problem.Problem;
 
 /** Identifiers are printable; free text may break lines; both are bounded. */
 class PrintableTextTest {
@@ -49,14 +48,13 @@ class PrintableTextTest {
   }
 
   @Test
-  void requireGivesAProblemNamingTheField() {
+  void requireRefusesNamingTheField() {
     assertThatThrownBy(() -> PrintableText.requireIdentifier("username", "a\u202Eb", 10))
         .isInstanceOfSatisfying(
-            Problem.class,
-            p -> {
-              assertThat(p.status()).isEqualTo(422);
-              assertThat(p.fieldErrors().get(0).field()).isEqualTo("username");
-              assertThat(p.fieldErrors().get(0).message()).contains("U+202E");
+            InvalidInput.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("username");
+              assertThat(e.reason()).contains("U+202E");
             });
     assertThat(PrintableText.requireFreeText("reason", "fine\n", 10)).isEqualTo("fine\n");
   }

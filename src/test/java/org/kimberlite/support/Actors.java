@@ -35,7 +35,11 @@ public final class Actors {
     Organisation o =
         organisations.registerSeed(
             new NewOrganisation(
-                role + " " + country + " " + suffix, country, Set.of(role), null, null));
+                role + " " + country + " " + suffix,
+                org.kimberlite.shared.CountryCode.of(country),
+                Set.of(role),
+                null,
+                null));
     String username = "t-" + suffix;
     String password = "test password " + suffix;
     accounts.create(o.id(), new NewAccount(username, "Tester " + suffix, password, true));

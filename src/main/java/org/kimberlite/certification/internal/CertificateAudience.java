@@ -7,6 +7,7 @@ import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Component;
 
 /** Who may read a certificate's record in the log: its parties and the two authorities. */
@@ -23,7 +24,7 @@ public class CertificateAudience {
     audience.add(c.issuingAuthority().organisationId());
     audience.add(c.exporter().organisationId());
     audience.add(c.importer().organisationId());
-    String importing = c.importingParticipant().code();
+    ParticipantCode importing = c.importingParticipant();
     for (Organisation o : organisations.directory()) {
       if (o.has(OrganisationRole.KP_AUTHORITY) && importing.equals(o.participant())) {
         audience.add(o.id());

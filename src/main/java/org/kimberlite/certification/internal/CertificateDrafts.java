@@ -67,7 +67,7 @@ public final class CertificateDrafts {
   }
 
   public static Party party(Organisation o) {
-    return new Party(o.id(), o.name(), CountryCode.of(o.country()));
+    return new Party(o.id(), o.name(), o.country());
   }
 
   private static String upper(String s) {

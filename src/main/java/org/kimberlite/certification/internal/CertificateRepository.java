@@ -61,13 +61,14 @@ public class CertificateRepository {
   }
 
   /** Who is reading: an organisation, the participant it belongs to, and whether an authority. */
-  public record Viewer(UUID organisation, @Nullable String participant, boolean authority) {
+  public record Viewer(
+      UUID organisation, @Nullable ParticipantCode participant, boolean authority) {
     /** The same test as the {@code VISIBLE} SQL condition, on a certificate already read. */
     public boolean canSee(KpCertificate c) {
       return c.issuingAuthority().organisationId().equals(organisation)
           || c.exporter().organisationId().equals(organisation)
           || c.importer().organisationId().equals(organisation)
-          || (authority && c.importingParticipant().code().equals(participant));
+          || (authority && c.importingParticipant().equals(participant));
     }
 
     public static Viewer of(org.kimberlite.registry.Caller caller) {
@@ -151,7 +152,8 @@ public class CertificateRepository {
             "select " + COLUMNS + " from kp_certificate where number = :number and " + VISIBLE)
         .param("number", number)
         .param("viewer", viewer.organisation())
-        .param("viewerParticipant", viewer.participant())
+        .param(
+            "viewerParticipant", viewer.participant() == null ? null : viewer.participant().code())
         .param("viewerIsAuthority", viewer.authority())
         .query((rs, n) -> stored(rs))
         .optional()
@@ -223,7 +225,8 @@ public class CertificateRepository {
                 offset :offset rows fetch next :limit rows only
                 """)
         .param("viewer", viewer.organisation())
-        .param("viewerParticipant", viewer.participant())
+        .param(
+            "viewerParticipant", viewer.participant() == null ? null : viewer.participant().code())
         .param("viewerIsAuthority", viewer.authority())
         .param("status", status == null ? null : status.name())
         .param("participant", participant)

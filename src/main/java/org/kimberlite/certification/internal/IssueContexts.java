@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.CertificationProperties;
 import org.kimberlite.certification.KpRules;
 import org.kimberlite.registry.Organisation;
@@ -15,7 +14,6 @@ import org.kimberlite.registry.Standing;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.UsdPerCarat;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Component;
 
 /** What the rules read about an issue, from the registry, the store and the value references. */
@@ -42,7 +40,11 @@ public class IssueContexts {
 
   /** The context of an issue by the authority {@code issuerId} on {@code today}. */
   public KpRules.IssueContext of(UUID issuerId, LocalDate today) {
-    KpRules.OrganisationFacts issuer = facts(organisations.directoryEntry(issuerId));
+    KpRules.OrganisationFacts issuer =
+        facts(
+            organisations
+                .directoryEntry(issuerId)
+                .orElseThrow(() -> new IllegalStateException("No organisation " + issuerId)));
     return new KpRules.IssueContext() {
       @Override
       public LocalDate today() {
@@ -56,11 +58,7 @@ public class IssueContexts {
 
       @Override
       public Optional<KpRules.OrganisationFacts> organisation(UUID id) {
-        try {
-          return Optional.of(facts(organisations.directoryEntry(id)));
-        } catch (Problem notFound) {
-          return Optional.empty();
-        }
+        return organisations.directoryEntry(id).map(IssueContexts::facts);
       }
 
       @Override
@@ -120,12 +118,7 @@ public class IssueContexts {
   }
 
   static KpRules.OrganisationFacts facts(Organisation o) {
-    @Nullable String participant = o.participant();
     return new KpRules.OrganisationFacts(
-        o.id(),
-        o.name(),
-        CountryCode.of(o.country()),
-        participant == null ? null : ParticipantCode.of(participant),
-        o.has(OrganisationRole.KP_AUTHORITY));
+        o.id(), o.name(), o.country(), o.participant(), o.has(OrganisationRole.KP_AUTHORITY));
   }
 }

@@ -172,9 +172,7 @@ class CertificateConsole {
     List<ParticipantSummary> list = participants.list(participants.today());
     model.addAttribute(
         "participants",
-        list.stream()
-            .filter(p -> !p.participant().code().code().equals(caller.participant()))
-            .toList());
+        list.stream().filter(p -> !p.participant().code().equals(caller.participant())).toList());
     model.addAttribute("today", participants.today());
     model.addAttribute("expiry", participants.today().plusDays(30));
   }
@@ -235,8 +233,7 @@ class CertificateConsole {
     model.addAttribute("findings", certificates.findings(caller, number).orElse(List.of()));
     model.addAttribute(
         "issuer", c.issuingAuthority().organisationId().equals(caller.organisationId()));
-    model.addAttribute(
-        "importingAuthority", c.importingParticipant().code().equals(caller.participant()));
+    model.addAttribute("importingAuthority", c.importingParticipant().equals(caller.participant()));
     model.addAttribute("today", participants.today());
     return "console/certificate";
   }

@@ -3,6 +3,7 @@ package org.kimberlite.ledger.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.kimberlite.ledger.Cosigning;
 import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.TilePath;
 import org.kimberlite.ledger.Tiles;
@@ -112,7 +113,16 @@ class LogResources {
    */
   @PostMapping(value = "/cosignatures", consumes = "text/plain")
   ResponseEntity<String> cosign(@RequestBody String note) {
-    int accepted = witnessing.accept(note);
-    return ResponseEntity.ok().contentType(TEXT).body("accepted " + accepted + "\n");
+    return switch (witnessing.accept(note)) {
+      case Cosigning.Accepted a ->
+          ResponseEntity.ok().contentType(TEXT).body("accepted " + a.count() + "\n");
+      case Cosigning.NotOurCheckpoint n ->
+          throw Problem.rule("ledger/bad-checkpoint", "Not a checkpoint of this log", n.reason());
+      case Cosigning.BadCosignature b ->
+          throw Problem.rule(
+              "ledger/bad-cosignature",
+              "A cosignature does not verify",
+              "The cosignature of " + b.witness() + " does not verify: " + b.reason());
+    };
   }
 }

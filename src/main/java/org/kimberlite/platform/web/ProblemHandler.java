@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.InvalidInput;
 import org.kimberlite.shared.PrintableText;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
@@ -78,6 +79,12 @@ public class ProblemHandler {
       response.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
     }
     return respond(problem, request);
+  }
+
+  /** A field a check refused where input is parsed: the same 422 as {@link Problem#invalid}. */
+  @ExceptionHandler(InvalidInput.class)
+  ModelAndView invalidInput(InvalidInput e, HttpServletRequest request) {
+    return respond(Problem.invalid(e.field(), e.reason()), request);
   }
 
   @ExceptionHandler(BindException.class)

@@ -17,6 +17,7 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.RjcCertification;
 import org.kimberlite.registry.SowRegistration;
 import org.kimberlite.registry.internal.ParticipantRepository;
+import org.kimberlite.shared.CountryCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -171,7 +172,7 @@ public class DemoWorld {
           organisations.registerSeed(
               new NewOrganisation(
                   m.name(),
-                  m.country(),
+                  CountryCode.of(m.country()),
                   Set.of(m.role()),
                   m.sowId() == null ? null : new SowRegistration(m.sowId(), today.plusMonths(7)),
                   m.rjcNumber() == null

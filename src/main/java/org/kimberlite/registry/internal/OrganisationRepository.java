@@ -17,6 +17,8 @@ import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.RjcCertification;
 import org.kimberlite.registry.SowRegistration;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,8 +52,8 @@ public class OrganisationRepository {
             """)
         .param("id", o.id())
         .param("name", o.name())
-        .param("country", o.country())
-        .param("participant", o.participant())
+        .param("country", o.country().code())
+        .param("participant", o.participant() == null ? null : o.participant().code())
         .param("sowId", o.sow() == null ? null : o.sow().id())
         .param("sowDue", o.sow() == null ? null : o.sow().renewalDue())
         .param("rjcNumber", o.rjc() == null ? null : o.rjc().number())
@@ -78,8 +80,8 @@ public class OrganisationRepository {
               return new Organisation(
                   id,
                   rs.getString("name"),
-                  rs.getString("country_code").trim(),
-                  rs.getString("participant_code"),
+                  CountryCode.of(rs.getString("country_code").trim()),
+                  participant(rs),
                   roles.getOrDefault(id, Set.of()),
                   null,
                   null,
@@ -99,8 +101,8 @@ public class OrganisationRepository {
                 new Organisation(
                     id,
                     rs.getString("name"),
-                    rs.getString("country_code").trim(),
-                    rs.getString("participant_code"),
+                    CountryCode.of(rs.getString("country_code").trim()),
+                    participant(rs),
                     roles.getOrDefault(id, Set.of()),
                     null,
                     null,
@@ -192,13 +194,18 @@ public class OrganisationRepository {
     return new Organisation(
         id,
         rs.getString("name"),
-        rs.getString("country_code").trim(),
-        rs.getString("participant_code"),
+        CountryCode.of(rs.getString("country_code").trim()),
+        participant(rs),
         roles.getOrDefault(id, Set.of()),
         sowId == null || sowDue == null ? null : new SowRegistration(sowId, sowDue),
         rjcNumber == null || rjcFrom == null
             ? null
             : new RjcCertification(rjcNumber, rjcFrom, rjcTerm),
         rs.getLong("version"));
+  }
+
+  private static @Nullable ParticipantCode participant(ResultSet rs) throws SQLException {
+    String code = rs.getString("participant_code");
+    return code == null ? null : ParticipantCode.of(code.trim());
   }
 }

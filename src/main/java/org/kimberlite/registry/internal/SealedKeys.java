@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Jwk;
 import org.kimberlite.registry.internal.SigningKeyRepository.KeyRow;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.keys.KeysProperties;
 import org.kimberlite.shared.keys.MasterKey;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public class SealedKeys implements SmartInitializingSingleton {
   public KeyRow create(
       String purpose,
       @Nullable UUID organisationId,
-      @Nullable String participant,
+      @Nullable ParticipantCode participant,
       String owner,
       Instant at) {
     SealedSeed seed = SealedSeed.generate();

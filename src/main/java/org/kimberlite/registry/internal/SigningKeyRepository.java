@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.KeyStatus;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +47,7 @@ public class SigningKeyRepository {
       String purpose,
       @Nullable UUID organisationId,
       @Nullable String organisationName,
-      @Nullable String participant,
+      @Nullable ParticipantCode participant,
       byte[] publicKey,
       byte[] sealedSeed,
       byte @Nullable [] nonce,
@@ -79,7 +80,7 @@ public class SigningKeyRepository {
       String kid,
       String purpose,
       @Nullable UUID organisationId,
-      @Nullable String participant,
+      @Nullable ParticipantCode participant,
       byte[] publicKey,
       byte[] sealedSeed,
       String owner,
@@ -97,7 +98,7 @@ public class SigningKeyRepository {
         .param("kid", k.kid())
         .param("purpose", k.purpose())
         .param("organisation", k.organisationId())
-        .param("participant", k.participant())
+        .param("participant", k.participant() == null ? null : k.participant().code())
         .param("publicKey", k.publicKey())
         .param("sealed", k.sealedSeed())
         .param("format", TINK)
@@ -222,12 +223,13 @@ public class SigningKeyRepository {
   }
 
   private static KeyRow row(ResultSet rs, int n) throws SQLException {
+    String participant = rs.getString("participant_code");
     return new KeyRow(
         rs.getString("kid"),
         rs.getString("purpose"),
         rs.getObject("organisation_id", UUID.class),
         rs.getString("organisation_name"),
-        rs.getString("participant_code"),
+        participant == null ? null : ParticipantCode.of(participant.trim()),
         rs.getBytes("public_key"),
         rs.getBytes("sealed_seed"),
         rs.getBytes("nonce"),

@@ -12,6 +12,7 @@ import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.ApiToken;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.IssuedToken;
+import org.kimberlite.registry.TokenIssue;
 import org.kimberlite.registry.internal.LoginThrottle;
 import org.kimberlite.shared.PrintableText;
 import org.kimberlite.shared.problem.Problem;
@@ -63,17 +64,16 @@ class AuthApi {
                       + " seconds.",
                   wait);
             });
-    IssuedToken issued;
-    try {
-      issued =
-          accounts.issueToken(
-              request.username(), request.password(), request.label(), request.expiresInDays());
-    } catch (Problem refused) {
-      if (refused.status() == 401) {
-        throttle.failed(request.username(), address);
-      }
-      throw refused;
-    }
+    IssuedToken issued =
+        switch (accounts.issueToken(
+            request.username(), request.password(), request.label(), request.expiresInDays())) {
+          case TokenIssue.Issued i -> i.token();
+          case TokenIssue.Refused r -> throw RegistryProblems.refused(List.of(r.breach()));
+          case TokenIssue.BadCredentials b -> {
+            throttle.failed(request.username(), address);
+            throw Problem.unauthorized("Unknown username or wrong password.");
+          }
+        };
     throttle.succeeded(request.username());
     ApiToken t = issued.token();
     return ResponseEntity.status(201)
@@ -90,7 +90,9 @@ class AuthApi {
 
   @DeleteMapping("/tokens/{id}")
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
-    accounts.revokeToken(caller, id);
+    if (!accounts.revokeToken(caller, id)) {
+      throw Problem.notFound("No live token " + id + " in your organisation.");
+    }
     return ResponseEntity.noContent().build();
   }
 

@@ -23,6 +23,11 @@ import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.RjcCertification;
 import org.kimberlite.registry.SowRegistration;
+import org.kimberlite.shared.CountryCode;
+import org.kimberlite.shared.InvalidInput;
+import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.problem.FieldError;
+import org.kimberlite.shared.problem.Problem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,51 +70,73 @@ class OrganisationApi {
   /** An organisation's full record: only for its own accounts. */
   @GetMapping("/organisations/{id}")
   OrganisationJson get(Caller caller, @PathVariable UUID id) {
-    return OrganisationJson.of(organisations.own(caller, id));
+    return OrganisationJson.of(
+        organisations
+            .own(caller, id)
+            .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id)));
   }
 
   @PostMapping("/organisations")
   ResponseEntity<OrganisationJson> register(
       Caller caller, @Valid @RequestBody RegisterRequest request) {
     Organisation created =
-        organisations.register(
-            caller,
-            new NewOrganisation(
-                request.name(),
-                request.country(),
-                request.roles(),
-                request.sow() == null ? null : request.sow().toDomain(),
-                request.rjc() == null ? null : request.rjc().toDomain()));
+        RegistryProblems.organisation(
+            organisations.register(
+                caller,
+                new NewOrganisation(
+                    request.name(),
+                    country(request.country()),
+                    request.roles(),
+                    request.sow() == null ? null : request.sow().toDomain(),
+                    request.rjc() == null ? null : request.rjc().toDomain())));
     return ResponseEntity.created(URI.create("/api/v1/organisations/" + created.id()))
         .body(OrganisationJson.of(created));
+  }
+
+  /** The country as given (any case, surrounding space), or the 422 naming the field. */
+  private static CountryCode country(String given) {
+    String code = given.strip();
+    if (!CountryCode.isValid(code)) {
+      throw Problem.invalid(
+          "The organisation cannot be registered as given.",
+          List.of(new FieldError("country", "must be an ISO 3166-1 alpha-2 country code")));
+    }
+    return CountryCode.of(code);
   }
 
   @PutMapping("/organisations/{id}/compliance")
   OrganisationJson compliance(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody ComplianceRequest request) {
     return OrganisationJson.of(
-        organisations.updateCompliance(
-            caller,
-            id,
-            request.version(),
-            request.sow() == null ? null : request.sow().toDomain(),
-            request.rjc() == null ? null : request.rjc().toDomain()));
+        RegistryProblems.organisation(
+            organisations.updateCompliance(
+                caller,
+                id,
+                request.version(),
+                request.sow() == null ? null : request.sow().toDomain(),
+                request.rjc() == null ? null : request.rjc().toDomain())));
   }
 
   @GetMapping("/organisations/{id}/accounts")
   List<Account> accounts(Caller caller, @PathVariable UUID id) {
-    return accounts.accounts(caller, id);
+    return accounts
+        .accounts(caller, id)
+        .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id));
   }
 
   @PostMapping("/organisations/{id}/accounts")
   ResponseEntity<Account> createAccount(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody AccountRequest request) {
     Account account =
-        accounts.createAccount(
-            caller,
-            id,
-            new NewAccount(
-                request.username(), request.displayName(), request.password(), request.admin()));
+        RegistryProblems.account(
+            accounts.createAccount(
+                caller,
+                id,
+                new NewAccount(
+                    request.username(),
+                    request.displayName(),
+                    request.password(),
+                    request.admin())));
     return ResponseEntity.status(201).body(account);
   }
 
@@ -124,7 +151,13 @@ class OrganisationApi {
       @NotNull LocalDate validFrom,
       @Min(1) @Max(3) int termYears) {
     RjcCertification toDomain() {
-      return new RjcCertification(number.strip(), validFrom, termYears);
+      try {
+        return new RjcCertification(number.strip(), validFrom, termYears);
+      } catch (InvalidInput e) {
+        throw Problem.invalid(
+            "RJC certifications are issued for one or three years.",
+            List.of(new FieldError(e.field(), e.reason())));
+      }
     }
   }
 
@@ -156,14 +189,14 @@ class OrganisationApi {
       UUID organisationId,
       String organisationName,
       Set<OrganisationRole> roles,
-      @Nullable String participant,
+      @Nullable ParticipantCode participant,
       boolean admin) {}
 
   record DirectoryJson(
       UUID id,
       String name,
-      String country,
-      @Nullable String participant,
+      CountryCode country,
+      @Nullable ParticipantCode participant,
       Set<OrganisationRole> roles) {
     static DirectoryJson of(Organisation o) {
       return new DirectoryJson(o.id(), o.name(), o.country(), o.participant(), o.roles());
@@ -175,8 +208,8 @@ class OrganisationApi {
   record OrganisationJson(
       UUID id,
       String name,
-      String country,
-      @Nullable String participant,
+      CountryCode country,
+      @Nullable ParticipantCode participant,
       Set<OrganisationRole> roles,
       @Nullable SowRegistration sow,
       @Nullable RjcOut rjc,

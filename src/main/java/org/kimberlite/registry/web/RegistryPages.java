@@ -2,6 +2,7 @@ package org.kimberlite.registry.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
@@ -105,8 +106,17 @@ class RegistryPages {
 
   @GetMapping("/organisation")
   String own(Caller caller, Model model) {
-    model.addAttribute("org", organisations.own(caller, caller.organisationId()));
-    model.addAttribute("accounts", accounts.accounts(caller, caller.organisationId()));
+    UUID id = caller.organisationId();
+    model.addAttribute(
+        "org",
+        organisations
+            .own(caller, id)
+            .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id)));
+    model.addAttribute(
+        "accounts",
+        accounts
+            .accounts(caller, id)
+            .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id)));
     model.addAttribute("tokens", accounts.tokens(caller));
     return "organisation";
   }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,7 +50,10 @@ class SigningKeyApi {
   /** The secretariat: every key (of one participant); an authority: its own keys. */
   @GetMapping
   List<KeyJson> list(Caller caller, @RequestParam(required = false) @Nullable String participant) {
-    caller.require(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY);
+    if (!caller.hasAny(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY)) {
+      throw RegistryProblems.roleRequired(
+          Set.of(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY));
+    }
     List<SigningKey> visible =
         caller.has(OrganisationRole.KP_SECRETARIAT)
             ? keys.all()
@@ -88,6 +92,7 @@ class SigningKeyApi {
     return switch (change) {
       case KeyChange.Changed c -> c.key();
       case KeyChange.Refused r -> throw RegistryProblems.refused(List.of(r.breach()));
+      case KeyChange.NotAllowed n -> throw RegistryProblems.roleRequired(n.anyOf());
       case KeyChange.NotAnAdministrator n ->
           throw Problem.forbidden("Only an administrator of the authority may change its keys.");
       case KeyChange.UnknownOrganisation u ->
@@ -121,7 +126,10 @@ class SigningKeyApi {
   }
 
   private String name(UUID organisationId) {
-    return organisations.directoryEntry(organisationId).name();
+    return organisations
+        .directoryEntry(organisationId)
+        .map(Organisation::name)
+        .orElseThrow(() -> Problem.notFound("No organisation " + organisationId + "."));
   }
 
   private KeyJson json(SigningKey k, Function<UUID, String> names) {

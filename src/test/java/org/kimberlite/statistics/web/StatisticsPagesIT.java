@@ -120,7 +120,11 @@ class StatisticsPagesIT {
     Organisation o =
         organisations.registerSeed(
             new NewOrganisation(
-                role + " " + country + " " + suffix, country, Set.of(role), null, null));
+                role + " " + country + " " + suffix,
+                org.kimberlite.shared.CountryCode.of(country),
+                Set.of(role),
+                null,
+                null));
     String password = "statistics pages " + suffix;
     accounts.create(o.id(), new NewAccount("p-" + suffix, "Tester", password, true));
     Answer token =
@@ -173,7 +177,7 @@ class StatisticsPagesIT {
         organisations.registerSeed(
             new NewOrganisation(
                 "KP Secretariat " + suffix,
-                "BW",
+                org.kimberlite.shared.CountryCode.of("BW"),
                 Set.of(OrganisationRole.KP_SECRETARIAT),
                 null,
                 null));
