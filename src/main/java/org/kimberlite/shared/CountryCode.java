@@ -30,7 +30,10 @@ public record CountryCode(String code) implements Comparable<CountryCode> {
 
   /** Whether {@code text} is an assigned ISO 3166-1 alpha-2 code (in either case). */
   public static boolean isValid(String text) {
-    return text.length() == 2 && ASSIGNED.contains(text.toUpperCase(Locale.ROOT));
+    // ASCII letters only, as the constructor: "ıd" upper-cases to "ID" but is not a code.
+    return text.length() == 2
+        && text.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        && ASSIGNED.contains(text.toUpperCase(Locale.ROOT));
   }
 
   @JsonValue

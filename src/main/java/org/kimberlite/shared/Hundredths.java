@@ -11,17 +11,21 @@ final class Hundredths {
   static BigDecimal exact(BigDecimal value, BigDecimal max, String what) {
     Objects.requireNonNull(value, what);
     if (value.signum() < 0) {
-      throw new IllegalArgumentException(what + " must not be negative: " + value.toPlainString());
+      throw new IllegalArgumentException(what + " must not be negative: " + shown(value));
     }
     if (value.compareTo(max) > 0) {
       throw new IllegalArgumentException(
-          what + " must not exceed " + max.toPlainString() + ": " + value.toPlainString());
+          what + " must not exceed " + max.toPlainString() + ": " + shown(value));
+    }
+    // Checked before rescaling: setScale of 1e-99999999 would compute a power of ten of that many
+    // digits (seconds to minutes of CPU for one short JSON number).
+    if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
+      throw new IllegalArgumentException(what + " has more than 2 decimals: " + shown(value));
     }
     try {
       return value.setScale(2, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          what + " has more than 2 decimals: " + value.toPlainString(), e);
+      throw new IllegalArgumentException(what + " has more than 2 decimals: " + shown(value), e);
     }
   }
 
@@ -33,6 +37,11 @@ final class Hundredths {
       throw new IllegalArgumentException(what + " is not a plain decimal number: " + shown(text));
     }
     return new BigDecimal(t);
+  }
+
+  /** A decimal for a message: {@code toPlainString} of 1e-999999999 has a billion digits. */
+  static String shown(BigDecimal value) {
+    return shown(value.toString());
   }
 
   static String shown(String text) {

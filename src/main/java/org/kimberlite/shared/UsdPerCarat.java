@@ -14,12 +14,24 @@ import java.util.Optional;
  * @param value the price at scale 2
  */
 public record UsdPerCarat(BigDecimal value) implements Comparable<UsdPerCarat> {
+  /** The largest US dollar amount at a hundredth of a carat: any larger price is a mistake. */
+  public static final BigDecimal MAX = new BigDecimal("10000000000000000.00");
+
   public UsdPerCarat {
     Objects.requireNonNull(value, "US dollars per carat");
     if (value.signum() < 0) {
       throw new IllegalArgumentException("US dollars per carat must not be negative: " + value);
     }
-    value = value.setScale(2, RoundingMode.HALF_EVEN);
+    if (value.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          "US dollars per carat must not exceed " + MAX.toPlainString() + ": " + value);
+    }
+    // Below a thousandth it rounds to zero; rescaling 1e-999999999 directly would compute a power
+    // of ten of a billion digits (an ArithmeticException or minutes of CPU for one JSON number).
+    value =
+        value.precision() - value.scale() < -2
+            ? BigDecimal.ZERO.setScale(2)
+            : value.setScale(2, RoundingMode.HALF_EVEN);
   }
 
   @JsonCreator

@@ -1,0 +1,28 @@
+package org.kimberlite.certification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.kimberlite.shared.problem.Problem;
+
+/**
+ * Fuzz target for the {@code ?wait} parameter of certificate issuing: a duration from 0 to 10 s, or
+ * a 422 {@link Problem}; never another exception.
+ *
+ * <p>Kept inputs: src/test/resources/org/kimberlite/certification/web/WaitParameterFuzzTestInputs/
+ * patience/; to fuzz: {@code JAZZER_FUZZ=1 ./mvnw -B test -Dtest='WaitParameterFuzzTest'
+ * -Djazzer.max_duration=60s}.
+ */
+class WaitParameterFuzzTest {
+  @FuzzTest
+  void patience(byte[] input) {
+    try {
+      Duration d = CertificateApi.patience(new String(input, StandardCharsets.UTF_8));
+      assertThat(d).isBetween(Duration.ZERO, Duration.ofSeconds(10));
+    } catch (Problem refused) {
+      assertThat(refused.getMessage()).isNotNull();
+    }
+  }
+}
