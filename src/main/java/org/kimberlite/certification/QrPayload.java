@@ -217,6 +217,13 @@ public record QrPayload(
       throw new IllegalArgumentException(
           "QR payload key \"" + key + "\" must be a string, not " + node.getNodeType());
     }
+    // A lone surrogate (a "\ud800" escape) would be read but could never be written back.
+    if (node.stringValue()
+        .codePoints()
+        .anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      throw new IllegalArgumentException(
+          "QR payload key \"" + key + "\" holds an unpaired surrogate");
+    }
     return node.stringValue();
   }
 

@@ -250,6 +250,13 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     if (value == null || !value.isString()) {
       throw SignatureException.malformed(name + " must be a string");
     }
+    // A lone surrogate (a "\ud800" escape) would be read but could never be written back.
+    if (value
+        .stringValue()
+        .codePoints()
+        .anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      throw SignatureException.malformed(name + " holds an unpaired surrogate");
+    }
     return value.stringValue();
   }
 

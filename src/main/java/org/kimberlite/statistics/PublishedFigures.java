@@ -79,7 +79,9 @@ public class PublishedFigures {
     int sourceUrl = table.header().getOrDefault("source_url", -1);
     Map<Integer, Map<String, List<CSVRecord>>> byYearAndSource = new LinkedHashMap<>();
     for (CSVRecord cells : table.records()) {
-      if (cells.size() <= Math.max(Math.max(value, carats), Math.max(sourceKey, name))) {
+      // Every column read below, the year included (a short row with the year last, fuzzed).
+      if (cells.size()
+          <= Math.max(Math.max(value, carats), Math.max(sourceKey, Math.max(name, year)))) {
         throw new IllegalArgumentException(
             "Malformed line " + cells.getRecordNumber() + ": " + cells.values().length + " fields");
       }

@@ -3,6 +3,7 @@ package org.kimberlite.certification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.kimberlite.support.FuzzRuns;
 
 /**
  * Fuzz target for the QR payload a phone reads from a printed certificate: {@link
@@ -11,11 +12,13 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  *
  * <p>Kept inputs:
  * src/test/resources/org/kimberlite/certification/QrPayloadFuzzTestInputs/fromJson/; to fuzz:
- * {@code JAZZER_FUZZ=1 ./mvnw -B test -Dtest='QrPayloadFuzzTest' -Djazzer.max_duration=60s}.
+ * {@code JAZZER_FUZZ=1 ./mvnw -B test -Dtest='QrPayloadFuzzTest' -Djazzer.hooks=true} (30 s, the
+ * maxDuration of the annotation).
  */
 class QrPayloadFuzzTest {
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void fromJson(byte[] input) {
+    FuzzRuns.count("QrPayloadFuzzTest#fromJson");
     QrPayload payload;
     try {
       payload = QrPayload.fromJson(input);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.kimberlite.support.FuzzRuns;
 
 /**
  * Fuzz targets for the transparency-log formats read from outside: signed notes, C2SP checkpoints,
@@ -15,7 +16,7 @@ import java.util.List;
  * <p>In a normal build each target runs once per input kept under
  * src/test/resources/org/kimberlite/ledger/LedgerParsersFuzzTestInputs/&lt;method&gt;/; to fuzz
  * one: {@code JAZZER_FUZZ=1 ./mvnw -B test -Dtest='LedgerParsersFuzzTest#checkpoint'
- * -Djazzer.max_duration=60s}.
+ * -Djazzer.hooks=true} (30 s, the maxDuration of the annotation).
  */
 class LedgerParsersFuzzTest {
   static final String ORIGIN = "kimberlite.example/log";
@@ -33,8 +34,9 @@ class LedgerParsersFuzzTest {
     return new String(input, StandardCharsets.UTF_8);
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void note(byte[] input) {
+    FuzzRuns.count("LedgerParsersFuzzTest#note");
     Note note;
     try {
       note = Notes.parse(input);
@@ -50,8 +52,9 @@ class LedgerParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void checkpoint(byte[] input) {
+    FuzzRuns.count("LedgerParsersFuzzTest#checkpoint");
     String text = text(input);
     try {
       Checkpoint c = Checkpoint.parseBody(text);
@@ -67,8 +70,9 @@ class LedgerParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void tlogProof(byte[] input) {
+    FuzzRuns.count("LedgerParsersFuzzTest#tlogProof");
     String text = text(input);
     TlogProof proof;
     try {
@@ -84,8 +88,9 @@ class LedgerParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void tilePath(byte[] input) {
+    FuzzRuns.count("LedgerParsersFuzzTest#tilePath");
     String text = text(input);
     try {
       TilePath t = TilePath.parse(text);

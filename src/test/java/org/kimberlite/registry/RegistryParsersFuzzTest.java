@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import org.kimberlite.registry.internal.SealedSeed;
+import org.kimberlite.support.FuzzRuns;
 
 /**
  * Fuzz targets for the signed data the registry reads from outside: JWS compact serialisations and
@@ -15,7 +16,8 @@ import org.kimberlite.registry.internal.SealedSeed;
  *
  * <p>Kept inputs: src/test/resources/org/kimberlite/registry/RegistryParsersFuzzTestInputs/
  * &lt;method&gt;/; to fuzz one: {@code JAZZER_FUZZ=1 ./mvnw -B test
- * -Dtest='RegistryParsersFuzzTest#jws' -Djazzer.max_duration=60s}.
+ * -Dtest='RegistryParsersFuzzTest#jws' -Djazzer.hooks=true} (30 s, the maxDuration of the
+ * annotation).
  */
 class RegistryParsersFuzzTest {
   /** A fixed platform key, so that kept inputs signed with it verify in every run. */
@@ -23,8 +25,9 @@ class RegistryParsersFuzzTest {
 
   static final PublicKey PLATFORM_KEY = Jwk.toPublicKey(PLATFORM.publicKey());
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void jws(byte[] input) {
+    FuzzRuns.count("RegistryParsersFuzzTest#jws");
     Jws.Parsed parsed;
     try {
       parsed = Jws.parse(new String(input, StandardCharsets.UTF_8));
@@ -38,8 +41,9 @@ class RegistryParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void signedTrustList(byte[] input) {
+    FuzzRuns.count("RegistryParsersFuzzTest#signedTrustList");
     String jws = new String(input, StandardCharsets.UTF_8);
     try {
       TrustList read = TrustList.parse(jws, null);
@@ -55,8 +59,9 @@ class RegistryParsersFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void trustListJson(byte[] input) {
+    FuzzRuns.count("RegistryParsersFuzzTest#trustListJson");
     TrustList read;
     try {
       read = TrustList.fromJson(input);

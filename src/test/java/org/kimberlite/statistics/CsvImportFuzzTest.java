@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.statistics.internal.Csv;
 import org.kimberlite.statistics.internal.ProductionRepository;
+import org.kimberlite.support.FuzzRuns;
 
 /**
  * Fuzz targets for the CSV files the statistics module imports: the Csv reader, and the import of
@@ -23,14 +24,16 @@ import org.kimberlite.statistics.internal.ProductionRepository;
  *
  * <p>Kept inputs: src/test/resources/org/kimberlite/statistics/CsvImportFuzzTestInputs/
  * &lt;method&gt;/; to fuzz one: {@code JAZZER_FUZZ=1 ./mvnw -B test
- * -Dtest='CsvImportFuzzTest#productionCsv' -Djazzer.max_duration=60s}.
+ * -Dtest='CsvImportFuzzTest#productionCsv' -Djazzer.hooks=true} (30 s, the maxDuration of the
+ * annotation).
  */
 class CsvImportFuzzTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void csv(byte[] input) {
+    FuzzRuns.count("CsvImportFuzzTest#csv");
     try {
       Csv.Table table = Csv.read(new StringReader(new String(input, StandardCharsets.UTF_8)));
       for (var entry : table.header().entrySet()) {
@@ -41,8 +44,9 @@ class CsvImportFuzzTest {
     }
   }
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void productionCsv(byte[] input) {
+    FuzzRuns.count("CsvImportFuzzTest#productionCsv");
     PublishedFigures figures =
         new PublishedFigures(new MemoryProduction(), mock(Participants.class), CLOCK);
     String csv = new String(input, StandardCharsets.UTF_8);

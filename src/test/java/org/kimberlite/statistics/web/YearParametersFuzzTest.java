@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.kimberlite.shared.problem.Problem;
+import org.kimberlite.support.FuzzRuns;
 
 /**
  * Fuzz target for the year parameters of statistics requests: a year from 1990 to next year, or a
@@ -16,14 +17,15 @@ import org.kimberlite.shared.problem.Problem;
  *
  * <p>Kept inputs: src/test/resources/org/kimberlite/statistics/web/YearParametersFuzzTestInputs/
  * years/ (two parameters separated by a line break); to fuzz: {@code JAZZER_FUZZ=1 ./mvnw -B test
- * -Dtest='YearParametersFuzzTest' -Djazzer.max_duration=60s}.
+ * -Dtest='YearParametersFuzzTest' -Djazzer.hooks=true} (30 s, the maxDuration of the annotation).
  */
 class YearParametersFuzzTest {
   private static final YearParameters YEARS =
       new YearParameters(Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
 
-  @FuzzTest
+  @FuzzTest(maxDuration = "30s")
   void years(byte[] input) {
+    FuzzRuns.count("YearParametersFuzzTest#years");
     String text = new String(input, StandardCharsets.UTF_8);
     int split = text.indexOf('\n');
     String from = split < 0 ? text : text.substring(0, split);
