@@ -16,7 +16,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.kimberlite.shared.problem.Problem;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -177,13 +176,13 @@ class ValueTypesPropertiesTest {
     }
     if (identifier.isPresent()) {
       assertThatThrownBy(() -> PrintableText.requireIdentifier("f", text, max))
-          .isInstanceOf(Problem.class);
+          .isInstanceOf(InvalidInput.class);
     } else {
       assertThat(PrintableText.requireIdentifier("f", text, max)).isSameAs(text);
     }
     if (free.isPresent()) {
       assertThatThrownBy(() -> PrintableText.requireFreeText("f", text, max))
-          .isInstanceOf(Problem.class);
+          .isInstanceOf(InvalidInput.class);
     } else {
       assertThat(PrintableText.requireFreeText("f", text, max)).isSameAs(text);
     }
