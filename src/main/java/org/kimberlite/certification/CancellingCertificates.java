@@ -5,16 +5,14 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import org.kimberlite.certification.internal.AuthorityAccess;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.CertificateRepository.Stored;
-import org.kimberlite.certification.internal.CertificateRepository.Viewer;
 import org.kimberlite.certification.internal.RejectionLog;
 import org.kimberlite.certification.internal.Rollback;
 import org.kimberlite.certification.internal.StatusChanges;
 import org.kimberlite.certification.internal.TradeAggregates;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.registry.OrganisationRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,19 +47,14 @@ public class CancellingCertificates {
 
   @Transactional
   public ChangeOutcome cancel(Caller caller, String number, String reason) {
-    if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
-      return Rollback.with(NotAllowed.notAnAuthority());
+    Stored stored;
+    switch (AuthorityAccess.lock(repository, caller, number)) {
+      case AuthorityAccess.Access.Refused r -> {
+        return Rollback.with(r.outcome());
+      }
+      case AuthorityAccess.Access.Locked l -> stored = l.stored();
     }
-    Optional<Stored> found = repository.lock(number);
-    if (found.isEmpty()) {
-      return Rollback.with(new NotFound(number));
-    }
-    Stored stored = found.get();
     KpCertificate c = stored.certificate();
-    if (!Viewer.of(caller).canSee(c)) {
-      // Refusing with 403 would tell a stranger that the number exists and where it goes.
-      return Rollback.with(new NotFound(number));
-    }
     if (!c.issuingAuthority().organisationId().equals(caller.organisationId())) {
       return Rollback.with(new NotAllowed("Only the issuing authority cancels its certificate."));
     }

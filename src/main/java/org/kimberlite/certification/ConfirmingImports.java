@@ -3,16 +3,14 @@ package org.kimberlite.certification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import org.kimberlite.certification.internal.AuthorityAccess;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.CertificateRepository.Stored;
-import org.kimberlite.certification.internal.CertificateRepository.Viewer;
 import org.kimberlite.certification.internal.RejectionLog;
 import org.kimberlite.certification.internal.Rollback;
 import org.kimberlite.certification.internal.StatusChanges;
 import org.kimberlite.certification.internal.TradeAggregates;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.registry.OrganisationRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,19 +46,14 @@ public class ConfirmingImports {
 
   @Transactional
   public ChangeOutcome confirm(Caller caller, String number, ConfirmRequest request) {
-    if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
-      return Rollback.with(NotAllowed.notAnAuthority());
+    Stored stored;
+    switch (AuthorityAccess.lock(repository, caller, number)) {
+      case AuthorityAccess.Access.Refused r -> {
+        return Rollback.with(r.outcome());
+      }
+      case AuthorityAccess.Access.Locked l -> stored = l.stored();
     }
-    Optional<Stored> found = repository.lock(number);
-    if (found.isEmpty()) {
-      return Rollback.with(new NotFound(number));
-    }
-    Stored stored = found.get();
     KpCertificate c = stored.certificate();
-    if (!Viewer.of(caller).canSee(c)) {
-      // Refusing with 403 would tell a stranger that the number exists and where it goes.
-      return Rollback.with(new NotFound(number));
-    }
     if (!c.importingParticipant().equals(caller.participant())) {
       return Rollback.with(
           new NotAllowed(
