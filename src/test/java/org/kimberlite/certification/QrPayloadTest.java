@@ -113,8 +113,7 @@ class QrPayloadTest {
     QrPayload payload = QrPayload.of(certificate, 1234L);
     KpCertificate renumbered = withNumber(certificate, "BW-2025-004712");
     KpCertificate heavier =
-        withLines(
-            certificate,
+        certificate.withLines(
             List.of(
                 SampleCertificates.line("7102.10", "1250.41", "187560.00"),
                 SampleCertificates.line("7102.31", "845.15", "412300.00"),
@@ -180,25 +179,6 @@ class QrPayloadTest {
         c.importingParticipant(),
         c.origin(),
         c.lines(),
-        c.parcels(),
-        c.sealId(),
-        c.issuedOn(),
-        c.expiresOn(),
-        c.status(),
-        c.statusOn(),
-        c.signature());
-  }
-
-  private static KpCertificate withLines(KpCertificate c, List<CertificateLine> lines) {
-    return new KpCertificate(
-        c.number(),
-        c.issuingParticipant(),
-        c.issuingAuthority(),
-        c.exporter(),
-        c.importer(),
-        c.importingParticipant(),
-        c.origin(),
-        lines,
         c.parcels(),
         c.sealId(),
         c.issuedOn(),

@@ -153,7 +153,7 @@ class CertificatePdfTest {
     for (int i = 0; i < 40; i++) {
       lines.add(SampleCertificates.line(i % 2 == 0 ? "7102.10" : "7102.31", i + ".25", "1000.00"));
     }
-    KpCertificate large = withLines(certificate, lines);
+    KpCertificate large = certificate.withLines(lines);
 
     byte[] pdf = CertificateLayout.render(large, qrContent, verifyUrl, 5L);
 
@@ -226,25 +226,6 @@ class CertificatePdfTest {
         c.importingParticipant(),
         c.origin(),
         c.lines(),
-        c.parcels(),
-        c.sealId(),
-        c.issuedOn(),
-        c.expiresOn(),
-        c.status(),
-        c.statusOn(),
-        c.signature());
-  }
-
-  private static KpCertificate withLines(KpCertificate c, List<CertificateLine> lines) {
-    return new KpCertificate(
-        c.number(),
-        c.issuingParticipant(),
-        c.issuingAuthority(),
-        c.exporter(),
-        c.importer(),
-        c.importingParticipant(),
-        c.origin(),
-        lines,
         c.parcels(),
         c.sealId(),
         c.issuedOn(),
