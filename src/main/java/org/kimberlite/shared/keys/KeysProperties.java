@@ -2,6 +2,7 @@ package org.kimberlite.shared.keys;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -23,6 +24,7 @@ public record KeysProperties(
     @DefaultValue("5s") Duration resealInterval,
     @DefaultValue("100") int resealBatch) {
 
+  @ConstructorBinding
   public KeysProperties {
     if (resealInterval.isNegative() || resealInterval.isZero()) {
       throw new IllegalArgumentException("kimberlite.keys.reseal-interval must be positive");
