@@ -1,5 +1,6 @@
 package org.kimberlite.certification;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.KeyStatus;
 import org.kimberlite.registry.SignatureException;
 import org.kimberlite.registry.Signatures;
+import org.kimberlite.registry.SigningTime;
+import org.kimberlite.registry.Verified;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.springframework.stereotype.Service;
@@ -54,7 +57,21 @@ public class Verification {
       @Nullable KeyStatus keyStatus,
       @Nullable Long logIndex,
       @Nullable Boolean qrMatches,
-      @Nullable KpCertificate certificate) {}
+      @Nullable KpCertificate certificate,
+      List<Warning> warnings) {
+
+    public Result {
+      problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /**
+   * Something to know about a genuine certificate: {@code signed-with-key-later-revoked} when its
+   * authority's key was revoked after the certificate was signed (the transparency log recorded it
+   * before the key's compromise time).
+   */
+  public record Warning(String code, String detail, Instant keyRevokedAt, Instant compromisedAt) {}
 
   // Not one transaction: a refused signature must not mark a surrounding transaction for rollback.
   public Result verify(String number, @Nullable String qrJws, @Nullable Caller caller) {
@@ -75,14 +92,22 @@ public class Verification {
           null,
           null,
           null,
-          null);
+          null,
+          List.of());
     }
     KpCertificate c = stored.get().certificate();
     List<String> problems = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>();
     String kid = null;
     KeyStatus keyStatus = null;
+    Optional<LogEntry> logged =
+        log.entriesOfRecord(CertificateRecords.CERTIFICATE, number, null).stream().findFirst();
+    // The log's own time of the certificate's entry: the signature existed by then.
+    SigningTime signedBy =
+        logged.<SigningTime>map(e -> SigningTime.atLatest(e.time())).orElse(SigningTime.UNKNOWN);
     try {
-      var verified = signatures.verify(c.signature());
+      var verified = signatures.verify(c.signature(), signedBy);
+      warn(verified, "the certificate", warnings);
       kid = verified.kid();
       keyStatus = verified.keyStatus();
       byte[] expected =
@@ -98,15 +123,11 @@ public class Verification {
     }
     Boolean qrMatches = null;
     if (qrJws != null && !qrJws.isBlank()) {
-      List<String> qr = checkQr(qrJws.strip(), c);
+      List<String> qr = checkQr(qrJws.strip(), c, signedBy, warnings);
       qrMatches = qr.isEmpty();
       problems.addAll(qr);
     }
-    Long index =
-        log.entriesOfRecord(CertificateRecords.CERTIFICATE, number, null).stream()
-            .findFirst()
-            .map(LogEntry::index)
-            .orElse(null);
+    Long index = logged.map(LogEntry::index).orElse(null);
     return new Result(
         number,
         true,
@@ -122,14 +143,38 @@ public class Verification {
         keyStatus,
         index,
         qrMatches,
-        certificates.mayReadDetails(caller, c) ? c : null);
+        certificates.mayReadDetails(caller, c) ? c : null,
+        warnings.stream().distinct().toList());
   }
 
-  /** Problems with a scanned QR payload for certificate {@code c}; empty when it matches. */
-  private List<String> checkQr(String jws, KpCertificate c) {
+  private static void warn(Verified verified, String what, List<Warning> warnings) {
+    Verified.LaterRevoked r = verified.laterRevoked();
+    if (r != null) {
+      warnings.add(
+          new Warning(
+              Verified.SIGNED_WITH_KEY_LATER_REVOKED,
+              "The issuing authority revoked the key that signed "
+                  + what
+                  + " on "
+                  + r.revokedAt()
+                  + ", compromised from "
+                  + r.compromisedAt()
+                  + "; the transparency log shows the certificate before then.",
+              r.revokedAt(),
+              r.compromisedAt()));
+    }
+  }
+
+  /**
+   * Problems with a scanned QR payload for certificate {@code c}; empty when it matches. A QR code
+   * that describes this very certificate is held to the certificate's own signing time.
+   */
+  private List<String> checkQr(
+      String jws, KpCertificate c, SigningTime signedBy, List<Warning> warnings) {
     List<String> problems = new ArrayList<>();
     try {
-      var verified = signatures.verify(jws);
+      var verified = signatures.verify(jws, signedBy);
+      warn(verified, "the certificate", warnings);
       if (!QR_JWS_TYPE.equals(verified.type())) {
         problems.add("the QR code does not carry a KP certificate payload");
         return problems;

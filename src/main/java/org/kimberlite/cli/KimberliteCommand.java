@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       VerifyProofCommand.class,
       WitnessCommand.class,
+      KeysCommand.class,
       VersionCommand.class
     },
     footer = {"", "The launcher also runs: ./kimberlite test   (the whole test suite)"})
@@ -61,6 +62,12 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == ImportCommand.class) {
         return type.cast(new ImportCommand(platform));
+      }
+      if (type == KeysCommand.RotateMaster.class) {
+        return type.cast(new KeysCommand.RotateMaster(platform));
+      }
+      if (type == KeysCommand.Status.class) {
+        return type.cast(new KeysCommand.Status(platform));
       }
       if (type == BenchCommand.class) {
         return type.cast(new BenchCommand(platform));

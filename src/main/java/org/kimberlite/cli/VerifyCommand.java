@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.QrLinks;
@@ -12,7 +15,6 @@ import org.kimberlite.certification.QrPayload;
 import org.kimberlite.certification.Verification;
 import org.kimberlite.certification.documents.CertificatePdfReader;
 import org.kimberlite.registry.Jwk;
-import org.kimberlite.registry.KeyStatus;
 import org.kimberlite.registry.OfflineVerifier;
 import org.kimberlite.registry.SignatureException;
 import org.kimberlite.registry.TrustList;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Parameters;
  * Verifies a KP certificate offline, from its PDF (the QR code, or the payload the PDF carries) or
  * from the scanned QR content, against a trust list file downloaded beforehand from {@code
  * /api/v1/trust-list}: the payload must be signed by a key of the issuing participant's authority
- * that the trust list holds and has not revoked.
+ * that the trust list holds and has not revoked, or revoked with a compromise time after the date
+ * the payload states it was issued (then it is genuine with a warning).
  */
 @Command(
     name = "verify",
@@ -65,12 +68,9 @@ final class VerifyCommand implements Callable<Integer> {
         System.out.println(
             "note: the trust list's own signature was not checked (no --trust-list-key)");
       }
-      Verified verified = OfflineVerifier.verify(link.jws(), list);
+      Verified verified = OfflineVerifier.verify(link.jws(), list, VerifyCommand::statedTime);
       if (!Verification.QR_JWS_TYPE.equals(verified.type())) {
         return fail("the payload is not a KP certificate payload (" + verified.type() + ")");
-      }
-      if (verified.keyStatus() == KeyStatus.REVOKED) {
-        return fail("signed with key " + verified.kid() + ", which its authority has revoked");
       }
       QrPayload payload = QrPayload.fromJson(verified.payload());
       if (link.number() != null && !link.number().equals(payload.number())) {
@@ -118,6 +118,18 @@ final class VerifyCommand implements Callable<Integer> {
       if (payload.logIndex() != null) {
         System.out.println("  transparency log entry " + payload.logIndex());
       }
+      Verified.LaterRevoked revoked = verified.laterRevoked();
+      if (revoked != null) {
+        System.out.println(
+            "  WARNING "
+                + Verified.SIGNED_WITH_KEY_LATER_REVOKED
+                + ": the key was revoked on "
+                + revoked.revokedAt()
+                + ", compromised from "
+                + revoked.compromisedAt()
+                + "; this certificate states it was issued before then. Offline that is its own"
+                + " word: confirm online, where the transparency log's time decides.");
+      }
       System.out.println(
           "  Status changes after printing (confirmation, cancellation) are online: /verify/"
               + payload.number());
@@ -127,6 +139,28 @@ final class VerifyCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("Cannot read: " + e.getMessage());
       return 2;
+    }
+  }
+
+  /**
+   * The latest time a KP certificate's QR payload can have been signed, as it states: the end of
+   * its date of issue plus the one day of time-zone tolerance (KP-05), i.e. the start of the day
+   * two days later, UTC, less a millisecond. Nothing for another payload.
+   */
+  static Optional<Instant> statedTime(String type, byte[] payload) {
+    if (!Verification.QR_JWS_TYPE.equals(type)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          QrPayload.fromJson(payload)
+              .issuedOn()
+              .plusDays(2)
+              .atStartOfDay(ZoneOffset.UTC)
+              .toInstant()
+              .minusMillis(1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 

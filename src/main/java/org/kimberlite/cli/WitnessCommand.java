@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.Checkpoint;
 import org.kimberlite.ledger.Cosigner;
 import org.kimberlite.ledger.LogFormatException;
@@ -24,6 +25,9 @@ import org.kimberlite.ledger.ProofException;
 import org.kimberlite.ledger.ProofVerifier;
 import org.kimberlite.ledger.TileHashReader;
 import org.kimberlite.ledger.TreeMath;
+import org.kimberlite.shared.keys.KeysProperties;
+import org.kimberlite.shared.keys.MasterKey;
+import org.kimberlite.shared.keys.SealedKeyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,6 +58,13 @@ final class WitnessCommand implements Callable<Integer> {
       required = true,
       description = "This witness's private key; created (named by --name) when missing.")
   Path keyFile = Path.of("");
+
+  @Option(
+      names = "--master-key-file",
+      description =
+          "The master keyring that seals the witness key (default: $KIMBERLITE_MASTER_KEY, or"
+              + " master.key beside the key file, created when missing).")
+  @Nullable Path masterKeyFile;
 
   @Option(names = "--name", description = "This witness's name when a key is created.")
   String name = "witness.local";
@@ -145,15 +156,48 @@ final class WitnessCommand implements Callable<Integer> {
             + ")");
   }
 
-  private Cosigner key() throws IOException {
-    if (Files.exists(keyFile)) {
-      return Cosigner.parse(Files.readString(keyFile, StandardCharsets.UTF_8).strip());
+  /**
+   * The witness key, sealed under the master keyring in its file: made when missing; a clear key
+   * file of earlier versions, or one sealed under an older master key, is re-sealed.
+   */
+  Cosigner key() throws IOException {
+    SealedKeyFile file = new SealedKeyFile(keyFile, SEALED_HEADER, SEALED_PURPOSE);
+    String env = System.getenv("KIMBERLITE_MASTER_KEY");
+    Path master =
+        masterKeyFile != null
+            ? masterKeyFile
+            : keyFile.toAbsolutePath().resolveSibling("master.key");
+    MasterKey keys =
+        MasterKey.load(
+            new KeysProperties(masterKeyFile == null && env != null ? env : "", master.toString()));
+    if (!Files.exists(keyFile)) {
+      Cosigner created = Cosigner.generate(name);
+      file.write(keys, created.vkey(), created.skey());
+      System.out.println("Created a witness key in " + keyFile + ", sealed under the master key");
+      return created;
     }
-    Cosigner created = Cosigner.generate(name);
-    Files.writeString(keyFile, created.skey() + "\n", StandardCharsets.UTF_8);
-    System.out.println("Created a witness key in " + keyFile);
-    return created;
+    String text = file.read();
+    if (!file.isSealed(text)) {
+      Cosigner clear = Cosigner.parse(text.strip());
+      file.write(keys, clear.vkey(), clear.skey());
+      System.out.println("Re-sealed the witness key in " + keyFile + " under the master key");
+      return clear;
+    }
+    SealedKeyFile.Opened opened = file.open(keys, text);
+    Cosigner witness = Cosigner.parse(opened.secret());
+    if (!witness.vkey().equals(opened.publicName())) {
+      throw new IllegalStateException("The witness key in " + keyFile + " is not the one it names");
+    }
+    if (opened.sealedUnder() != keys.primaryId()) {
+      file.write(keys, witness.vkey(), witness.skey());
+      System.out.println(
+          "Re-sealed the witness key under master key " + MasterKey.hex(keys.primaryId()));
+    }
+    return witness;
   }
+
+  static final String SEALED_HEADER = "kimberlite-sealed-witness-key-v1";
+  static final String SEALED_PURPOSE = "ledger.witness-key";
 
   private byte[] tile(org.kimberlite.ledger.TilePath path) {
     try {

@@ -6,6 +6,9 @@ public enum KeyStatus {
   ACTIVE,
   /** Replaced by a newer key: signs nothing new, its earlier signatures still verify. */
   RETIRED,
-  /** Withdrawn by its authority: every signature made with it is refused. */
+  /**
+   * Withdrawn by its authority: signs nothing new; signatures made from its compromise time on are
+   * refused, earlier ones verify marked signed-with-key-later-revoked.
+   */
   REVOKED
 }

@@ -1,5 +1,7 @@
 package org.kimberlite.registry;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.kimberlite.registry.SignatureException.Reason;
@@ -20,11 +22,24 @@ public final class OfflineVerifier {
    *     REVOKED_KEY
    */
   public static Verified verify(String compactJws, TrustList trustList) {
-    return verify(compactJws, trustList::key);
+    return verify(compactJws, trustList::key, SigningTime.UNKNOWN);
+  }
+
+  /**
+   * Verifies {@code compactJws} against the keys of {@code trustList}; a signature of a revoked key
+   * is accepted, marked {@value Verified#SIGNED_WITH_KEY_LATER_REVOKED}, when {@code signingTime}
+   * shows it was made before the key's compromise time.
+   *
+   * @throws SignatureException MALFORMED, WRONG_ALGORITHM, UNKNOWN_KEY, BAD_SIGNATURE or
+   *     REVOKED_KEY
+   */
+  public static Verified verify(String compactJws, TrustList trustList, SigningTime signingTime) {
+    return verify(compactJws, trustList::key, signingTime);
   }
 
   /** The one verification: strict parse, key by kid, EdDSA signature, then revocation. */
-  static Verified verify(String compactJws, Function<String, Optional<TrustedKey>> keys) {
+  static Verified verify(
+      String compactJws, Function<String, Optional<TrustedKey>> keys, SigningTime signingTime) {
     Jws.Parsed jws = Jws.parse(compactJws);
     String kid = jws.kid();
     String typ = jws.typ();
@@ -39,11 +54,32 @@ public final class OfflineVerifier {
             .orElseThrow(
                 () -> new SignatureException(Reason.UNKNOWN_KEY, "No authority key " + kid));
     Jws.verify(jws, key.publicKey());
+    Verified.LaterRevoked mark = null;
     if (key.status() == KeyStatus.REVOKED) {
-      throw new SignatureException(
-          Reason.REVOKED_KEY, "The key " + kid + " was revoked on " + key.revokedAt());
+      Instant revoked = Objects.requireNonNull(key.revokedAt());
+      Instant compromised = key.compromisedAt() == null ? key.createdAt() : key.compromisedAt();
+      Optional<Instant> madeBy = signingTime.madeBy(typ, jws.payload());
+      String revocation =
+          "The key "
+              + kid
+              + " was revoked on "
+              + revoked
+              + ", compromised from "
+              + compromised
+              + "; ";
+      if (madeBy.isEmpty()) {
+        throw new SignatureException(
+            Reason.REVOKED_KEY,
+            revocation + "nothing shows this signature was made before the compromise");
+      }
+      if (!madeBy.get().isBefore(compromised)) {
+        throw new SignatureException(
+            Reason.REVOKED_KEY,
+            revocation + "this signature is not shown to be older (made by " + madeBy.get() + ")");
+      }
+      mark = new Verified.LaterRevoked(revoked, compromised, madeBy.get());
     }
     return new Verified(
-        kid, key.organisationId(), key.participant(), typ, jws.payload(), key.status());
+        kid, key.organisationId(), key.participant(), typ, jws.payload(), key.status(), mark);
   }
 }

@@ -43,6 +43,10 @@ public class Signatures {
           "type", "must be 1 to 100 printable ASCII characters, not a trust list");
     }
     KeyRow key = keys.activeRow(organisationId);
+    if (key.status() != KeyStatus.ACTIVE) {
+      throw new IllegalStateException(
+          "Key " + key.kid() + " is " + key.status() + ": it signs nothing");
+    }
     return Jws.sign(Jws.header(key.kid(), type), payload, input -> vault.sign(key, input));
   }
 
@@ -55,8 +59,20 @@ public class Signatures {
    */
   @Transactional(readOnly = true)
   public Verified verify(String compactJws) {
+    return verify(compactJws, SigningTime.UNKNOWN);
+  }
+
+  /**
+   * Verifies an authority's JWS as {@link #verify(String)}, and accepts a signature of a revoked
+   * key when {@code signingTime} shows it was made before the key's compromise (marked {@value
+   * Verified#SIGNED_WITH_KEY_LATER_REVOKED}).
+   *
+   * @throws SignatureException with the reason for the refusal
+   */
+  @Transactional(readOnly = true)
+  public Verified verify(String compactJws, SigningTime signingTime) {
     return OfflineVerifier.verify(
-        compactJws, kid -> keys.authorityRow(kid).map(Signatures::trusted));
+        compactJws, kid -> keys.authorityRow(kid).map(Signatures::trusted), signingTime);
   }
 
   static TrustedKey trusted(KeyRow row) {
@@ -70,6 +86,7 @@ public class Signatures {
         key.status(),
         key.createdAt(),
         key.retiredAt(),
-        key.revokedAt());
+        key.revokedAt(),
+        key.compromisedAt());
   }
 }

@@ -14,7 +14,9 @@ import org.kimberlite.shared.ParticipantCode;
  * @param participant the KP participant the authority acts for
  * @param publicKey the 32-byte Ed25519 public key
  * @param retiredAt when a newer key replaced it; its signatures still verify
- * @param revokedAt when its authority revoked it; none of its signatures verifies any more
+ * @param revokedAt when its authority revoked it
+ * @param compromisedAt from when its signatures are refused, for a revoked key: the compromise time
+ *     its revocation named, or its creation when it named none; earlier signatures verify, marked
  */
 public record SigningKey(
     String kid,
@@ -23,7 +25,8 @@ public record SigningKey(
     byte[] publicKey,
     Instant createdAt,
     @Nullable Instant retiredAt,
-    @Nullable Instant revokedAt) {
+    @Nullable Instant revokedAt,
+    @Nullable Instant compromisedAt) {
 
   public SigningKey {
     publicKey = publicKey.clone();
@@ -49,7 +52,8 @@ public record SigningKey(
         && Arrays.equals(k.publicKey, publicKey)
         && k.createdAt.equals(createdAt)
         && java.util.Objects.equals(k.retiredAt, retiredAt)
-        && java.util.Objects.equals(k.revokedAt, revokedAt);
+        && java.util.Objects.equals(k.revokedAt, revokedAt)
+        && java.util.Objects.equals(k.compromisedAt, compromisedAt);
   }
 
   @Override

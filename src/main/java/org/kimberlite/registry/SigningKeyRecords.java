@@ -44,6 +44,10 @@ public class SigningKeyRecords implements CommittedRecords {
     r.put("retiredAt", k.retiredAt() == null ? null : k.retiredAt().toString());
     r.put("revokedAt", k.revokedAt() == null ? null : k.revokedAt().toString());
     r.put("revocationReason", k.revocationReason());
+    if (k.compromisedAt() != null) {
+      // only when the revocation named one, so records committed before this member stay the same
+      r.put("compromisedAt", k.compromisedAt().toString());
+    }
     return r;
   }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.SealedKeys;
@@ -114,6 +115,19 @@ public class SigningKeys {
    */
   @Transactional
   public KeyChange revoke(Caller caller, String kid, String reason) {
+    return revoke(caller, kid, reason, null);
+  }
+
+  /**
+   * Revokes one of the caller's authority's keys, active or retired, as compromised from {@code
+   * compromisedAt}: signatures shown to be made before it still verify, marked {@value
+   * Verified#SIGNED_WITH_KEY_LATER_REVOKED}; later ones are refused. Without a compromise time
+   * every signature of the key is refused. The revocation, with its time, compromise time and
+   * reason, is committed to the log.
+   */
+  @Transactional
+  public KeyChange revoke(
+      Caller caller, String kid, String reason, @Nullable Instant compromisedAt) {
     if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
       return new KeyChange.NotAllowed(Set.of(OrganisationRole.KP_AUTHORITY));
     }
@@ -137,7 +151,20 @@ public class SigningKeys {
     if (key.revokedAt() != null) {
       return new KeyChange.AlreadyRevoked(kid, key.revokedAt());
     }
-    if (repository.revoke(kid, caller.organisationId(), key.version(), now(), why) != 1) {
+    Instant at = now();
+    Instant compromise =
+        compromisedAt == null ? null : compromisedAt.truncatedTo(ChronoUnit.MILLIS);
+    if (compromise != null && (compromise.isBefore(key.createdAt()) || compromise.isAfter(at))) {
+      return new KeyChange.Refused(
+          RuleBreach.invalid(
+              "compromisedAt",
+              "must lie between the key's creation ("
+                  + key.createdAt()
+                  + ") and now ("
+                  + at
+                  + ")"));
+    }
+    if (repository.revoke(kid, caller.organisationId(), key.version(), at, compromise, why) != 1) {
       return new KeyChange.ChangedMeanwhile();
     }
     KeyRow revoked = repository.find(kid).orElseThrow();
@@ -220,6 +247,7 @@ public class SigningKeys {
         row.publicKey(),
         row.createdAt(),
         row.retiredAt(),
-        row.revokedAt());
+        row.revokedAt(),
+        row.effectiveCompromise());
   }
 }

@@ -45,11 +45,19 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
           "retiredAt",
           "revokedAt");
 
+  /** Members a listed key may leave out (lists published before they existed). */
+  private static final Set<String> OPTIONAL_KEY = Set.of("compromisedAt");
+
   public TrustList {
     keys = List.copyOf(keys);
   }
 
-  /** One authority key as listed. */
+  /**
+   * One authority key as listed.
+   *
+   * @param compromisedAt for a revoked key, from when its signatures are refused (its creation when
+   *     the revocation named no compromise time); null otherwise
+   */
   public record TrustedKey(
       String kid,
       ParticipantCode participant,
@@ -59,10 +67,14 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
       KeyStatus status,
       Instant createdAt,
       @Nullable Instant retiredAt,
-      @Nullable Instant revokedAt) {
+      @Nullable Instant revokedAt,
+      @Nullable Instant compromisedAt) {
 
     public TrustedKey {
       publicKey = publicKey.clone();
+      if ((revokedAt == null) != (compromisedAt == null)) {
+        throw new IllegalArgumentException("A compromise time comes with a revocation");
+      }
     }
 
     @Override
@@ -81,7 +93,8 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
           && k.status == status
           && k.createdAt.equals(createdAt)
           && Objects.equals(k.retiredAt, retiredAt)
-          && Objects.equals(k.revokedAt, revokedAt);
+          && Objects.equals(k.revokedAt, revokedAt)
+          && Objects.equals(k.compromisedAt, compromisedAt);
     }
 
     @Override
@@ -105,6 +118,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
       k.put("createdAt", createdAt.toString());
       k.put("retiredAt", retiredAt == null ? null : retiredAt.toString());
       k.put("revokedAt", revokedAt == null ? null : revokedAt.toString());
+      k.put("compromisedAt", compromisedAt == null ? null : compromisedAt.toString());
       return k;
     }
   }
@@ -159,7 +173,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
    */
   public static TrustList fromJson(byte[] utf8) {
     JsonNode top = Json.object(utf8);
-    members(top, TOP, "trust list");
+    members(top, TOP, Set.of(), "trust list");
     String issuer = text(top, "issuer");
     Instant issuedAt = instant(top, "issuedAt");
     JsonNode list = top.get("keys");
@@ -180,7 +194,7 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     if (!k.isObject()) {
       throw SignatureException.malformed("Each listed key must be an object");
     }
-    members(k, KEY, "listed key");
+    members(k, KEY, OPTIONAL_KEY, "listed key");
     JsonNode jwk = k.get("jwk");
     if (jwk == null || !jwk.isObject()) {
       throw SignatureException.malformed("jwk must be an object");
@@ -212,6 +226,19 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     if (status != implied) {
       throw SignatureException.malformed("Key " + kid + ": status " + status + " misfits dates");
     }
+    Instant createdAt = instant(k, "createdAt");
+    Instant compromisedAt = optionalInstant(k, "compromisedAt");
+    if (revokedAt == null && compromisedAt != null) {
+      throw SignatureException.malformed("Key " + kid + ": a compromise time without revocation");
+    }
+    if (revokedAt != null && compromisedAt == null) {
+      compromisedAt = createdAt; // a list of before compromise times: every signature refused
+    }
+    if (compromisedAt != null
+        && (compromisedAt.isBefore(createdAt) || compromisedAt.isAfter(revokedAt))) {
+      throw SignatureException.malformed(
+          "Key " + kid + ": the compromise time lies outside the key's life");
+    }
     return new TrustedKey(
         kid,
         participant(text(k, "participant"), kid),
@@ -219,9 +246,10 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
         text(k, "organisation"),
         publicKey,
         status,
-        instant(k, "createdAt"),
+        createdAt,
         retiredAt,
-        revokedAt);
+        revokedAt,
+        compromisedAt);
   }
 
   private static ParticipantCode participant(String text, String kid) {
@@ -232,9 +260,10 @@ public record TrustList(String issuer, Instant issuedAt, List<TrustedKey> keys) 
     }
   }
 
-  private static void members(JsonNode node, Set<String> allowed, String what) {
+  private static void members(
+      JsonNode node, Set<String> allowed, Set<String> optional, String what) {
     for (String name : node.propertyNames()) {
-      if (!allowed.contains(name)) {
+      if (!allowed.contains(name) && !optional.contains(name)) {
         throw SignatureException.malformed("Unexpected member " + name + " in a " + what);
       }
     }

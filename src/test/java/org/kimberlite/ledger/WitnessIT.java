@@ -64,6 +64,11 @@ class WitnessIT {
     java.nio.file.Path key = java.nio.file.Files.writeString(dir.resolve("w.key"), WITNESS.skey());
     java.nio.file.Path state = dir.resolve("state");
     assertThat(witness(key, state)).isZero();
+    // the clear key file of an earlier version is now sealed under the master key beside it
+    assertThat(java.nio.file.Files.readString(key))
+        .startsWith("kimberlite-sealed-witness-key-v1\n" + WITNESS.vkey() + "\n")
+        .doesNotContain(WITNESS.skey());
+    assertThat(dir.resolve("master.key")).exists();
     long first = log.signedSize();
     assertThat(api().get("/log/checkpoint").body()).contains("\u2014 witness.example/w1 ");
 

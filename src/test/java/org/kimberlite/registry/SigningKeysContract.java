@@ -405,6 +405,48 @@ abstract class SigningKeysContract {
   }
 
   @Test
+  void aRotationKeepsEarlierSignaturesValidOnlineAndOffline() throws Exception {
+    Actor za = actor(OrganisationRole.KP_AUTHORITY, "ZA");
+    String before = signatures.sign(za.organisationId(), "kp-certificate+jwt", utf8("before"));
+    String oldKid = header(before).get("kid").asString();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<String> during = new ArrayList<>();
+    String newKid;
+    try {
+      List<Future<String>> signing = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        byte[] payload = utf8("during " + i);
+        signing.add(pool.submit(() -> signatures.sign(za.organisationId(), "t", payload)));
+      }
+      Answer rotated = za.api().post("/api/v1/signing-keys/rotation", Map.of());
+      assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
+      newKid = rotated.json().get("kid").asString();
+      for (Future<String> f : signing) {
+        during.add(f.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    String after = signatures.sign(za.organisationId(), "kp-certificate+jwt", utf8("after"));
+
+    byte[] platformKey = Jwk.parsePublic(anonymous().get("/api/v1/trust-list/key").body());
+    TrustList list =
+        TrustList.parse(anonymous().get("/api/v1/trust-list").body(), Jwk.toPublicKey(platformKey));
+    assertThat(list.key(oldKid).orElseThrow().status()).isEqualTo(KeyStatus.RETIRED);
+    assertThat(list.key(newKid).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
+
+    assertThat(OfflineVerifier.verify(before, list).keyStatus()).isEqualTo(KeyStatus.RETIRED);
+    assertThat(signatures.verify(before).keyStatus()).isEqualTo(KeyStatus.RETIRED);
+    for (String jws : during) {
+      Verified offline = OfflineVerifier.verify(jws, list);
+      assertThat(offline.kid()).isIn(oldKid, newKid);
+      assertThat(offline).isEqualTo(signatures.verify(jws));
+    }
+    assertThat(OfflineVerifier.verify(after, list).kid()).isEqualTo(newKid);
+    assertThat(OfflineVerifier.verify(after, list).keyStatus()).isEqualTo(KeyStatus.ACTIVE);
+  }
+
+  @Test
   void theDownloadedTrustListAloneVerifiesSignatures() {
     Actor bw = actor(OrganisationRole.KP_AUTHORITY, "BW");
     String jws = signatures.sign(bw.organisationId(), "kp-certificate+jwt", utf8("cert 7"));

@@ -35,7 +35,8 @@ class TrustListTest {
         status,
         T0,
         retired,
-        revoked);
+        revoked,
+        revoked == null ? null : T0);
   }
 
   static final TrustList LIST =
@@ -165,5 +166,86 @@ class TrustListTest {
     assertThat(refusal(() -> OfflineVerifier.verify(signature(ACTIVE, TrustList.TYPE, "{}"), LIST)))
         .isEqualTo(Reason.MALFORMED);
     assertThat(refusal(() -> OfflineVerifier.verify("e30.e30.", LIST))).isEqualTo(Reason.MALFORMED);
+  }
+
+  static final Instant COMPROMISED = Instant.parse("2026-03-15T00:00:00Z");
+  static final SealedSeed LEAKED = SealedSeed.generate();
+
+  static TrustList withLeakedKey() {
+    byte[] key = LEAKED.publicKey();
+    TrustedKey leaked =
+        new TrustedKey(
+            Jwk.thumbprint(key),
+            ParticipantCode.of("BW"),
+            AUTHORITY,
+            "Botswana KP Authority",
+            key,
+            KeyStatus.REVOKED,
+            T0,
+            null,
+            T1,
+            COMPROMISED);
+    return new TrustList("https://kimberlite.example", T1, List.of(leaked));
+  }
+
+  @Test
+  void aSignatureShownOlderThanTheCompromiseVerifiesMarked() {
+    TrustList list = TrustList.fromJson(withLeakedKey().toJson().getBytes(StandardCharsets.UTF_8));
+    assertThat(list.toJson()).contains("\"compromisedAt\":\"2026-03-15T00:00:00Z\"");
+    String jws = signature(LEAKED, "t", "x");
+    Instant before = COMPROMISED.minusMillis(1);
+
+    Verified verified = OfflineVerifier.verify(jws, list, SigningTime.atLatest(before));
+    assertThat(verified.keyStatus()).isEqualTo(KeyStatus.REVOKED);
+    assertThat(verified.warnings()).containsExactly("signed-with-key-later-revoked");
+    assertThat(verified.laterRevoked())
+        .isEqualTo(new Verified.LaterRevoked(T1, COMPROMISED, before));
+  }
+
+  @Test
+  void aSignatureNotShownOlderThanTheCompromiseIsRefused() {
+    TrustList list = withLeakedKey();
+    String jws = signature(LEAKED, "t", "x");
+    assertThat(refusal(() -> OfflineVerifier.verify(jws, list, SigningTime.atLatest(COMPROMISED))))
+        .isEqualTo(Reason.REVOKED_KEY);
+    assertThat(refusal(() -> OfflineVerifier.verify(jws, list))).isEqualTo(Reason.REVOKED_KEY);
+    SignatureException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            SignatureException.class,
+            () -> OfflineVerifier.verify(jws, list, SigningTime.atLatest(T1)));
+    assertThat(refused.getMessage())
+        .contains("revoked on 2026-04-01T10:00:00Z", "compromised from 2026-03-15T00:00:00Z");
+  }
+
+  @Test
+  void aListWithoutCompromiseTimesRefusesEverySignatureOfARevokedKey() {
+    String json =
+        withLeakedKey().toJson().replace("\"compromisedAt\":\"2026-03-15T00:00:00Z\",", "");
+    assertThat(json).doesNotContain("compromisedAt");
+    TrustList old = TrustList.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    assertThat(old.keys().get(0).compromisedAt()).isEqualTo(T0);
+    assertThat(
+            refusal(
+                () ->
+                    OfflineVerifier.verify(
+                        signature(LEAKED, "t", "x"), old, SigningTime.atLatest(T0))))
+        .isEqualTo(Reason.REVOKED_KEY);
+  }
+
+  @Test
+  void aCompromiseTimeOutsideTheKeysLifeOrWithoutRevocationIsMalformed() {
+    String json = withLeakedKey().toJson();
+    for (String bad :
+        List.of(
+            json.replace("2026-03-15T00:00:00Z", "2026-02-01T00:00:00Z"),
+            json.replace("2026-03-15T00:00:00Z", "2026-05-01T00:00:00Z"),
+            LIST.toJson()
+                .replace(
+                    "\"compromisedAt\":null,\"createdAt\"",
+                    "\"compromisedAt\":\"2026-03-15T00:00:00Z\",\"createdAt\""))) {
+      assertThat(refusal(() -> TrustList.fromJson(bad.getBytes(StandardCharsets.UTF_8))))
+          .as(bad)
+          .isEqualTo(Reason.MALFORMED);
+    }
   }
 }

@@ -3,19 +3,16 @@ package org.kimberlite.ledger.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
+import java.util.Map;
 import org.kimberlite.ledger.LedgerProperties;
 import org.kimberlite.ledger.NoteSigner;
 import org.kimberlite.ledger.NoteVerifier;
-import org.kimberlite.shared.keys.KeysProperties;
 import org.kimberlite.shared.keys.MasterKey;
+import org.kimberlite.shared.keys.MasterKeys;
+import org.kimberlite.shared.keys.SealedKeyFile;
+import org.kimberlite.shared.keys.SealedSecrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,21 +22,26 @@ import org.springframework.stereotype.Component;
  * kept sealed under the master key in {@code kimberlite.ledger.key-file}, created with owner-only
  * permissions on first start. Its name must be the log's origin.
  *
- * <p>The key file has three lines: {@value #HEADER}, the public verifier key ({@code
+ * <p>The key file is a {@link SealedKeyFile}: {@value #HEADER}, the public verifier key ({@code
  * <name>+<hash>+<base64>}), and the base64 of the signed-note private key ({@code PRIVATE+KEY+...},
- * UTF-8) sealed by {@link MasterKey#seal} as the secret of purpose {@value #PURPOSE} of that
- * verifier key. A key file of earlier versions (the private key in clear) is re-sealed on start.
+ * UTF-8) sealed as the secret of purpose {@value #PURPOSE} of that verifier key. A key file of
+ * earlier versions (the private key in clear) is re-sealed on start; a file sealed under an older
+ * master key is re-sealed under the sealing key by the master-key rotation.
  */
 @Component
-public class LogKeys {
+public class LogKeys implements SealedSecrets {
   static final String HEADER = "kimberlite-sealed-log-key-v1";
   static final String PURPOSE = "ledger.log-key";
   private static final String CLEAR_PREFIX = "PRIVATE+KEY+";
   private static final Logger log = LoggerFactory.getLogger(LogKeys.class);
   private final NoteSigner signer;
+  private final boolean inFile;
+  private final SealedKeyFile file;
 
-  public LogKeys(LedgerProperties properties, KeysProperties keys) {
-    this.signer = load(properties, keys);
+  public LogKeys(LedgerProperties properties, MasterKeys keys) {
+    this.inFile = properties.key().isBlank();
+    this.file = new SealedKeyFile(Path.of(properties.keyFile()), HEADER, PURPOSE);
+    this.signer = load(properties, keys.current());
     if (!signer.name().equals(properties.origin())) {
       throw new IllegalStateException(
           "The log key is named "
@@ -50,100 +52,78 @@ public class LogKeys {
     }
   }
 
-  private static NoteSigner load(LedgerProperties properties, KeysProperties keys) {
-    if (!properties.key().isBlank()) {
+  private NoteSigner load(LedgerProperties properties, MasterKey master) {
+    if (!inFile) {
       return NoteSigner.parse(properties.key().strip());
     }
-    Path file = Path.of(properties.keyFile());
-    MasterKey master = MasterKey.load(keys);
+    Path path = file.file();
     try {
-      if (Files.exists(file)) {
-        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+      if (Files.exists(path)) {
+        String text = Files.readString(path, StandardCharsets.UTF_8).strip();
         if (text.startsWith(CLEAR_PREFIX)) {
           NoteSigner clear = NoteSigner.parse(text);
-          write(file, sealed(master, clear));
-          log.info("Re-sealed the log key in {} under the master key", file);
+          file.write(master, clear.vkey(), clear.skey());
+          log.info("Re-sealed the log key in {} under the master key", path);
           return clear;
         }
-        return open(master, text, file);
+        return open(master, text);
       }
       NoteSigner generated = NoteSigner.generate(properties.origin());
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
-      }
-      write(file, sealed(master, generated));
-      log.info("Created a new log key in {}", file);
+      file.write(master, generated.vkey(), generated.skey());
+      log.info("Created a new log key in {}", path);
       return generated;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the log key " + file, e);
+      throw new UncheckedIOException("Cannot read or create the log key " + path, e);
     }
   }
 
-  /** The key file's text for {@code signer}. */
-  static String sealed(MasterKey master, NoteSigner signer) {
-    byte[] clear = signer.skey().getBytes(StandardCharsets.UTF_8);
-    try {
-      return HEADER
-          + "\n"
-          + signer.vkey()
-          + "\n"
-          + Base64.getEncoder().encodeToString(master.seal(PURPOSE, signer.vkey(), clear))
-          + "\n";
-    } finally {
-      Arrays.fill(clear, (byte) 0);
+  private NoteSigner open(MasterKey master, String text) {
+    SealedKeyFile.Opened opened = file.open(master, text);
+    NoteSigner parsed = NoteSigner.parse(opened.secret());
+    if (!parsed.vkey().equals(opened.publicName())) {
+      throw new IllegalStateException("The log key in " + file.file() + " is not the one it names");
     }
+    return parsed;
   }
 
-  static NoteSigner open(MasterKey master, String text, Path file) {
-    List<String> lines = text.lines().map(String::strip).toList();
-    if (lines.size() != 3 || !lines.get(0).equals(HEADER)) {
-      throw new IllegalStateException(
-          "The log key file " + file + " is neither a sealed log key nor a clear one");
+  @Override
+  public String name() {
+    return "log key";
+  }
+
+  /** Re-seals the key file under the sealing key if another key of {@code master} sealed it. */
+  @Override
+  public synchronized int resealBatch(MasterKey master, int max) {
+    if (!inFile || max < 1) {
+      return 0;
     }
-    String vkey = lines.get(1);
-    byte[] sealed;
     try {
-      sealed = Base64.getDecoder().decode(lines.get(2));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The sealed log key in " + file + " is not base64", e);
-    }
-    byte[] clear = master.open(PURPOSE, vkey, sealed);
-    try {
-      NoteSigner signer = NoteSigner.parse(new String(clear, StandardCharsets.UTF_8));
-      if (!signer.vkey().equals(vkey)) {
-        throw new IllegalStateException("The log key in " + file + " is not the one it names");
+      String text = file.read();
+      var under = file.open(master, text).sealedUnder();
+      if (under == master.primaryId()) {
+        return 0;
       }
-      return signer;
-    } finally {
-      Arrays.fill(clear, (byte) 0);
+      file.write(master, signer.vkey(), signer.skey());
+      return 1;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot re-seal the log key " + file.file(), e);
     }
   }
 
-  /** Writes {@code text} owner-only to a fresh file beside {@code file}, then moves it in place. */
-  private static void write(Path file, String text) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temporary;
-    try {
-      temporary =
-          Files.createTempFile(
-              dir,
-              file.getFileName() + ".",
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      temporary = Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
-      log.warn("Could not restrict the permissions of {}", file);
+  @Override
+  public Map<String, Long> countBySealingKey(MasterKey master) {
+    if (!inFile) {
+      return Map.of();
     }
     try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      String text = file.read();
       try {
-        Files.move(
-            temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        return Map.of(MasterKey.hex(file.open(master, text).sealedUnder()), 1L);
+      } catch (IllegalStateException e) {
+        return Map.of(UNKNOWN, 1L);
       }
-    } finally {
-      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the log key " + file.file(), e);
     }
   }
 

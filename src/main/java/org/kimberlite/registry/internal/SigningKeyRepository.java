@@ -3,7 +3,9 @@ package org.kimberlite.registry.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +32,8 @@ public class SigningKeyRepository {
   private static final String COLUMNS =
       """
       k.kid, k.purpose, k.organisation_id, k.participant_code, k.public_key, k.sealed_seed,
-      k.nonce, k.seal_format, k.created_at, k.retired_at, k.revoked_at, k.revocation_reason, k.version,
+      k.nonce, k.seal_format, k.master_key_id, k.created_at, k.retired_at, k.revoked_at,
+      k.compromised_at, k.revocation_reason, k.version,
       o.name as organisation_name
       from signing_key k left join organisation o on o.id = k.organisation_id
       """;
@@ -52,11 +55,21 @@ public class SigningKeyRepository {
       byte[] sealedSeed,
       byte @Nullable [] nonce,
       int sealFormat,
+      @Nullable Integer masterKeyId,
       Instant createdAt,
       @Nullable Instant retiredAt,
       @Nullable Instant revokedAt,
+      @Nullable Instant compromisedAt,
       @Nullable String revocationReason,
       long version) {
+
+    /**
+     * From when the key's signatures are refused: the compromise time its revocation named, or its
+     * creation when the revocation named none; null while it is not revoked.
+     */
+    public @Nullable Instant effectiveCompromise() {
+      return revokedAt == null ? null : compromisedAt != null ? compromisedAt : createdAt;
+    }
 
     public KeyStatus status() {
       return revokedAt != null
@@ -83,6 +96,7 @@ public class SigningKeyRepository {
       @Nullable ParticipantCode participant,
       byte[] publicKey,
       byte[] sealedSeed,
+      int masterKeyId,
       String owner,
       Instant createdAt) {}
 
@@ -91,9 +105,9 @@ public class SigningKeyRepository {
             """
             insert into signing_key
               (kid, purpose, organisation_id, participant_code, public_key, sealed_seed,
-               seal_format, active_owner, created_at, version)
+               seal_format, master_key_id, active_owner, created_at, version)
             values (:kid, :purpose, :organisation, :participant, :publicKey, :sealed,
-                    :format, :owner, :at, 0)
+                    :format, :masterKey, :owner, :at, 0)
             """)
         .param("kid", k.kid())
         .param("purpose", k.purpose())
@@ -102,6 +116,7 @@ public class SigningKeyRepository {
         .param("publicKey", k.publicKey())
         .param("sealed", k.sealedSeed())
         .param("format", TINK)
+        .param("masterKey", k.masterKeyId())
         .param("owner", k.owner())
         .param("at", Jdbc.timestamp(k.createdAt()))
         .update();
@@ -158,17 +173,70 @@ public class SigningKeyRepository {
    * Replaces the pre-Tink seal of {@code kid} by {@code sealedSeed} (Tink format); returns rows
    * changed (0 when another process re-sealed it first).
    */
-  public int reseal(String kid, byte[] sealedSeed) {
+  public int reseal(String kid, byte[] sealedSeed, int masterKeyId) {
     return jdbc.sql(
             """
-            update signing_key set sealed_seed = :sealed, nonce = null, seal_format = :tink
+            update signing_key set sealed_seed = :sealed, nonce = null, seal_format = :tink,
+              master_key_id = :masterKey
             where kid = :kid and seal_format = :old
             """)
         .param("sealed", sealedSeed)
+        .param("masterKey", masterKeyId)
         .param("tink", TINK)
         .param("kid", kid)
         .param("old", PRE_TINK)
         .update();
+  }
+
+  /**
+   * Up to {@code limit} Tink-format keys sealed under a master key other than {@code sealing}: one
+   * of {@code openable}, or one not recorded.
+   */
+  public List<KeyRow> toReseal(int sealing, List<Integer> openable, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " where k.seal_format = "
+                + TINK
+                + " and (k.master_key_id is null or (k.master_key_id <> :sealing"
+                + " and k.master_key_id in (:openable))) order by k.kid limit :limit")
+        .param("sealing", sealing)
+        .param("openable", openable)
+        .param("limit", limit)
+        .query(SigningKeyRepository::row)
+        .list();
+  }
+
+  /**
+   * Replaces the seal of {@code kid} if it is still {@code old}; returns rows changed (0 when
+   * another process re-sealed it first).
+   */
+  public int resealed(String kid, byte[] old, byte[] sealedSeed, int masterKeyId) {
+    return jdbc.sql(
+            """
+            update signing_key set sealed_seed = :sealed, master_key_id = :masterKey
+            where kid = :kid and sealed_seed = :old and seal_format = :tink
+            """)
+        .param("sealed", sealedSeed)
+        .param("masterKey", masterKeyId)
+        .param("kid", kid)
+        .param("old", old)
+        .param("tink", TINK)
+        .update();
+  }
+
+  /** How many seeds are sealed under each master key id (null: not recorded). */
+  public Map<@Nullable Integer, Long> countByMasterKey() {
+    Map<@Nullable Integer, Long> counts = new HashMap<>();
+    jdbc.sql("select master_key_id, count(*) as n from signing_key group by master_key_id")
+        .query(
+            (rs, n) -> {
+              int id = rs.getInt("master_key_id");
+              counts.put(rs.wasNull() ? null : id, rs.getLong("n"));
+              return id;
+            })
+        .list();
+    return counts;
   }
 
   public List<String> kids() {
@@ -192,15 +260,22 @@ public class SigningKeyRepository {
    * Revokes {@code kid} of {@code organisationId} if {@code version} is current; returns rows
    * changed (0 when it is not that organisation's key, already revoked, or changed meanwhile).
    */
-  public int revoke(String kid, UUID organisationId, long version, Instant at, String reason) {
+  public int revoke(
+      String kid,
+      UUID organisationId,
+      long version,
+      Instant at,
+      @Nullable Instant compromisedAt,
+      String reason) {
     return jdbc.sql(
             """
             update signing_key set revoked_at = :at, revocation_reason = :reason,
-              active_owner = null, version = version + 1
+              compromised_at = :compromised, active_owner = null, version = version + 1
             where kid = :kid and organisation_id = :organisation and version = :version
               and revoked_at is null
             """)
         .param("at", Jdbc.timestamp(at))
+        .param("compromised", compromisedAt == null ? null : Jdbc.timestamp(compromisedAt))
         .param("reason", reason)
         .param("kid", kid)
         .param("organisation", organisationId)
@@ -234,9 +309,11 @@ public class SigningKeyRepository {
         rs.getBytes("sealed_seed"),
         rs.getBytes("nonce"),
         rs.getInt("seal_format"),
+        rs.getObject("master_key_id") == null ? null : rs.getInt("master_key_id"),
         Jdbc.instant(rs, "created_at"),
         Jdbc.nullableInstant(rs, "retired_at"),
         Jdbc.nullableInstant(rs, "revoked_at"),
+        Jdbc.nullableInstant(rs, "compromised_at"),
         rs.getString("revocation_reason"),
         rs.getLong("version"));
   }

@@ -84,7 +84,8 @@ class SigningKeyApi {
   @PostMapping("/{kid}/revocation")
   KeyJson revoke(
       Caller caller, @PathVariable String kid, @Valid @RequestBody RevocationRequest request) {
-    return json(changed(keys.revoke(caller, kid, request.reason())), this::name);
+    return json(
+        changed(keys.revoke(caller, kid, request.reason(), request.compromisedAt())), this::name);
   }
 
   /** The key changed, or the problem that answers why not. */
@@ -143,10 +144,16 @@ class SigningKeyApi {
         k.createdAt(),
         k.retiredAt(),
         k.revokedAt(),
-        k.status() == KeyStatus.REVOKED ? keys.revocationReason(k.kid()).orElse(null) : null);
+        k.status() == KeyStatus.REVOKED ? keys.revocationReason(k.kid()).orElse(null) : null,
+        k.compromisedAt());
   }
 
-  record RevocationRequest(@NotBlank @Size(max = 500) String reason) {}
+  /**
+   * A revocation: why, and optionally from when the key is compromised (signatures shown to be
+   * older still verify, marked); without it every signature of the key is refused.
+   */
+  record RevocationRequest(
+      @NotBlank @Size(max = 500) String reason, @Nullable Instant compromisedAt) {}
 
   record KeyJson(
       String kid,
@@ -158,5 +165,6 @@ class SigningKeyApi {
       Instant createdAt,
       @Nullable Instant retiredAt,
       @Nullable Instant revokedAt,
-      @Nullable String revocationReason) {}
+      @Nullable String revocationReason,
+      @Nullable Instant compromisedAt) {}
 }

@@ -164,4 +164,58 @@ class MasterKeyTest {
     assertThatThrownBy(() -> MasterKey.load(new KeysProperties("not*base64", file.toString())))
         .isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aKeyringSealsWithItsFirstKeyAndOpensWithEvery(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("master.key");
+    KeysProperties properties = new KeysProperties("", file.toString());
+    MasterKey old = MasterKey.load(properties);
+    byte[] sealedOld = old.seal(PURPOSE, KID, SEED);
+
+    int added = MasterKeyFile.rotate(file);
+    MasterKey ring = MasterKey.load(properties);
+    assertThat(ring.primaryId()).isEqualTo(added).isNotEqualTo(old.primaryId());
+    assertThat(ring.ids()).containsExactly(added, old.primaryId());
+    assertThat(ring.open(PURPOSE, KID, sealedOld)).isEqualTo(SEED);
+    assertThat(ring.sealedUnder(PURPOSE, KID, sealedOld)).hasValue(old.primaryId());
+    byte[] sealedNew = ring.seal(PURPOSE, KID, SEED);
+    assertThat(sealedNew).hasSize(SEED.length + MasterKey.OVERHEAD);
+    assertThat(ring.sealedUnder(PURPOSE, KID, sealedNew)).hasValue(added);
+    assertThatThrownBy(() -> old.open(PURPOSE, KID, sealedNew))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+
+    assertThat(MasterKeyFile.retire(file)).containsExactly(old.primaryId());
+    MasterKey retired = MasterKey.load(properties);
+    assertThat(retired.ids()).containsExactly(added);
+    assertThat(retired.retiredIds()).containsExactly(old.primaryId());
+    assertThat(Files.readString(file)).contains("retired " + MasterKey.hex(old.primaryId()));
+    assertThat(retired.open(PURPOSE, KID, sealedNew)).isEqualTo(SEED);
+    assertThat(retired.sealedUnder(PURPOSE, KID, sealedOld)).isEmpty();
+    assertThatThrownBy(() -> retired.open(PURPOSE, KID, sealedOld))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("retired master key")
+        .hasMessageContaining(MasterKey.hex(old.primaryId()));
+    assertThat(MasterKeyFile.retire(file)).isEmpty();
+  }
+
+  @Test
+  void aGivenKeyringListsKeysSeparatedByCommas() {
+    byte[] one = new byte[32];
+    byte[] two = new byte[32];
+    one[0] = 1;
+    two[0] = 2;
+    String b64one = Base64.getEncoder().encodeToString(one);
+    String b64two = Base64.getEncoder().encodeToString(two);
+    MasterKey ring = MasterKey.load(new KeysProperties(b64two + ", " + b64one, "unused"));
+    assertThat(ring.ids()).containsExactly(MasterKey.idOf(two), MasterKey.idOf(one));
+    assertThat(ring.open(PURPOSE, KID, MasterKey.of(one).seal(PURPOSE, KID, SEED))).isEqualTo(SEED);
+    assertThat(ring.sealedUnder(PURPOSE, KID, ring.seal(PURPOSE, KID, SEED)))
+        .hasValue(MasterKey.idOf(two));
+    assertThatThrownBy(() -> MasterKey.load(new KeysProperties(b64one + "," + b64one, "unused")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("twice");
+    assertThat(ring.toString()).doesNotContain(b64one.substring(0, 6)).contains("redacted");
+  }
 }
