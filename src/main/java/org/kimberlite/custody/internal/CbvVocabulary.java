@@ -42,6 +42,31 @@ public final class CbvVocabulary {
     return Optional.empty();
   }
 
+  /**
+   * {@code value} of {@code member} as a web URI: a bare CBV word or an EPCIS 1.x URN ({@code
+   * urn:epcglobal:cbv:bizstep:shipping}) written out; anything else as given.
+   */
+  public String webUri(String member, String value) {
+    Optional<String> word = expand(member, value);
+    if (word.isPresent()) {
+      return word.get();
+    }
+    for (String[] urn : URNS) {
+      if (value.startsWith(urn[0])) {
+        return urn[1] + value.substring(urn[0].length());
+      }
+    }
+    return expandCurie(value);
+  }
+
+  private static final String[][] URNS = {
+    {"urn:epcglobal:cbv:bizstep:", CBV + "BizStep-"},
+    {"urn:epcglobal:cbv:disp:", CBV + "Disp-"},
+    {"urn:epcglobal:cbv:btt:", CBV + "BTT-"},
+    {"urn:epcglobal:cbv:sdt:", CBV + "SDT-"},
+    {"urn:epcglobal:cbv:er:", CBV + "ER-"}
+  };
+
   /** Whether {@code member} takes CBV words as values. */
   public boolean isVocabularyMember(String member) {
     return byMember.containsKey(member);
