@@ -23,9 +23,16 @@ public final class CbvVocabulary {
   private static final CbvVocabulary BUNDLED = load();
 
   private final Map<String, Map<String, String>> byMember;
+  private final java.util.Set<String> prefixes;
 
-  private CbvVocabulary(Map<String, Map<String, String>> byMember) {
+  private CbvVocabulary(Map<String, Map<String, String>> byMember, java.util.Set<String> prefixes) {
     this.byMember = byMember;
+    this.prefixes = java.util.Set.copyOf(prefixes);
+  }
+
+  /** The namespace prefixes the EPCIS context itself declares ({@code cbvmda}, {@code gs1}, …). */
+  public java.util.Set<String> contextPrefixes() {
+    return prefixes;
   }
 
   /** The vocabulary of the context bundled with the server. */
@@ -92,7 +99,14 @@ public final class CbvVocabulary {
       JsonNode context = JsonMapper.builder().build().readTree(in).path("@context");
       Map<String, Map<String, String>> out = new HashMap<>();
       walk(context, Map.of(), out);
-      return new CbvVocabulary(out);
+      java.util.Set<String> prefixes = new java.util.HashSet<>();
+      for (var entry : context.properties()) {
+        String value = entry.getValue().isString() ? entry.getValue().stringValue() : "";
+        if (value.endsWith("/") || value.endsWith("#") || value.endsWith(":")) {
+          prefixes.add(entry.getKey());
+        }
+      }
+      return new CbvVocabulary(out, prefixes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -62,6 +62,7 @@ public class ValidityCheck implements EventChecks {
     List<Finding> out = new ArrayList<>();
     for (ParsedEvent event : batch.events()) {
       Set<String> prefixes = new HashSet<>(batch.prefixes());
+      prefixes.addAll(CbvVocabulary.bundled().contextPrefixes());
       prefixes.addAll(EpcisDocuments.prefixes(event.json().get("@context")));
       for (String member : event.json().propertyNames()) {
         if (!EPCIS_MEMBERS.contains(member) && !namespaced(member, prefixes)) {
