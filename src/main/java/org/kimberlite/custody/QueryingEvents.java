@@ -72,9 +72,19 @@ public class QueryingEvents {
     return new QueryOutcome.Page(found, next);
   }
 
+  private static final Pattern HEX_DIGEST = Pattern.compile("[0-9a-f]{64}");
+
+  /**
+   * One event the caller may see, by its eventID, its hash ID, or the 64 hex digits of its hash ID
+   * (a hash ID holds slashes, which a path segment cannot carry).
+   */
   @Transactional(readOnly = true)
   public Optional<StoredEvent> event(Caller caller, String eventId) {
-    return events.find(caller.organisationId(), eventId);
+    String id =
+        HEX_DIGEST.matcher(eventId).matches()
+            ? "ni:///sha-256;" + eventId + "?ver=CBV2.0"
+            : eventId;
+    return events.find(caller.organisationId(), id);
   }
 
   private static List<EventRepository.EpcMatch> matches(List<String> values) {
