@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -124,14 +125,31 @@ public final class EventHashId {
    */
   public static final class DocumentContext {
     private final Map<String, String> namespaces;
-    private final Set<String> vocabularyUris;
     private final Set<String> ignored;
+
+    /** For each ending of a vocabulary URI after a '-' or '/', the one URI it ends (or null). */
+    private final Map<String, Optional<String>> abbreviations = new HashMap<>();
 
     private DocumentContext(
         Map<String, String> namespaces, Set<String> vocabularyUris, Set<String> ignored) {
       this.namespaces = namespaces;
-      this.vocabularyUris = vocabularyUris;
       this.ignored = ignored;
+      for (String uri : vocabularyUris) {
+        for (int i = 0; i < uri.length(); i++) {
+          char c = uri.charAt(i);
+          if (c == '-' || c == '/') {
+            String ending = uri.substring(i + 1);
+            abbreviations.merge(
+                ending, Optional.of(uri), (a, b) -> a.equals(b) ? a : Optional.empty());
+          }
+        }
+      }
+    }
+
+    /** The one vocabulary URI that {@code value} abbreviates, or {@code value}. */
+    String unabbreviated(String value) {
+      Optional<String> uri = abbreviations.get(value);
+      return uri == null || uri.isEmpty() ? value : uri.get();
     }
 
     /** The context of {@code document} (an EPCISDocument or EPCISQueryDocument). */
@@ -214,19 +232,6 @@ public final class EventHashId {
         out.add(value);
       }
     }
-  }
-
-  /** The one vocabulary URI that {@code value} abbreviates, or {@code value}. */
-  private static String unabbreviated(String value, Set<String> uris) {
-    String found = null;
-    int matches = 0;
-    for (String uri : uris) {
-      if (uri.endsWith("-" + value) || uri.endsWith("/" + value)) {
-        found = uri;
-        matches++;
-      }
-    }
-    return matches == 1 ? found : value;
   }
 
   // ---- the generic tree: a name, a value and children ----
@@ -328,7 +333,7 @@ public final class EventHashId {
   /** A scalar as text: strings with bare CBV words written out, other values as Python prints. */
   private static String scalar(JsonNode json, DocumentContext context) {
     if (json.isString()) {
-      return unabbreviated(json.stringValue(), context.vocabularyUris);
+      return context.unabbreviated(json.stringValue());
     }
     if (json.isBoolean()) {
       return json.booleanValue() ? "True" : "False";

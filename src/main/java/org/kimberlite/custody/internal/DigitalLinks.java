@@ -152,6 +152,11 @@ public final class DigitalLinks {
           Pattern.compile("https://id.gs1.org/8017/(\\d{18})$"),
           Pattern.compile("https://id.gs1.org/8018/(\\d{18})$"));
 
+  private static final Pattern GTIN_14 = Pattern.compile("^https://id.gs1.org/01/\\d{14}");
+  private static final Pattern GTIN_13 = Pattern.compile("^https://id.gs1.org/01/\\d{13}");
+  private static final Pattern GTIN_12 = Pattern.compile("^https://id.gs1.org/01/\\d{12}");
+  private static final Pattern GTIN_8 = Pattern.compile("^https://id.gs1.org/01/\\d{8}");
+
   /** The canonical Digital Link form of {@code uri}, or empty when it carries no GS1 key. */
   public static Optional<String> canonical(String uri) {
     if (uri.indexOf('.') < 0) {
@@ -159,6 +164,9 @@ public final class DigitalLinks {
     }
     if (uri.startsWith("urn:epc:")) {
       return Optional.ofNullable(fromEpcUri(uri));
+    }
+    if (!uri.startsWith("http")) {
+      return Optional.empty();
     }
     return Optional.ofNullable(fromWebUri(uri));
   }
@@ -333,12 +341,12 @@ public final class DigitalLinks {
         }
       }
     }
-    if (!uri.matches("^https://id.gs1.org/01/\\d{14}.*")) {
-      if (uri.matches("^https://id.gs1.org/01/\\d{13}.*")) {
+    if (!GTIN_14.matcher(uri).lookingAt()) {
+      if (GTIN_13.matcher(uri).lookingAt()) {
         uri = uri.replace("/01/", "/01/0");
-      } else if (uri.matches("^https://id.gs1.org/01/\\d{12}.*")) {
+      } else if (GTIN_12.matcher(uri).lookingAt()) {
         uri = uri.replace("/01/", "/01/00");
-      } else if (uri.matches("^https://id.gs1.org/01/\\d{8}.*")) {
+      } else if (GTIN_8.matcher(uri).lookingAt()) {
         uri = uri.replace("/01/", "/01/000000");
       }
     }
