@@ -76,6 +76,38 @@ public class TransparencyLog {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Receipt record(Commitment commitment) {
+    return recordAll(List.of(commitment)).get(0);
+  }
+
+  /**
+   * Commits many records at once (one batch of inserts), each with its own salt, in the caller's
+   * transaction; the receipts are in the order of {@code commitments}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Receipt> recordAll(List<Commitment> commitments) {
+    List<LedgerRepository.NewEntry> entries = new ArrayList<>(commitments.size());
+    List<Receipt> receipts = new ArrayList<>(commitments.size());
+    Instant created = clock.instant();
+    for (Commitment commitment : commitments) {
+      LedgerRepository.NewEntry entry = entry(commitment, created);
+      entries.add(entry);
+      receipts.add(new Receipt(entry.id(), entry.leafHash()));
+    }
+    if (entries.isEmpty()) {
+      return receipts;
+    }
+    repository.insertAll(entries);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            signal.raise();
+          }
+        });
+    return receipts;
+  }
+
+  private LedgerRepository.NewEntry entry(Commitment commitment, Instant created) {
     byte[] salt = new byte[32];
     random.nextBytes(salt);
     String recordJson = CanonicalJson.string(commitment.record());
@@ -92,27 +124,18 @@ public class TransparencyLog {
                 .map(UUID::toString)
                 .sorted()
                 .collect(Collectors.joining(","));
-    repository.insert(
-        new LedgerRepository.NewEntry(
-            id,
-            commitment.type(),
-            commitment.id(),
-            commitment.issuer(),
-            commitment.time(),
-            data,
-            leaf,
-            salt,
-            recordJson,
-            audience,
-            clock.instant()));
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            signal.raise();
-          }
-        });
-    return new Receipt(id, leaf);
+    return new LedgerRepository.NewEntry(
+        id,
+        commitment.type(),
+        commitment.id(),
+        commitment.issuer(),
+        commitment.time(),
+        data,
+        leaf,
+        salt,
+        recordJson,
+        audience,
+        created);
   }
 
   /** The public entry: RFC 8785 canonical JSON of {type, id, issuer, time, digest}. */

@@ -77,6 +77,24 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any request with extra headers (name, value pairs); a null body sends none. */
+  public Answer exchange(
+      String method,
+      String path,
+      @org.jspecify.annotations.Nullable String body,
+      String... headers) {
+    HttpRequest.Builder b = request(path);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(
+        b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private static String text(Object body) {
     return body instanceof String s ? s : JSON.writeValueAsString(body);
   }

@@ -76,6 +76,36 @@ public class LedgerRepository {
         .update();
   }
 
+  /** Inserts many new entries in one batch. */
+  public void insertAll(List<NewEntry> entries) {
+    if (entries.size() == 1) {
+      insert(entries.get(0));
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into ledger_entry
+          (id, type, record_id, issuer, entry_time, data, leaf_hash, salt, record_json,
+           audience, created_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        entries,
+        entries.size(),
+        (ps, e) -> {
+          ps.setObject(1, e.id());
+          ps.setString(2, e.type());
+          ps.setString(3, e.recordId());
+          ps.setString(4, e.issuer());
+          ps.setObject(5, ts(e.time()));
+          ps.setBytes(6, e.data());
+          ps.setBytes(7, e.leafHash());
+          ps.setBytes(8, e.salt());
+          ps.setString(9, e.recordJson());
+          ps.setString(10, e.audience());
+          ps.setObject(11, ts(e.createdAt()));
+        });
+  }
+
   /** A stored entry with its private parts and audience (callers decide what to show). */
   public record StoredEntry(LogEntry entry, String recordJson, byte[] salt, String audience) {}
 

@@ -70,10 +70,13 @@ public final class ProblemResponses {
     response.getOutputStream().write(bytes);
   }
 
-  /** True for machine paths (API, log), which always answer in JSON. */
+  /** True for machine paths (API, log, EPCIS), which always answer in JSON. */
   public static boolean isMachinePath(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/log/");
+    return path.startsWith("/api/")
+        || path.equals("/api")
+        || path.startsWith("/log/")
+        || path.startsWith("/epcis/");
   }
 
   /** A page request is a browser asking for HTML outside the machine paths. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -16,22 +17,37 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies above {@code kimberlite.web.max-body-bytes} with 413 before anything is
  * read into memory: a declared length is checked up front, a streamed body is counted as it is
- * read.
+ * read. A module may set another limit for its own paths ({@link BodyLimit}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
   private final WebProperties properties;
+  private final List<BodyLimit> limits;
 
-  public RequestSizeLimitFilter(WebProperties properties) {
+  public RequestSizeLimitFilter(WebProperties properties, List<BodyLimit> limits) {
     this.properties = properties;
+    this.limits = List.copyOf(limits);
+  }
+
+  private long limit(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    long limit = properties.maxBodyBytes();
+    int longest = -1;
+    for (BodyLimit l : limits) {
+      if (path.startsWith(l.pathPrefix()) && l.pathPrefix().length() > longest) {
+        longest = l.pathPrefix().length();
+        limit = l.maxBytes();
+      }
+    }
+    return limit;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = properties.maxBodyBytes();
+    long limit = limit(request);
     if (request.getContentLengthLong() > limit) {
       ProblemResponses.write(request, response, ProblemHandler.tooLarge());
       return;

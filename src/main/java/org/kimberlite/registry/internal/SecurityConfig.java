@@ -24,9 +24,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
- * Two doors. The machine door ({@code /api/**}, {@code /log/**}) is stateless: bearer tokens, no
- * cookies, no CSRF, problem+json for 401 and 403. The web door uses a session from the sign-in
- * form, with CSRF protection. Public paths are what the modules declare and nothing else.
+ * Two doors. The machine door ({@code /api/**}, {@code /log/**}, {@code /epcis/**}) is stateless:
+ * bearer tokens, no cookies, no CSRF, problem+json for 401 and 403. The web door uses a session
+ * from the sign-in form, with CSRF protection. Public paths are what the modules declare and
+ * nothing else.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -58,7 +59,7 @@ class SecurityConfig {
   SecurityFilterChain machineDoor(HttpSecurity http, Accounts accounts, List<PublicPaths> open)
       throws Exception {
     String[] publicPatterns = patterns(open);
-    http.securityMatcher("/api/**", "/log/**")
+    http.securityMatcher("/api/**", "/log/**", "/epcis/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())

@@ -1,0 +1,306 @@
+package org.kimberlite.custody;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.kimberlite.custody.internal.CaptureJobRepository;
+import org.kimberlite.custody.internal.CaptureWorker;
+import org.kimberlite.custody.internal.EpcisDocuments;
+import org.kimberlite.custody.internal.EpcisSchema;
+import org.kimberlite.custody.internal.EventReader;
+import org.kimberlite.custody.internal.EventRecords;
+import org.kimberlite.custody.internal.EventRepository;
+import org.kimberlite.custody.internal.ValidityCheck;
+import org.kimberlite.ledger.Commitment;
+import org.kimberlite.ledger.Receipt;
+import org.kimberlite.ledger.TransparencyLog;
+import org.kimberlite.registry.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Capturing EPCIS events (the EPCIS REST binding's capture interface). A request is read and
+ * bounded at once and answered with a capture job; the worker then, in one transaction per
+ * document: validates it against the EPCIS 2.0 schema (CUS-01), reads each valid event (hash ID,
+ * indexed fields), runs every {@link EventChecks} on the batch, and stores the events that pass —
+ * each committed to the transparency log — or, all or nothing by default, none of them.
+ */
+@Service
+public class Capturing {
+  private static final Logger log = LoggerFactory.getLogger(Capturing.class);
+
+  private final CaptureJobRepository jobs;
+  private final EventRepository events;
+  private final List<EventChecks> checks;
+  private final TransparencyLog transparencyLog;
+  private final CaptureWorker worker;
+  private final TransactionTemplate transactions;
+  private final CustodyProperties properties;
+  private final Clock clock;
+
+  public Capturing(
+      CaptureJobRepository jobs,
+      EventRepository events,
+      List<EventChecks> checks,
+      TransparencyLog transparencyLog,
+      CaptureWorker worker,
+      TransactionTemplate transactions,
+      CustodyProperties properties,
+      Clock clock) {
+    this.jobs = jobs;
+    this.events = events;
+    this.checks = List.copyOf(checks);
+    this.transparencyLog = transparencyLog;
+    this.worker = worker;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
+  @Transactional
+  public Submission submit(Caller caller, String body, ErrorBehaviour behaviour) {
+    JsonNode document;
+    try {
+      document = EpcisDocuments.parse(body);
+    } catch (EpcisDocuments.NotADocument e) {
+      return new Submission.NotADocument(e.getMessage());
+    }
+    List<JsonNode> list = EpcisDocuments.events(document);
+    if (list.size() > properties.maxEvents()) {
+      return new Submission.TooManyEvents(list.size(), properties.maxEvents());
+    }
+    for (int i = 0; i < list.size(); i++) {
+      int bytes =
+          EpcisDocuments.mapper()
+              .writeValueAsString(list.get(i))
+              .getBytes(StandardCharsets.UTF_8)
+              .length;
+      if (bytes > properties.maxEventBytes()) {
+        return new Submission.EventTooLarge(i, bytes, properties.maxEventBytes());
+      }
+    }
+    UUID id = UUID.randomUUID();
+    jobs.create(
+        id,
+        caller.organisationId(),
+        caller.accountId(),
+        behaviour,
+        list.size(),
+        body,
+        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    worker.afterCommit(() -> process(id));
+    return new Submission.Submitted(id, list.size());
+  }
+
+  /** Jobs accepted before a restart and not yet processed are processed now. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void resume() {
+    for (UUID id : jobs.running()) {
+      worker.afterCommit(() -> process(id));
+    }
+  }
+
+  /** Processes a queued job (on the worker). */
+  public void process(UUID jobId) {
+    try {
+      transactions.executeWithoutResult(status -> run(jobId));
+    } catch (RuntimeException e) {
+      log.error("Capture job {} failed", jobId, e);
+      transactions.executeWithoutResult(
+          status ->
+              jobs.finish(
+                  jobId,
+                  false,
+                  0,
+                  0,
+                  List.of(
+                      new CaptureError(
+                          null,
+                          "internal-error",
+                          "",
+                          "The capture failed unexpectedly; it has been logged. Nothing was"
+                              + " stored.")),
+                  List.of(),
+                  clock.instant()));
+    }
+  }
+
+  private void run(UUID jobId) {
+    Optional<CaptureJobRepository.Pending> pending = jobs.pending(jobId);
+    if (pending.isEmpty()) {
+      return;
+    }
+    CaptureJobRepository.Pending job = pending.get();
+    JsonNode document;
+    try {
+      document = EpcisDocuments.parse(job.document());
+    } catch (EpcisDocuments.NotADocument e) {
+      throw new IllegalStateException("A queued document no longer reads", e);
+    }
+    Instant recordTime = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    List<CaptureError> errors = new ArrayList<>();
+    Set<Integer> refused = new HashSet<>();
+    boolean documentFault = false;
+    for (EpcisSchema.Violation v : EpcisSchema.bundled().validate(document)) {
+      errors.add(new CaptureError(v.eventIndex(), ValidityCheck.RULE, v.pointer(), v.message()));
+      if (v.eventIndex() == null) {
+        documentFault = true;
+      } else {
+        refused.add(v.eventIndex());
+      }
+    }
+    if (documentFault) {
+      jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
+      return;
+    }
+    List<JsonNode> list = EpcisDocuments.events(document);
+    EventHashId.DocumentContext context = EventHashId.DocumentContext.of(document);
+    List<ParsedEvent> parsed = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (refused.contains(i)) {
+        continue;
+      }
+      try {
+        parsed.add(EventReader.read(i, list.get(i), context));
+      } catch (EventReader.Unreadable e) {
+        refused.add(i);
+        errors.add(
+            new CaptureError(i, ValidityCheck.RULE, pointer(i, e.pointer()), e.getMessage()));
+      }
+    }
+    CaptureBatch batch =
+        new CaptureBatch(
+            jobId,
+            job.organisationId(),
+            recordTime,
+            EpcisDocuments.prefixes(document.get("@context")),
+            parsed);
+    Map<Integer, List<Finding>> byEvent = new HashMap<>();
+    for (EventChecks check : checks) {
+      for (Finding f : check.check(batch, events)) {
+        byEvent.computeIfAbsent(f.eventIndex(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    List<ParsedEvent> toStore = new ArrayList<>();
+    List<CaptureError> flags = new ArrayList<>();
+    int known = 0;
+    for (ParsedEvent event : parsed) {
+      switch (EventVerdict.of(event.index(), byEvent.getOrDefault(event.index(), List.of()))) {
+        case EventVerdict.Accepted a -> toStore.add(event);
+        case EventVerdict.Flagged f -> {
+          toStore.add(event);
+          f.findings().forEach(x -> flags.add(error(x)));
+        }
+        case EventVerdict.Known k -> known++;
+        case EventVerdict.Refused r -> {
+          refused.add(event.index());
+          r.findings().forEach(x -> errors.add(error(x)));
+        }
+      }
+    }
+    errors.sort(
+        java.util.Comparator.comparing(
+            (CaptureError e) -> e.eventIndex() == null ? -1 : e.eventIndex()));
+    if (!refused.isEmpty() && job.behaviour() == ErrorBehaviour.ROLLBACK) {
+      jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
+      return;
+    }
+    store(toStore, document, job.organisationId(), jobId, recordTime);
+    jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
+  }
+
+  private void store(
+      List<ParsedEvent> accepted, JsonNode document, UUID organisation, UUID jobId, Instant at) {
+    if (accepted.isEmpty()) {
+      return;
+    }
+    JsonNode extraContext = extraContext(document.get("@context"));
+    List<String> jsons = new ArrayList<>(accepted.size());
+    List<Commitment> commitments = new ArrayList<>(accepted.size());
+    for (ParsedEvent event : accepted) {
+      ObjectNode stored = (ObjectNode) event.json().deepCopy();
+      if (extraContext != null && !stored.has("@context")) {
+        ObjectNode withContext = EpcisDocuments.mapper().createObjectNode();
+        withContext.set("@context", extraContext.deepCopy());
+        withContext.setAll(stored);
+        stored = withContext;
+      }
+      if (!stored.has("eventID")) {
+        stored.put("eventID", event.hashId());
+      }
+      stored.put("recordTime", at.toString());
+      String json = EpcisDocuments.mapper().writeValueAsString(stored);
+      jsons.add(json);
+      commitments.add(
+          Commitment.privateRecord(
+              EventRecords.TYPE,
+              event.hashId(),
+              organisation.toString(),
+              at,
+              EventRecords.record(event.hashId(), event.eventId(), organisation, jobId, at, json),
+              Set.of(organisation)));
+    }
+    List<Receipt> receipts = transparencyLog.recordAll(commitments);
+    List<EventRepository.NewEvent> rows = new ArrayList<>(accepted.size());
+    for (int i = 0; i < accepted.size(); i++) {
+      rows.add(
+          new EventRepository.NewEvent(
+              accepted.get(i), jsons.get(i), organisation, jobId, at, receipts.get(i).entryId()));
+    }
+    events.insertAll(rows);
+  }
+
+  /** The context entries a document adds to the EPCIS context (its namespaces), if any. */
+  private static @org.jspecify.annotations.Nullable JsonNode extraContext(
+      @org.jspecify.annotations.Nullable JsonNode context) {
+    if (context == null || !context.isArray()) {
+      return null;
+    }
+    ArrayNode extra = EpcisDocuments.mapper().createArrayNode();
+    for (JsonNode c : context) {
+      if (!(c.isString() && c.stringValue().endsWith("epcis-context.jsonld"))) {
+        extra.add(c);
+      }
+    }
+    return extra.isEmpty() ? null : extra;
+  }
+
+  private static CaptureError error(Finding f) {
+    return new CaptureError(
+        f.eventIndex(), f.rule(), pointer(f.eventIndex(), f.pointer()), f.message());
+  }
+
+  private static String pointer(int index, String inEvent) {
+    return "/epcisBody/eventList/" + index + inEvent;
+  }
+
+  /** A job of the caller's organisation. */
+  @Transactional(readOnly = true)
+  public Optional<CaptureJob> job(Caller caller, UUID id) {
+    return jobs.find(caller.organisationId(), id);
+  }
+
+  /** The newest jobs of the caller's organisation. */
+  @Transactional(readOnly = true)
+  public List<CaptureJob> jobs(Caller caller) {
+    return jobs.list(caller.organisationId(), properties.maxJobsListed());
+  }
+}

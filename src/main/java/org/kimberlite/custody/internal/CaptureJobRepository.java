@@ -1,0 +1,181 @@
+package org.kimberlite.custody.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.kimberlite.custody.CaptureError;
+import org.kimberlite.custody.CaptureJob;
+import org.kimberlite.custody.ErrorBehaviour;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL of capture jobs. */
+@Repository
+public class CaptureJobRepository {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+
+  public CaptureJobRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void create(
+      UUID id,
+      UUID organisation,
+      UUID account,
+      ErrorBehaviour behaviour,
+      int events,
+      String document,
+      Instant at) {
+    jdbc.sql(
+            """
+            insert into custody_capture_job
+              (id, organisation_id, account_id, behaviour, running, success, events_total,
+               events_stored, events_known, errors_json, document, created_at)
+            values (:id, :org, :account, :behaviour, true, true, :events, 0, 0, '{}', :document,
+                    :at)
+            """)
+        .param("id", id)
+        .param("org", organisation)
+        .param("account", account)
+        .param("behaviour", behaviour.wire())
+        .param("events", events)
+        .param("document", document)
+        .param("at", EventRepository.ts(at))
+        .update();
+  }
+
+  /** A job still to process: whose it is, how to treat errors, and its document. */
+  public record Pending(UUID organisationId, ErrorBehaviour behaviour, String document) {}
+
+  /** The job {@code id} if it still waits to be processed (locked until the transaction ends). */
+  public Optional<Pending> pending(UUID id) {
+    return jdbc.sql(
+            "select organisation_id, behaviour, document from custody_capture_job"
+                + " where id = :id and running and document is not null for update")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new Pending(
+                    rs.getObject("organisation_id", UUID.class),
+                    ErrorBehaviour.parse(rs.getString("behaviour")).orElse(ErrorBehaviour.ROLLBACK),
+                    rs.getString("document")))
+        .optional();
+  }
+
+  /** Ids of jobs still running, oldest first (to resume after a restart). */
+  public List<UUID> running() {
+    return jdbc.sql("select id from custody_capture_job where running order by created_at")
+        .query(UUID.class)
+        .list();
+  }
+
+  public void finish(
+      UUID id,
+      boolean success,
+      int stored,
+      int known,
+      List<CaptureError> errors,
+      List<CaptureError> findings,
+      Instant at) {
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("errors", errors.stream().map(CaptureJobRepository::json).toList());
+    report.put("findings", findings.stream().map(CaptureJobRepository::json).toList());
+    jdbc.sql(
+            """
+            update custody_capture_job
+               set running = false, success = :success, events_stored = :stored,
+                   events_known = :known, errors_json = :errors, document = null,
+                   finished_at = :at
+             where id = :id
+            """)
+        .param("id", id)
+        .param("success", success)
+        .param("stored", stored)
+        .param("known", known)
+        .param("errors", JSON.writeValueAsString(report))
+        .param("at", EventRepository.ts(at))
+        .update();
+  }
+
+  private static Map<String, Object> json(CaptureError e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("eventIndex", e.eventIndex());
+    out.put("rule", e.rule());
+    out.put("pointer", e.pointer());
+    out.put("detail", e.detail());
+    return out;
+  }
+
+  private static final String COLUMNS =
+      "id, organisation_id, created_at, finished_at, running, success, behaviour, events_total,"
+          + " events_stored, events_known, errors_json";
+
+  public Optional<CaptureJob> find(UUID organisation, UUID id) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from custody_capture_job where id = :id and organisation_id = :org")
+        .param("id", id)
+        .param("org", organisation)
+        .query((rs, n) -> job(rs))
+        .optional();
+  }
+
+  public List<CaptureJob> list(UUID organisation, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from custody_capture_job where organisation_id = :org"
+                + " order by created_at desc, id fetch first :limit rows only")
+        .param("org", organisation)
+        .param("limit", limit)
+        .query((rs, n) -> job(rs))
+        .list();
+  }
+
+  private static CaptureJob job(ResultSet rs) throws SQLException {
+    JsonNode report = JSON.readTree(rs.getString("errors_json"));
+    OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+    OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+    return new CaptureJob(
+        rs.getObject("id", UUID.class),
+        rs.getObject("organisation_id", UUID.class),
+        created == null ? Instant.EPOCH : created.toInstant(),
+        finished == null ? null : finished.toInstant(),
+        rs.getBoolean("running"),
+        rs.getBoolean("success"),
+        ErrorBehaviour.parse(rs.getString("behaviour")).orElse(ErrorBehaviour.ROLLBACK),
+        rs.getInt("events_total"),
+        rs.getInt("events_stored"),
+        rs.getInt("events_known"),
+        errors(report.path("errors")),
+        errors(report.path("findings")));
+  }
+
+  private static List<CaptureError> errors(JsonNode list) {
+    List<CaptureError> out = new ArrayList<>();
+    for (JsonNode e : list) {
+      JsonNode index = e.get("eventIndex");
+      @Nullable Integer i = index == null || index.isNull() ? null : index.asInt();
+      out.add(
+          new CaptureError(
+              i,
+              e.path("rule").asString(""),
+              e.path("pointer").asString(""),
+              e.path("detail").asString("")));
+    }
+    return out;
+  }
+}
