@@ -91,6 +91,11 @@ class PolicyPurityTest {
             "ParticipantHistory",
             "MirrorCheck",
             "AnomalyCheck",
-            "MissingSubmissionsCheck");
+            "MissingSubmissionsCheck",
+            "WarrantyStatements",
+            "Nomenclature",
+            "Segregation",
+            "Yield",
+            "CarryForward");
   }
 }
