@@ -255,19 +255,20 @@ class AccessMatrixH2IT {
     return issued(zaAuthority, certificateBody(zaTrader.id(), aeTrader.id(), "AE", "ZA"));
   }
 
-  /** Certificates for reads, made once per column and variant; writes get fresh ones. */
+  /**
+   * Certificates made once per column and variant and used until a write succeeds on one (a
+   * confirmed or cancelled certificate cannot be confirmed or cancelled again): then all are made
+   * afresh.
+   */
   final Map<String, Api.Answer> readable = new HashMap<>();
 
-  /** Whether the current cell changes what it acts on (then its resources are made afresh). */
+  /** Whether the current cell changes what it acts on. */
   boolean writing;
 
   Api.Answer certificate(String column, String variant) {
-    if (!writing) {
-      return readable.computeIfAbsent(
-          column + "/" + variant + "/" + waitForLog,
-          k -> variant.equals("own") ? ownCertificate(column) : otherCertificate());
-    }
-    return variant.equals("own") ? ownCertificate(column) : otherCertificate();
+    return readable.computeIfAbsent(
+        column + "/" + variant + "/" + waitForLog,
+        k -> variant.equals("own") ? ownCertificate(column) : otherCertificate());
   }
 
   /**
@@ -276,8 +277,12 @@ class AccessMatrixH2IT {
    */
   Api.Answer incoming(String column, String variant) {
     if (variant.equals("own") && column.equals("authority")) {
-      return issued(
-          zaAuthority, certificateBody(zaTrader.id(), actors.get("trader").id(), "BW", "ZA"));
+      return readable.computeIfAbsent(
+          "incoming",
+          k ->
+              issued(
+                  zaAuthority,
+                  certificateBody(zaTrader.id(), actors.get("trader").id(), "BW", "ZA")));
     }
     return certificate(column, variant);
   }
@@ -301,10 +306,7 @@ class AccessMatrixH2IT {
   final Map<String, String> kids = new HashMap<>();
 
   String kid(String column, String variant) {
-    if (!writing) {
-      return kids.computeIfAbsent(column + "/" + variant, k -> newKid(column, variant));
-    }
-    return newKid(column, variant);
+    return kids.computeIfAbsent(column + "/" + variant, k -> newKid(column, variant));
   }
 
   String newKid(String column, String variant) {
@@ -754,6 +756,10 @@ class AccessMatrixH2IT {
             got = "error:" + e.getClass().getSimpleName();
           }
           answers.add(got);
+          if (writing && got.equals("ok")) {
+            readable.clear();
+            kids.clear();
+          }
           String want =
               expected == null || expected.answers().size() != COLUMNS.size()
                   ? "?"
