@@ -108,6 +108,15 @@ public class Participants {
     return repository.seedSources();
   }
 
+  /**
+   * Why the caller may not change the participants list at all, if so (only the secretariat may).
+   */
+  public Optional<ParticipantChange.NotAllowed> mayChange(Caller caller) {
+    return caller.has(OrganisationRole.KP_SECRETARIAT)
+        ? Optional.empty()
+        : Optional.of(new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT)));
+  }
+
   /** Adds a participant to the list, admitted on {@code admittedOn}. */
   @Transactional
   public ParticipantChange admit(

@@ -93,7 +93,14 @@ class RegistryPages {
       @RequestParam(required = false) @Nullable String type,
       @RequestParam(required = false) @Nullable String effectiveOn,
       @RequestParam(required = false) @Nullable String reason) {
-    // Every field is read here, so that a refusal names each one at fault, not only the first.
+    // Who may not record any status change is told so first, whatever the form holds; then every
+    // field is read here, so that a refusal names each one at fault, not only the first.
+    participants
+        .mayChange(caller)
+        .ifPresent(
+            n -> {
+              throw RegistryProblems.roleRequired(n.anyOf());
+            });
     List<FieldError> errors = new ArrayList<>();
     StatusChangeType changeType = null;
     try {

@@ -140,6 +140,103 @@ abstract class IdempotencyContract {
   }
 
   @Test
+  void anAnswerThatWaitsForTheLogIsKeptAndReplayedToo() {
+    String key = key();
+    String path = CERTIFICATES + "?wait=5s";
+    Answer first = botswana.api().post(path, certificate(3), "Idempotency-Key", key);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().get("log").get("index").isNull()).as(first.body()).isFalse();
+    Answer again = botswana.api().post(path, certificate(3), "Idempotency-Key", key);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(header(again, "Idempotent-Replayed")).isEqualTo("true");
+    assertThat(certificates()).isEqualTo(1);
+  }
+
+  @Test
+  void aFormPostWithAKeyIsDoneOnceToo() throws Exception {
+    String number =
+        botswana.api().post(CERTIFICATES, certificate(3)).json().get("number").asString();
+    String base = "http://127.0.0.1:" + port;
+    java.net.http.HttpClient browser =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    String login = page(browser, base + "/login");
+    java.util.regex.Matcher field =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login);
+    assertThat(field.find()).isTrue();
+    java.net.http.HttpResponse<String> signedIn =
+        browser.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + botswana.username()
+                            + "&password="
+                            + java.net.URLEncoder.encode(
+                                botswana.password(), java.nio.charset.StandardCharsets.UTF_8)
+                            + "&_csrf="
+                            + java.net.URLEncoder.encode(
+                                field.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    String home = page(browser, base + "/");
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"")
+            .matcher(home);
+    java.util.regex.Matcher header =
+        java.util.regex.Pattern.compile("name=\"csrf-header\"\\s+content=\"([^\"]+)\"")
+            .matcher(home);
+    assertThat(token.find() && header.find()).isTrue();
+    String key = key();
+    List<java.net.http.HttpResponse<String>> answers = new ArrayList<>();
+    for (String reason : List.of("lost in transit", "lost in transit", "stolen")) {
+      answers.add(
+          browser.send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          base + "/console/certificates/" + number + "/cancellation"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Accept", "text/html")
+                  .header(header.group(1), token.group(1))
+                  .header("Idempotency-Key", key)
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "reason=" + reason.replace(" ", "+")))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(302);
+    assertThat(answers.get(1).statusCode()).isEqualTo(302);
+    assertThat(answers.get(1).headers().firstValue("Location"))
+        .isEqualTo(answers.get(0).headers().firstValue("Location"));
+    assertThat(answers.get(1).headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(answers.get(2).statusCode()).isEqualTo(422);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from kp_certificate_event where number = :n"
+                        + " and status = 'CANCELLED'")
+                .param("n", number)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  static String page(java.net.http.HttpClient browser, String url) throws Exception {
+    return browser
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", "text/html")
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  @Test
   void withoutTheHeaderEveryPostRunsAsBefore() {
     assertThat(botswana.api().post(CERTIFICATES, certificate(3)).status()).isEqualTo(201);
     assertThat(botswana.api().post(CERTIFICATES, certificate(3)).status()).isEqualTo(201);
