@@ -157,7 +157,8 @@ class DurabilityIT {
         for (int i = 20; i < 30; i++) {
           assertThat(admit(viaB, codes.get(i))).isEqualTo(201);
         }
-        Checkpoint after = awaitSize(new LogClient(b.api().base()), onA.size() + 10);
+        // Each admission commits two entries: the status decision and its audit record.
+        Checkpoint after = awaitSize(new LogClient(b.api().base()), onA.size() + 10 * 2);
         assertThat(integrators(url, pg)).hasSize(2);
         List<byte[]> leaves = new LogClient(b.api().base()).leafHashes(after.size());
         ProofVerifier.verifyConsistency(

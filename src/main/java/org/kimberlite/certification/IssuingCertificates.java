@@ -172,6 +172,11 @@ public class IssuingCertificates {
     return new Issued(certificate, receipt, decision.flags());
   }
 
+  /** Why the caller may not issue at all (not a KP authority of a participant), if so. */
+  public Optional<NotAllowed> mayIssue(Caller caller) {
+    return authority(caller);
+  }
+
   private static Optional<NotAllowed> authority(Caller caller) {
     if (!caller.has(OrganisationRole.KP_AUTHORITY)) {
       return Optional.of(NotAllowed.notAnAuthority());

@@ -85,10 +85,12 @@ public class Audit {
 
   private long checkRecords(Map<String, StoredEntry> latest, List<Finding> findings) {
     long records = 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (CommittedRecords source : sources) {
       for (String type : source.types()) {
         for (String id : source.ids(type)) {
           records++;
+          seen.add(type + "\u0000" + id);
           StoredEntry committed = latest.get(type + "\u0000" + id);
           String where = type + " " + id;
           if (committed == null) {
@@ -115,6 +117,22 @@ public class Audit {
                         + ", now "
                         + now));
           }
+        }
+      }
+    }
+    // A committed record whose row was deleted is no longer among the ids: look for it by id.
+    for (StoredEntry committed : latest.values()) {
+      LogEntry e = committed.entry();
+      if (seen.contains(e.type() + "\u0000" + e.recordId())) {
+        continue;
+      }
+      for (CommittedRecords source : sources) {
+        if (source.types().contains(e.type()) && source.current(e.type(), e.recordId()).isEmpty()) {
+          findings.add(
+              new Finding(
+                  "record-missing",
+                  e.type() + " " + e.recordId(),
+                  "the committed record is gone (entry " + e.entryId() + ")"));
         }
       }
     }

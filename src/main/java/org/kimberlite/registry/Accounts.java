@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ public class Accounts {
   private final TokenRepository tokens;
   private final PasswordEncoder encoder;
   private final Clock clock;
+  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
   private final String dummyHash;
 
@@ -42,7 +44,9 @@ public class Accounts {
       OrganisationRepository organisations,
       TokenRepository tokens,
       PasswordEncoder encoder,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.accounts = accounts;
     this.organisations = organisations;
     this.tokens = tokens;
@@ -108,6 +112,11 @@ public class Accounts {
             now.plus(Duration.ofDays(validity)),
             null);
     tokens.insert(token, sha256(secret));
+    audit.record(
+        caller,
+        "token.issue",
+        token.id().toString(),
+        Participants.details("label", token.label(), "expiresAt", token.expiresAt().toString()));
     return new TokenIssue.Issued(new IssuedToken(token, secret));
   }
 
@@ -132,7 +141,11 @@ public class Accounts {
   /** Revokes a live token of the caller's organisation; false when there is no such token. */
   @Transactional
   public boolean revokeToken(Caller caller, UUID id) {
-    return tokens.revoke(caller, id, clock.instant()) != 0;
+    if (tokens.revoke(caller, id, clock.instant()) == 0) {
+      return false;
+    }
+    audit.record(caller, "token.revocation", id.toString(), Map.of());
+    return true;
   }
 
   /** The accounts of an organisation: only the caller's own (anyone else's is absent). */
@@ -153,7 +166,19 @@ public class Accounts {
     if (!caller.admin()) {
       return new AccountCreation.NotAnAdministrator();
     }
-    return attemptCreate(organisationId, request);
+    AccountCreation outcome = attemptCreate(organisationId, request);
+    if (outcome instanceof AccountCreation.Created created) {
+      audit.record(
+          caller,
+          "account.creation",
+          created.account().id().toString(),
+          Participants.details(
+              "username",
+              created.account().username(),
+              "admin",
+              Boolean.toString(created.account().admin())));
+    }
+    return outcome;
   }
 
   /**

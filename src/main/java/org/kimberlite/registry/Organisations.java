@@ -26,9 +26,14 @@ public class Organisations {
   private final OrganisationRepository organisations;
   private final ParticipantRepository participants;
   private final Clock clock;
+  private final AuditTrail audit;
 
   Organisations(
-      OrganisationRepository organisations, ParticipantRepository participants, Clock clock) {
+      OrganisationRepository organisations,
+      ParticipantRepository participants,
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.organisations = organisations;
     this.participants = participants;
     this.clock = clock;
@@ -76,6 +81,17 @@ public class Organisations {
       }
     }
     organisations.insert(organisation, clock.instant());
+    audit.record(
+        caller,
+        "organisation.registration",
+        organisation.id().toString(),
+        Participants.details(
+            "name",
+            organisation.name(),
+            "country",
+            organisation.country().code(),
+            "roles",
+            organisation.roles().stream().map(Enum::name).sorted().toList().toString()));
     return new OrganisationChange.Done(organisation);
   }
 
@@ -113,6 +129,15 @@ public class Organisations {
     if (organisations.updateCompliance(caller, current.get().id(), version, sow, rjc) == 0) {
       return new OrganisationChange.ChangedMeanwhile(version);
     }
+    audit.record(
+        caller,
+        "organisation.compliance",
+        id.toString(),
+        Participants.details(
+            "sow",
+            sow == null ? null : sow.toString(),
+            "rjc",
+            rjc == null ? null : rjc.toString()));
     return own(caller, id)
         .<OrganisationChange>map(OrganisationChange.Done::new)
         .orElseGet(() -> new OrganisationChange.NotFound(id));

@@ -25,8 +25,11 @@ public class Participants {
   private final ParticipantRepository repository;
   private final TransparencyLog log;
   private final Clock clock;
+  private final AuditTrail audit;
 
-  Participants(ParticipantRepository repository, TransparencyLog log, Clock clock) {
+  Participants(
+      ParticipantRepository repository, TransparencyLog log, Clock clock, AuditTrail audit) {
+    this.audit = audit;
     this.repository = repository;
     this.log = log;
     this.clock = clock;
@@ -105,6 +108,15 @@ public class Participants {
     return repository.seedSources();
   }
 
+  /**
+   * Why the caller may not change the participants list at all, if so (only the secretariat may).
+   */
+  public Optional<ParticipantChange.NotAllowed> mayChange(Caller caller) {
+    return caller.has(OrganisationRole.KP_SECRETARIAT)
+        ? Optional.empty()
+        : Optional.of(new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT)));
+  }
+
   /** Adds a participant to the list, admitted on {@code admittedOn}. */
   @Transactional
   public ParticipantChange admit(
@@ -136,6 +148,11 @@ public class Participants {
             null,
             now,
             caller.username()));
+    audit.record(
+        caller,
+        "participant.admission",
+        code.code(),
+        details("name", participant.name(), "admittedOn", admittedOn.toString(), "reason", reason));
     return new ParticipantChange.Recorded(detail(participant));
   }
 
@@ -171,6 +188,17 @@ public class Participants {
             change.source(),
             now(),
             caller.username()));
+    audit.record(
+        caller,
+        "participant.status-change",
+        code.code(),
+        details(
+            "change",
+            change.type().name(),
+            "effectiveOn",
+            change.effectiveOn().toString(),
+            "reason",
+            change.reason().strip()));
     return new ParticipantChange.Recorded(detail(participant.get()));
   }
 
@@ -199,6 +227,28 @@ public class Participants {
     log.record(
         RegistryRecords.zoneCommitment(
             id, code, zone, at, caller.username(), caller.organisationId().toString()));
+    audit.record(
+        caller,
+        "participant.compliant-zone",
+        code.code(),
+        details(
+            "zone",
+            zone.name(),
+            "effectiveFrom",
+            zone.effectiveFrom().toString(),
+            "effectiveUntil",
+            zone.effectiveUntil() == null ? null : zone.effectiveUntil().toString()));
     return new ParticipantChange.Recorded(detail(participant.get()));
+  }
+
+  /** Details of an audit record from name, value pairs (values may be null). */
+  static java.util.Map<String, @org.jspecify.annotations.Nullable Object> details(
+      @org.jspecify.annotations.Nullable String... pairs) {
+    java.util.Map<String, @org.jspecify.annotations.Nullable Object> out =
+        new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      out.put(java.util.Objects.requireNonNull(pairs[i]), pairs[i + 1]);
+    }
+    return out;
   }
 }

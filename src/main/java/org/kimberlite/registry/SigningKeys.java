@@ -34,13 +34,16 @@ public class SigningKeys {
   private final OrganisationRepository organisations;
   private final TransparencyLog log;
   private final Clock clock;
+  private final AuditTrail audit;
 
   SigningKeys(
       SigningKeyRepository repository,
       SealedKeys vault,
       OrganisationRepository organisations,
       TransparencyLog log,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.repository = repository;
     this.vault = vault;
     this.organisations = organisations;
@@ -106,7 +109,13 @@ public class SigningKeys {
       }
       log.record(SigningKeyRecords.commitment(repository.find(old.kid()).orElseThrow()));
     }
-    return new KeyChange.Changed(key(create(authority, at)));
+    KeyRow made = create(authority, at);
+    audit.record(
+        caller,
+        "signing-key.rotation",
+        made.kid(),
+        Participants.details("retired", current.map(KeyRow::kid).orElse(null)));
+    return new KeyChange.Changed(key(made));
   }
 
   /**
@@ -169,6 +178,7 @@ public class SigningKeys {
     }
     KeyRow revoked = repository.find(kid).orElseThrow();
     log.record(SigningKeyRecords.commitment(revoked));
+    audit.record(caller, "signing-key.revocation", kid, Participants.details("reason", why));
     return new KeyChange.Changed(key(revoked));
   }
 

@@ -63,6 +63,18 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(text(body))));
   }
 
+  /** A JSON POST with extra request headers (name, value, name, value, ...). */
+  public Answer post(String path, Object body, String... headers) {
+    HttpRequest.Builder b =
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(text(body)));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return send(b);
+  }
+
   public Answer put(String path, Object body) {
     return send(
         request(path)

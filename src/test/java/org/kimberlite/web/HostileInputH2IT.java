@@ -608,7 +608,7 @@ class HostileInputH2IT {
     }
     caller.headers().forEach(b::header);
     if (caller.csrf() != null && !e.machine()) {
-      b.header("X-CSRF-TOKEN", caller.csrf());
+      b.header("X-XSRF-TOKEN", caller.csrf());
     }
     if (body != null && body.length() < 200) {
       line += " body " + shorten(body);

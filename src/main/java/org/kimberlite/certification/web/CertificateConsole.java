@@ -151,6 +151,13 @@ class CertificateConsole {
 
   @GetMapping("/console/certificates/new")
   String form(Caller caller, Model model) {
+    // The form is for those who may issue; anyone else is refused as the issue itself would be.
+    issuing
+        .mayIssue(caller)
+        .ifPresent(
+            n -> {
+              throw CertificateProblems.notAllowed(n);
+            });
     fill(caller, model);
     model.addAttribute("errors", Map.of());
     return "console/issue";

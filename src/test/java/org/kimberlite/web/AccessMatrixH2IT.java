@@ -1,0 +1,799 @@
+package org.kimberlite.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
+import org.kimberlite.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may do what: every endpoint the application maps (read from Spring's handler mapping, so a
+ * new endpoint without an expectation fails here) × every role (anonymous and each organisation
+ * role, each signed in as an administrator of an organisation of that role) × the organisation the
+ * resource belongs to (the caller's own, or another's), against the table in {@code
+ * access/matrix.txt}. An answer is {@code ok} (2xx, or a redirect that is not to the sign-in page),
+ * {@code login} (a page that sends the browser to sign in), or a status: 401 or 403 only where the
+ * caller may know that the thing exists, 404 where it may not.
+ *
+ * <p>Requests to the API carry the account's bearer token; pages and forms use a signed-in session
+ * with its CSRF token (anonymous forms get a CSRF token too, so that the answer is about access,
+ * not about CSRF). Writes send a valid body, made afresh for each cell, so that "ok" means the
+ * action was done. When the table and the answers differ, the observed table is written to {@code
+ * target/access-matrix-observed.txt}.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+class AccessMatrixH2IT {
+  static final String TABLE = "/access/matrix.txt";
+
+  /** The columns: anonymous, then each organisation role. */
+  static final List<String> COLUMNS =
+      List.of(
+          "anon",
+          "authority",
+          "secretariat",
+          "miner",
+          "trader",
+          "manufacturer",
+          "lab",
+          "retailer",
+          "auditor");
+
+  static final Map<String, OrganisationRole> ROLE_OF_COLUMN =
+      Map.of(
+          "authority", OrganisationRole.KP_AUTHORITY,
+          "secretariat", OrganisationRole.KP_SECRETARIAT,
+          "miner", OrganisationRole.MINER,
+          "trader", OrganisationRole.TRADER,
+          "manufacturer", OrganisationRole.MANUFACTURER,
+          "lab", OrganisationRole.GRADING_LAB,
+          "retailer", OrganisationRole.RETAILER,
+          "auditor", OrganisationRole.AUDITOR);
+
+  @LocalServerPort int port;
+  @Autowired Organisations organisations;
+  @Autowired Accounts accounts;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:access-matrix-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+  }
+
+  static String enc(String raw) {
+    return URLEncoder.encode(raw, StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- the world
+
+  final Map<String, Actor> actors = new HashMap<>();
+  final Map<String, Session> sessions = new HashMap<>();
+  Actor beAuthority;
+  Actor beTrader;
+  Actor zaAuthority;
+  Actor zaTrader;
+  Actor aeTrader;
+  final AtomicInteger counter = new AtomicInteger();
+
+  Api anonymous() {
+    return new Api("http://127.0.0.1:" + port);
+  }
+
+  Actor actor(OrganisationRole role, String country) {
+    return new Actors(organisations, accounts, anonymous()).create(role, country);
+  }
+
+  /** A browser: cookies, and the CSRF token its pages carry. */
+  record Session(HttpClient client, String csrfHeader, String csrf) {}
+
+  Session session(String column) throws IOException, InterruptedException {
+    Session s = sessions.get(column);
+    if (s != null) {
+      return s;
+    }
+    HttpClient client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    String base = "http://127.0.0.1:" + port;
+    String login =
+        client
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Accept", "text/html")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Matcher field = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login);
+    assertThat(field.find()).isTrue();
+    String csrf = field.group(1);
+    Matcher header = Pattern.compile("name=\"csrf-header\"\\s+content=\"([^\"]+)\"").matcher(login);
+    assertThat(header.find()).as("the CSRF header's name on the sign-in page").isTrue();
+    String csrfHeader = header.group(1);
+    if (!column.equals("anon")) {
+      Actor a = actors.get(column);
+      HttpResponse<String> signedIn =
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "username="
+                              + enc(a.username())
+                              + "&password="
+                              + enc(a.password())
+                              + "&_csrf="
+                              + enc(csrf)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(signedIn.statusCode()).isEqualTo(302);
+      String home =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/"))
+                      .header("Accept", "text/html")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Matcher meta = Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"").matcher(home);
+      assertThat(meta.find()).isTrue();
+      csrf = meta.group(1);
+    }
+    s = new Session(client, csrfHeader, csrf);
+    sessions.put(column, s);
+    return s;
+  }
+
+  void world() {
+    for (Map.Entry<String, OrganisationRole> e : ROLE_OF_COLUMN.entrySet()) {
+      actors.put(e.getKey(), actor(e.getValue(), "BW"));
+    }
+    beAuthority = actor(OrganisationRole.KP_AUTHORITY, "BE");
+    beTrader = actor(OrganisationRole.TRADER, "BE");
+    zaAuthority = actor(OrganisationRole.KP_AUTHORITY, "ZA");
+    zaTrader = actor(OrganisationRole.TRADER, "ZA");
+    aeTrader = actor(OrganisationRole.TRADER, "AE");
+  }
+
+  // ---------------------------------------------------------------- resources
+
+  static Map<String, Object> certificateBody(
+      UUID exporter, UUID importer, String importing, String origin) {
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.toString());
+    body.put("importer", importer.toString());
+    body.put("importingParticipant", importing);
+    body.put("origin", Map.of("kind", "single", "countries", List.of(origin)));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+    body.put("parcels", 3);
+    body.put("sealId", "SEAL-000123");
+    body.put("issuedOn", today.toString());
+    body.put("expiresOn", today.plusDays(30).toString());
+    return body;
+  }
+
+  /** Whether issuing waits for the log (for the proof endpoints, which answer 409 before). */
+  boolean waitForLog;
+
+  Api.Answer issued(Actor authority, Map<String, Object> body) {
+    Api.Answer a =
+        authority.api().post("/api/v1/certificates" + (waitForLog ? "?wait=5s" : ""), body);
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a;
+  }
+
+  /**
+   * A certificate of the caller's own: issued by it (an authority) or with its organisation as the
+   * exporter (a company); for anonymous and the secretariat, who are party to none, a stranger's.
+   */
+  Api.Answer ownCertificate(String column) {
+    if (column.equals("authority")) {
+      return issued(
+          actors.get("authority"),
+          certificateBody(actors.get("trader").id(), beTrader.id(), "EU", "BW"));
+    }
+    if (column.equals("anon") || column.equals("secretariat")) {
+      return otherCertificate();
+    }
+    return issued(
+        actors.get("authority"),
+        certificateBody(actors.get(column).id(), beTrader.id(), "EU", "BW"));
+  }
+
+  /** A certificate between strangers: ZA to AE. */
+  Api.Answer otherCertificate() {
+    return issued(zaAuthority, certificateBody(zaTrader.id(), aeTrader.id(), "AE", "ZA"));
+  }
+
+  /**
+   * Certificates made once per column and variant and used until a write succeeds on one (a
+   * confirmed or cancelled certificate cannot be confirmed or cancelled again): then all are made
+   * afresh.
+   */
+  final Map<String, Api.Answer> readable = new HashMap<>();
+
+  /** Whether the current cell changes what it acts on. */
+  boolean writing;
+
+  Api.Answer certificate(String column, String variant) {
+    return readable.computeIfAbsent(
+        column + "/" + variant + "/" + waitForLog,
+        k -> variant.equals("own") ? ownCertificate(column) : otherCertificate());
+  }
+
+  /**
+   * A certificate for a confirmation: for the authority's own, one addressed to its participant
+   * (the importing side is the one that confirms); otherwise as {@link #certificate}.
+   */
+  Api.Answer incoming(String column, String variant) {
+    if (variant.equals("own") && column.equals("authority")) {
+      return readable.computeIfAbsent(
+          "incoming",
+          k ->
+              issued(
+                  zaAuthority,
+                  certificateBody(zaTrader.id(), actors.get("trader").id(), "BW", "ZA")));
+    }
+    return certificate(column, variant);
+  }
+
+  Actor owner(String column, String variant) {
+    return variant.equals("own") && !column.equals("anon") ? actors.get(column) : aeTrader;
+  }
+
+  /** A fresh token of the owner's account. */
+  String token(Actor owner) {
+    return anonymous()
+        .post(
+            "/api/v1/auth/token",
+            Map.of("username", owner.username(), "password", owner.password(), "label", "m"))
+        .json()
+        .get("id")
+        .asString();
+  }
+
+  /** The active key of an authority (the caller's own when it is one, else ZA's). */
+  final Map<String, String> kids = new HashMap<>();
+
+  String kid(String column, String variant) {
+    return kids.computeIfAbsent(column + "/" + variant, k -> newKid(column, variant));
+  }
+
+  String newKid(String column, String variant) {
+    Actor authority =
+        variant.equals("own") && column.equals("authority") ? actors.get(column) : zaAuthority;
+    // Issuing makes the key if there is none yet.
+    issued(
+        authority,
+        authority.equals(zaAuthority)
+            ? certificateBody(zaTrader.id(), aeTrader.id(), "AE", "ZA")
+            : certificateBody(actors.get("trader").id(), beTrader.id(), "EU", "BW"));
+    for (var k : authority.api().get("/api/v1/signing-keys").json()) {
+      if (k.get("status").asString().equals("ACTIVE")) {
+        return k.get("kid").asString();
+      }
+    }
+    throw new IllegalStateException("no active key");
+  }
+
+  /** A newly admitted participant, for the secretariat's registry writes. */
+  String freshParticipant() {
+    int n = counter.incrementAndGet();
+    String code = "X" + (char) ('A' + n % 26);
+    if (n >= 26) {
+      code = "Y" + (char) ('A' + n % 26);
+    }
+    Api.Answer a =
+        actors
+            .get("secretariat")
+            .api()
+            .post(
+                "/api/v1/participants",
+                Map.of(
+                    "code",
+                    code,
+                    "name",
+                    "Matrix " + code,
+                    "admittedOn",
+                    "2020-01-01",
+                    "reason",
+                    "matrix"));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return code;
+  }
+
+  String unusedCode() {
+    int n = counter.incrementAndGet();
+    return (n < 26 ? "X" : "Y") + (char) ('A' + n % 26);
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  /** One request of a cell: method, path, body (null for none) and its content type. */
+  record Call(String method, String path, @Nullable String body, @Nullable String contentType) {
+    static Call of(String method, String path) {
+      return new Call(method, path, null, null);
+    }
+
+    static Call json(String method, String path, Object body) {
+      return new Call(method, path, Api.JSON.writeValueAsString(body), "application/json");
+    }
+
+    static Call form(String path, Map<String, String> fields) {
+      StringBuilder b = new StringBuilder();
+      fields.forEach(
+          (k, v) -> b.append(b.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+      return new Call("POST", path, b.toString(), "application/x-www-form-urlencoded");
+    }
+  }
+
+  /** The request for an endpoint, a caller and a variant; made afresh for each cell. */
+  Call call(String endpoint, String column, String variant) {
+    String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    int space = endpoint.indexOf(' ');
+    String method = endpoint.substring(0, space);
+    String pattern = endpoint.substring(space + 1);
+    return switch (endpoint) {
+      case "GET /api/v1/organisations/{id}", "GET /api/v1/organisations/{id}/accounts" ->
+          Call.of(method, pattern.replace("{id}", owner(column, variant).id().toString()));
+      case "PUT /api/v1/organisations/{id}/compliance" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", owner(column, variant).id().toString()),
+              Map.of(
+                  "version",
+                  owner(column, variant)
+                      .api()
+                      .get("/api/v1/organisations/" + owner(column, variant).id())
+                      .json()
+                      .get("version")
+                      .asLong(),
+                  "sow",
+                  Map.of("id", "SOW-" + counter.incrementAndGet(), "renewalDue", "2030-01-01")));
+      case "POST /api/v1/organisations/{id}/accounts" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", owner(column, variant).id().toString()),
+              Map.of(
+                  "username",
+                  "m-" + UUID.randomUUID().toString().substring(0, 8),
+                  "displayName",
+                  "Matrix",
+                  "password",
+                  "a long enough password",
+                  "admin",
+                  false));
+      case "DELETE /api/v1/auth/tokens/{id}" ->
+          Call.of(method, pattern.replace("{id}", token(owner(column, variant))));
+      case "GET /api/v1/certificates/{number}",
+          "GET /api/v1/certificates/{number}.pdf",
+          "GET /console/certificates/{number}.pdf",
+          "GET /api/v1/certificates/{number}/history",
+          "GET /api/v1/certificates/{number}/findings",
+          "GET /api/v1/certificates/{number}/proof",
+          "GET /console/certificates/{number}",
+          "DELETE /api/v1/certificates/{number}" ->
+          Call.of(
+              method,
+              pattern.replace(
+                  "{number}", certificate(column, variant).json().get("number").asString()));
+      case "POST /api/v1/certificates/{number}/confirmation" -> {
+        var cert = incoming(column, variant).json();
+        yield Call.json(
+            method,
+            pattern.replace("{number}", cert.get("number").asString()),
+            Map.of(
+                "parcels", 3,
+                "carats", cert.get("carats").asString(),
+                "importer", cert.get("importer").get("id").asString(),
+                "exporter", cert.get("exporter").get("id").asString(),
+                "sealId", cert.get("sealId").asString(),
+                "receivedOn", today));
+      }
+      case "POST /api/v1/certificates/{number}/cancellation" ->
+          Call.json(
+              method,
+              pattern.replace(
+                  "{number}", certificate(column, variant).json().get("number").asString()),
+              Map.of("reason", "matrix"));
+      case "POST /console/certificates/{number}/confirmation" -> {
+        var cert = incoming(column, variant).json();
+        yield Call.form(
+            pattern.replace("{number}", cert.get("number").asString()),
+            Map.of(
+                "parcels",
+                "3",
+                "carats",
+                cert.get("carats").asString(),
+                "sealId",
+                cert.get("sealId").asString(),
+                "receivedOn",
+                today));
+      }
+      case "POST /console/certificates/{number}/cancellation" ->
+          Call.form(
+              pattern.replace(
+                  "{number}", certificate(column, variant).json().get("number").asString()),
+              Map.of("reason", "matrix"));
+      case "POST /api/v1/certificates", "POST /api/v1/certificates/validation" ->
+          Call.json(
+              method,
+              pattern,
+              certificateBody(actors.get("trader").id(), beTrader.id(), "EU", "BW"));
+      case "POST /console/certificates", "POST /console/certificates/validation" -> {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("exporter", actors.get("trader").id().toString());
+        form.put("importer", beTrader.id().toString());
+        form.put("importingParticipant", "EU");
+        form.put("originKind", "single");
+        form.put("originCountries", "BW");
+        form.put("hsCode", "7102.31");
+        form.put("carats", "1250.40");
+        form.put("valueUsd", "187560.00");
+        form.put("parcels", "3");
+        form.put("sealId", "SEAL-1");
+        form.put("issuedOn", today);
+        form.put("expiresOn", LocalDate.parse(today).plusDays(30).toString());
+        yield Call.form(pattern, form);
+      }
+      case "GET /api/v1/signing-keys/{kid}" ->
+          Call.of(method, pattern.replace("{kid}", kid(column, variant)));
+      case "POST /api/v1/signing-keys/{kid}/revocation" ->
+          Call.json(
+              method, pattern.replace("{kid}", kid(column, variant)), Map.of("reason", "matrix"));
+      case "POST /api/v1/signing-keys/rotation" -> Call.json(method, pattern, Map.of());
+      case "GET /api/v1/statistics/production/{participant}" ->
+          Call.of(method, pattern.replace("{participant}", variant.equals("own") ? "BW" : "ZA"));
+      case "PUT /api/v1/statistics/production/{participant}/{year}/{half}" ->
+          Call.json(
+              method,
+              "/api/v1/statistics/production/"
+                  + (variant.equals("own") ? "BW" : "ZA")
+                  + "/"
+                  + (2003 + counter.incrementAndGet() % 20)
+                  + "/H1",
+              Map.of("carats", "1000.00", "valueUsd", "50000.00", "reason", "matrix"));
+      case "POST /api/v1/participants" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "code",
+                  unusedCode(),
+                  "name",
+                  "Matrix",
+                  "admittedOn",
+                  "2020-01-01",
+                  "reason",
+                  "matrix"));
+      case "POST /api/v1/participants/{code}/status-changes" ->
+          Call.json(
+              method,
+              pattern.replace("{code}", freshParticipant()),
+              Map.of("type", "SUSPENSION", "effectiveOn", "2021-01-01", "reason", "matrix"));
+      case "POST /participants/{code}/status-changes" ->
+          Call.form(
+              pattern.replace("{code}", freshParticipant()),
+              Map.of("type", "SUSPENSION", "effectiveOn", "2021-01-01", "reason", "matrix"));
+      case "POST /api/v1/participants/{code}/compliant-zones" -> {
+        String code = freshParticipant();
+        actors
+            .get("secretariat")
+            .api()
+            .post(
+                "/api/v1/participants/" + code + "/status-changes",
+                Map.of("type", "SUSPENSION", "effectiveOn", "2020-06-01", "reason", "matrix"));
+        actors
+            .get("secretariat")
+            .api()
+            .post(
+                "/api/v1/participants/" + code + "/status-changes",
+                Map.of(
+                    "type",
+                    "OPERATIONAL_FRAMEWORK",
+                    "effectiveOn",
+                    "2021-01-01",
+                    "reason",
+                    "matrix"));
+        yield Call.json(
+            method,
+            pattern.replace("{code}", code),
+            Map.of("name", "Zone", "effectiveFrom", "2021-06-01", "reason", "matrix"));
+      }
+      case "POST /api/v1/organisations" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "name",
+                  "Matrix company " + counter.incrementAndGet(),
+                  "country",
+                  "BW",
+                  "roles",
+                  List.of("TRADER")));
+      case "POST /api/v1/auth/token" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "username", actors.get("trader").username(),
+                  "password", actors.get("trader").password()));
+      case "POST /log/cosignatures" ->
+          new Call(method, pattern, "not a cosignature\n", "text/plain");
+      case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");
+      case "GET /api/v1/statistics/checks",
+          "GET /api/v1/statistics/summary",
+          "GET /api/v1/statistics/summary.csv",
+          "GET /api/v1/statistics/matrix",
+          "GET /api/v1/statistics/matrix.csv" ->
+          Call.of(method, pattern + "?year=2024");
+      case "GET /verify" ->
+          Call.of(method, "/verify?number=" + otherCertificate().json().get("number").asString());
+      case "GET /api/v1/log/entries/{id}", "GET /api/v1/log/entries/{id}/proof" ->
+          Call.of(
+              method,
+              pattern.replace(
+                  "{id}", otherCertificate().json().get("log").get("entryId").asString()));
+      case "GET /api/v1/log/records/{type}/{recordId}/entries" ->
+          Call.of(
+              method,
+              "/api/v1/log/records/kp.certificate/"
+                  + otherCertificate().json().get("number").asString()
+                  + "/entries");
+      case "GET /api/v1/verify/certificates/{number}", "GET /verify/{number}" ->
+          Call.of(
+              method,
+              pattern.replace("{number}", otherCertificate().json().get("number").asString()));
+      default ->
+          Call.of(
+              method,
+              pattern
+                  .replace("{code}", "BW")
+                  .replace("{country}", "BW")
+                  .replace("{group}/{id}", "ledger/no-checkpoint")
+                  .replace("{id}", "KP-01"));
+    };
+  }
+
+  String answer(String column, Call call) throws IOException, InterruptedException {
+    String base = "http://127.0.0.1:" + port;
+    boolean machine = call.path().startsWith("/api/") || call.path().startsWith("/log/");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + call.path())).timeout(Duration.ofSeconds(30));
+    HttpRequest.BodyPublisher body =
+        call.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(call.body());
+    b.method(call.method(), body);
+    if (call.contentType() != null) {
+      b.header("Content-Type", call.contentType());
+    }
+    HttpClient client;
+    if (machine) {
+      b.header("Accept", "application/json");
+      client = HttpClient.newHttpClient();
+      if (!column.equals("anon")) {
+        b.header("Authorization", "Bearer " + tokenOf(column));
+      }
+    } else {
+      // The console's validation answers the page's script in JSON; every other page in HTML.
+      b.header("Accept", call.path().endsWith("/validation") ? "application/json" : "text/html");
+      Session s = session(column);
+      client = s.client();
+      b.header(s.csrfHeader(), s.csrf());
+    }
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    int status = r.statusCode();
+    if (status >= 200 && status < 300) {
+      return "ok";
+    }
+    if (status >= 300 && status < 400) {
+      String location = r.headers().firstValue("Location").orElse("");
+      return location.endsWith("/login") ? "login" : "ok";
+    }
+    return Integer.toString(status);
+  }
+
+  final Map<String, String> tokens = new HashMap<>();
+
+  String tokenOf(String column) {
+    return tokens.computeIfAbsent(
+        column,
+        c ->
+            anonymous()
+                .post(
+                    "/api/v1/auth/token",
+                    Map.of(
+                        "username", actors.get(c).username(),
+                        "password", actors.get(c).password()))
+                .json()
+                .get("token")
+                .asString());
+  }
+
+  // ---------------------------------------------------------------- the table
+
+  /** Every endpoint the application maps, as "METHOD pattern". */
+  List<String> endpoints() {
+    List<String> out = new ArrayList<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      var methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (methods.isEmpty()) {
+          out.add("ANY " + pattern);
+        }
+        for (RequestMethod m : methods) {
+          out.add(m.name() + " " + pattern);
+        }
+      }
+    }
+    return out.stream().sorted().toList();
+  }
+
+  /** A row of the table: the endpoint, the variant and an answer per column (or a skip). */
+  record Row(String endpoint, String variant, List<String> answers) {}
+
+  static Map<String, Row> table() throws IOException {
+    Map<String, Row> rows = new LinkedHashMap<>();
+    try (InputStream in = AccessMatrixH2IT.class.getResourceAsStream(TABLE)) {
+      if (in == null) {
+        return rows;
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.lines().toList()) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) {
+          continue;
+        }
+        List<String> cells = new ArrayList<>();
+        for (String cell : Pattern.compile("\\|").split(t, -1)) {
+          cells.add(cell.strip());
+        }
+        String endpoint = cells.get(0);
+        String variant = cells.get(1);
+        rows.put(
+            endpoint + " | " + variant, new Row(endpoint, variant, cells.subList(2, cells.size())));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void everyEndpointAnswersEveryRoleAsTheTableSays() throws Exception {
+    world();
+    Map<String, Row> table = table();
+    Map<String, List<String>> variantsOf = new TreeMap<>();
+    for (Row r : table.values()) {
+      variantsOf.computeIfAbsent(r.endpoint(), k -> new ArrayList<>()).add(r.variant());
+    }
+    List<String> problems = new ArrayList<>();
+    StringBuilder observed = new StringBuilder();
+    observed
+        .append("# METHOD pattern | variant | ")
+        .append(String.join(" | ", COLUMNS))
+        .append('\n');
+    for (String endpoint : endpoints()) {
+      List<String> variants = variantsOf.get(endpoint);
+      if (variants == null) {
+        problems.add(endpoint + ": no expectation in " + TABLE);
+        variants =
+            endpoint.contains("{") && !endpoint.contains("{code}")
+                ? List.of("own", "other")
+                : List.of("-");
+      }
+      for (String variant : variants) {
+        Row expected = table.get(endpoint + " | " + variant);
+        if (expected != null
+            && expected.answers().size() == 1
+            && expected.answers().get(0).startsWith("skip")) {
+          observed
+              .append(endpoint)
+              .append(" | ")
+              .append(variant)
+              .append(" | ")
+              .append(expected.answers().get(0))
+              .append('\n');
+          continue;
+        }
+        List<String> answers = new ArrayList<>();
+        for (String column : COLUMNS) {
+          String got;
+          waitForLog = endpoint.endsWith("/proof");
+          writing = !endpoint.startsWith("GET ") && !endpoint.startsWith("DELETE /api/v1/cert");
+          try {
+            got = answer(column, call(endpoint, column, variant));
+          } catch (RuntimeException | AssertionError e) {
+            got = "error:" + e.getClass().getSimpleName();
+          }
+          answers.add(got);
+          if (writing && got.equals("ok")) {
+            readable.clear();
+            kids.clear();
+          }
+          String want =
+              expected == null || expected.answers().size() != COLUMNS.size()
+                  ? "?"
+                  : expected.answers().get(COLUMNS.indexOf(column));
+          if (!want.equals(got)) {
+            problems.add(
+                endpoint
+                    + " | "
+                    + variant
+                    + " | "
+                    + column
+                    + ": expected "
+                    + want
+                    + ", got "
+                    + got);
+          }
+        }
+        observed
+            .append(endpoint)
+            .append(" | ")
+            .append(variant)
+            .append(" | ")
+            .append(String.join(" | ", answers))
+            .append('\n');
+      }
+    }
+    for (String endpoint : variantsOf.keySet()) {
+      if (!endpoints().contains(endpoint)) {
+        problems.add(endpoint + ": in the table but not mapped (remove the row)");
+      }
+    }
+    if (!problems.isEmpty()) {
+      Files.writeString(Path.of("target", "access-matrix-observed.txt"), observed.toString());
+    }
+    assertThat(problems).as("see target/access-matrix-observed.txt").isEmpty();
+  }
+}
