@@ -326,6 +326,60 @@ class AccessMatrixH2IT {
     throw new IllegalStateException("no active key");
   }
 
+  /**
+   * Numbers the EPCs of captured events (apart from {@link #counter}, which names participants).
+   */
+  final AtomicInteger epcs = new AtomicInteger();
+
+  /** A one-event EPCIS document with an event of its own (a fresh EPC and event ID). */
+  String epcisDocument() {
+    int n = epcs.incrementAndGet();
+    return """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+         "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-01-01T10:00:00Z",
+         "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventID": "urn:uuid:%s",
+           "eventTime": "2026-01-01T10:00:00Z", "eventTimeZoneOffset": "+00:00",
+           "epcList": ["https://id.gs1.org/01/09521141012345/21/MATRIX-%d"],
+           "action": "OBSERVE", "bizStep": "inspecting"}]}}
+        """
+        .formatted(UUID.randomUUID(), n);
+  }
+
+  /** A capture job and the event it stored, both belonging to the organisation that captured. */
+  record Captured(String job, String eventId) {}
+
+  final Map<String, Captured> captures = new HashMap<>();
+
+  /** An event captured by the owner (once per owner), the job finished. */
+  Captured captured(Actor owner) {
+    return captures.computeIfAbsent(owner.username(), k -> capture(owner));
+  }
+
+  Captured capture(Actor owner) {
+    String document = epcisDocument();
+    String eventId = Api.JSON.readTree(document).at("/epcisBody/eventList/0/eventID").asString();
+    Api.Answer a =
+        owner
+            .api()
+            .exchange("POST", "/epcis/capture", document, "Content-Type", "application/ld+json");
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    String location = a.raw().headers().firstValue("Location").orElseThrow();
+    for (int i = 0; i < 1500; i++) {
+      Api.Answer job = owner.api().get(location);
+      if (!job.json().get("running").asBoolean()) {
+        assertThat(job.json().get("success").asBoolean()).as(job.body()).isTrue();
+        return new Captured(location.substring(location.lastIndexOf('/') + 1), eventId);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("the capture job did not finish in 30 s");
+  }
+
   /** A newly admitted participant, for the secretariat's registry writes. */
   String freshParticipant() {
     int n = counter.incrementAndGet();
@@ -486,6 +540,12 @@ class AccessMatrixH2IT {
         form.put("expiresOn", LocalDate.parse(today).plusDays(30).toString());
         yield Call.form(pattern, form);
       }
+      case "POST /epcis/capture" ->
+          new Call(method, pattern, epcisDocument(), "application/ld+json");
+      case "GET /epcis/capture/{captureId}" ->
+          Call.of(method, pattern.replace("{captureId}", captured(owner(column, variant)).job()));
+      case "GET /epcis/events/{eventId}" ->
+          Call.of(method, pattern.replace("{eventId}", captured(owner(column, variant)).eventId()));
       case "GET /api/v1/signing-keys/{kid}" ->
           Call.of(method, pattern.replace("{kid}", kid(column, variant)));
       case "POST /api/v1/signing-keys/{kid}/revocation" ->
@@ -607,7 +667,10 @@ class AccessMatrixH2IT {
 
   String answer(String column, Call call) throws IOException, InterruptedException {
     String base = "http://127.0.0.1:" + port;
-    boolean machine = call.path().startsWith("/api/") || call.path().startsWith("/log/");
+    boolean machine =
+        call.path().startsWith("/api/")
+            || call.path().startsWith("/log/")
+            || call.path().startsWith("/epcis/");
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + call.path())).timeout(Duration.ofSeconds(30));
     HttpRequest.BodyPublisher body =
