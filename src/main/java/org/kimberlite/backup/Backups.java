@@ -161,17 +161,19 @@ public final class Backups {
     } catch (BackupException e) {
       return new Refused(e.getMessage());
     }
-    try (Connection c = target.getConnection()) {
-      var tables = TableCopy.tables(c);
-      if (!tables.isEmpty()) {
-        if (!force) {
-          return new Refused(
-              "The target database is not empty ("
-                  + tables.size()
-                  + " tables); restore into an empty database, or add --force to replace"
-                  + " everything in it");
+    try {
+      try (Connection c = target.getConnection()) {
+        var tables = TableCopy.tables(c);
+        if (!tables.isEmpty()) {
+          if (!force) {
+            return new Refused(
+                "The target database is not empty ("
+                    + tables.size()
+                    + " tables); restore into an empty database, or add --force to replace"
+                    + " everything in it");
+          }
+          dropEverything(c);
         }
-        dropEverything(c);
       }
       Flyway known = Flyway.configure().dataSource(target).locations(MIGRATIONS).load();
       boolean versionKnown = false;
@@ -195,19 +197,21 @@ public final class Backups {
           .load()
           .migrate();
       long rows;
-      c.setAutoCommit(false);
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(from))) {
+      // A connection opened after the schema exists (H2 sessions keep what they saw of it).
+      try (Connection c = target.getConnection();
+          InputStream in = new BufferedInputStream(Files.newInputStream(from))) {
+        c.setAutoCommit(false);
         readLine(in);
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        TableCopy.emptyAll(c);
-        rows = TableCopy.load(c, reader);
-        c.commit();
-      } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+        try {
+          TableCopy.emptyAll(c);
+          rows = TableCopy.load(c, reader);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
       }
       Flyway.configure().dataSource(target).locations(MIGRATIONS).load().migrate();
       return new Restored(manifest, rows);

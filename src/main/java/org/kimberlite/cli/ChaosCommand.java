@@ -157,7 +157,7 @@ final class ChaosCommand implements Callable<Integer> {
           clientCount,
           dir);
       server.start("demo");
-      if (!server.awaitReady(http, Duration.ofMinutes(5), data.resolve("demo-accounts.json"))) {
+      if (!server.awaitReady(http, Duration.ofMinutes(5), "Kimberlite demo is running")) {
         System.out.println("The server did not start: " + server.tail());
         return 1;
       }

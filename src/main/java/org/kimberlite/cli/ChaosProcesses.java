@@ -74,8 +74,8 @@ final class ChaosProcesses {
 
     /** Waits until the server answers a public read; returns false if it died or took too long. */
     @org.kimberlite.shared.SuppressForbidden("a command polling a child process")
-    boolean awaitReady(HttpClient http, Duration patience, @Nullable Path file)
-        throws InterruptedException {
+    boolean awaitReady(HttpClient http, Duration patience, @Nullable String logLine)
+        throws InterruptedException, IOException {
       Instant deadline = Clock.systemUTC().instant().plus(patience);
       while (Clock.systemUTC().instant().isBefore(deadline)) {
         Process p = process;
@@ -89,7 +89,7 @@ final class ChaosProcesses {
                       .timeout(Duration.ofSeconds(5))
                       .build(),
                   HttpResponse.BodyHandlers.discarding());
-          if (r.statusCode() == 200 && (file == null || Files.exists(file))) {
+          if (r.statusCode() == 200 && (logLine == null || log().contains(logLine))) {
             return true;
           }
         } catch (IOException notYet) {
@@ -110,9 +110,13 @@ final class ChaosProcesses {
     }
 
     String tail() throws IOException {
-      Path log = dataDir.resolve("server-" + started + ".log");
-      String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+      String text = log();
       return text.substring(Math.max(0, text.length() - 3000));
+    }
+
+    private String log() throws IOException {
+      Path log = dataDir.resolve("server-" + started + ".log");
+      return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
   }
 
