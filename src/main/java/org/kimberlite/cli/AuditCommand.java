@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kimberlite.ledger.Audit;
 import org.kimberlite.ledger.AuditReport;
+import org.kimberlite.ledger.TransparencyLog;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,21 +41,39 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     List<String> seen = new ArrayList<>();
     for (Path p : checkpoints) {
       seen.add(Files.readString(p, StandardCharsets.UTF_8));
     }
-    return audit(platform, options, seen);
+    return audit(platform, options, seen, false);
   }
 
-  /** Runs the audit against the checkpoints seen before; the exit code: 0 clean, 1 not. */
-  static int audit(KimberliteCommand.Platform platform, ServerOptions options, List<String> seen) {
+  /**
+   * Runs the audit against the checkpoints seen before; the exit code: 0 clean, 1 not. With {@code
+   * integrateFirst} (after a restore) the entries that were waiting for the integrator when the
+   * backup was taken are integrated first, as the server would on start.
+   */
+  @org.kimberlite.shared.SuppressForbidden("a command waiting for the integrator")
+  static int audit(
+      KimberliteCommand.Platform platform,
+      ServerOptions options,
+      List<String> seen,
+      boolean integrateFirst)
+      throws InterruptedException {
     var args = new ArrayList<>(options.springArgs());
     args.add("--spring.main.web-application-type=none");
-    args.add("--kimberlite.ledger.integrate=false");
+    if (!integrateFirst) {
+      args.add("--kimberlite.ledger.integrate=false");
+    }
     args.add("--logging.level.org.kimberlite=WARN");
     try (ConfigurableApplicationContext context = platform.start(args.toArray(String[]::new))) {
+      if (integrateFirst) {
+        TransparencyLog log = context.getBean(TransparencyLog.class);
+        for (int i = 0; i < 600 && log.pending() > 0; i++) {
+          Thread.sleep(100);
+        }
+      }
       AuditReport report = context.getBean(Audit.class).run(seen);
       System.out.printf(
           java.util.Locale.ROOT,

@@ -38,7 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     DriverManagerDataSource target =
         new DriverManagerDataSource(options.jdbcUrl(), options.dbUser(), options.dbPassword());
     Backups.RestoreOutcome outcome;
@@ -66,7 +66,7 @@ final class RestoreCommand implements Callable<Integer> {
         if (r.manifest().checkpoint() != null) {
           seen.add(r.manifest().checkpoint());
         }
-        yield AuditCommand.audit(platform, options, seen);
+        yield AuditCommand.audit(platform, options, seen, true);
       }
     };
   }
