@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures that mean the database cannot be reached right now (stopped, restarting, the pool out of
@@ -31,6 +32,11 @@ final class DatabaseUnavailable {
           || t instanceof java.net.ConnectException) {
         return true;
       }
+      if (t instanceof TransactionSystemException tx
+          && (tx.getCause() instanceof SQLException || is(tx.getOriginalException()))) {
+        // The rollback or commit itself failed at the connection: the database went away.
+        return true;
+      }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         // 08xxx: connection exceptions; 57P01-57P03: the server shutting down or starting up.
@@ -50,7 +56,7 @@ final class DatabaseUnavailable {
         503,
         "unavailable",
         "Service unavailable",
-        "The database cannot be reached right now; nothing was changed. Try again shortly.",
+        "The database cannot be reached right now; try again shortly.",
         List.of(),
         List.of());
   }
