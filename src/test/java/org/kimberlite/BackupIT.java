@@ -68,7 +68,40 @@ class BackupIT {
       server.awaitReady(source.resolve("demo-accounts.json"));
       LogClient log = new LogClient(server.api().base());
       Api secretariat = server.api().withToken(server.token(source, "kp-secretariat"));
-      Thread writer = Writers.admitParticipants(secretariat, acknowledged);
+      java.util.concurrent.atomic.AtomicBoolean stop =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      List<String> codes = Writers.unusedCountryCodes(secretariat);
+      // A paced writer, so that writes go on before, during and after the backup.
+      Thread writer =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (String code : codes) {
+                      if (stop.get()) {
+                        return;
+                      }
+                      try {
+                        Api.Answer a =
+                            secretariat.post(
+                                "/api/v1/participants",
+                                Map.of(
+                                    "code",
+                                    code,
+                                    "name",
+                                    "Backup test " + code,
+                                    "admittedOn",
+                                    "2026-01-01",
+                                    "reason",
+                                    "written around a backup"));
+                        if (a.status() == 201) {
+                          acknowledged.add(code);
+                        }
+                        Thread.sleep(300);
+                      } catch (RuntimeException | InterruptedException stopped) {
+                        return;
+                      }
+                    }
+                  });
       awaitCount(acknowledged, 5);
       Files.writeString(dir.resolve("before.note"), log.text("/log/checkpoint"));
       List<String> args = new ArrayList<>(sourceArgs);
@@ -83,8 +116,9 @@ class BackupIT {
       Checkpoint later = awaitAtLeast(log, m.treeSize() + 5);
       Files.writeString(dir.resolve("later.note"), log.text("/log/checkpoint"));
       assertThat(later.size()).isGreaterThan(m.treeSize());
-      server.kill();
+      stop.set(true);
       writer.join(30_000);
+      server.kill();
       assertThat(m.checkpoint()).isNotNull();
     }
     // A backup is data only: the restored database needs the same keys.
