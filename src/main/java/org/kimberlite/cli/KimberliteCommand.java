@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       AuditCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      ChaosCommand.class,
       BenchCommand.class,
       ImportCommand.class,
       VerifyCommand.class,
@@ -59,6 +62,9 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == AuditCommand.class) {
         return type.cast(new AuditCommand(platform));
+      }
+      if (type == RestoreCommand.class) {
+        return type.cast(new RestoreCommand(platform));
       }
       if (type == ImportCommand.class) {
         return type.cast(new ImportCommand(platform));

@@ -36,6 +36,34 @@ final class ServerOptions {
     return Path.of(env == null || env.isBlank() ? "data" : env);
   }
 
+  /**
+   * The JDBC URL the platform would use: {@code --db-url}, else {@code $KIMBERLITE_DB_URL}, else
+   * the embedded database in the data folder (the same URL as in application.properties).
+   */
+  String jdbcUrl() {
+    if (dbUrl != null) {
+      return dbUrl;
+    }
+    String env = System.getenv("KIMBERLITE_DB_URL");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    return "jdbc:h2:file:"
+        + dataDir().toAbsolutePath().normalize().resolve("kimberlite")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  String dbUser() {
+    String env = System.getenv("KIMBERLITE_DB_USER");
+    return env == null ? "sa" : env;
+  }
+
+  String dbPassword() {
+    String env = System.getenv("KIMBERLITE_DB_PASSWORD");
+    return env == null ? "" : env;
+  }
+
   /** The options as Spring Boot arguments. */
   List<String> springArgs() {
     List<String> args = new ArrayList<>();

@@ -37,6 +37,18 @@ public class Audit {
 
   @Transactional(readOnly = true)
   public AuditReport run() {
+    return run(List.of());
+  }
+
+  /**
+   * Audits, and also proves the log against checkpoints seen before (signed notes as served at
+   * {@code /log/checkpoint} or cosigned by a witness): each must verify with the log's key, its
+   * tree must be no larger than the one in the database, and the database's tree must extend it (a
+   * consistency proof from its size to the database's, checked against its root). A restore that
+   * lost records, or a log cut short, fails here even when what is left agrees with itself.
+   */
+  @Transactional(readOnly = true)
+  public AuditReport run(List<String> seenCheckpoints) {
     List<Finding> findings = new ArrayList<>();
     Map<Long, byte[]> rebuilt = new HashMap<>();
     HashReader memory = (level, index) -> requireNode(rebuilt, level, index);
@@ -80,7 +92,66 @@ public class Audit {
     long records = checkRecords(latestByRecord, findings);
     long size = next;
     long checkpoints = checkTree(rebuilt, size, findings);
+    for (int i = 0; i < seenCheckpoints.size(); i++) {
+      checkSeen(
+          seenCheckpoints.get(i), "checkpoint seen before #" + (i + 1), rebuilt, size, findings);
+    }
     return new AuditReport(entries, records, checkpoints, size, List.copyOf(findings));
+  }
+
+  private void checkSeen(
+      String note, String where, Map<Long, byte[]> rebuilt, long size, List<Finding> findings) {
+    Checkpoint seen;
+    try {
+      seen = Checkpoint.open(note, keys.signer().name(), List.of(keys.verifier()));
+    } catch (LogFormatException | ProofException e) {
+      findings.add(
+          new Finding(
+              "seen-checkpoint-unverified",
+              where,
+              "it does not verify with this log's key: " + e.getMessage()));
+      return;
+    }
+    where = where + " (size " + seen.size() + ")";
+    if (seen.size() > size) {
+      findings.add(
+          new Finding(
+              "log-truncated",
+              where,
+              "the log once held "
+                  + seen.size()
+                  + " entries and the database holds "
+                  + size
+                  + ": entries "
+                  + size
+                  + " to "
+                  + (seen.size() - 1)
+                  + " are missing (records lost, or the log cut short)"));
+      return;
+    }
+    if (seen.size() == 0) {
+      return;
+    }
+    HashReader memory = (level, index) -> requireNode(rebuilt, level, index);
+    byte[] root = TreeMath.rootHash(size, memory);
+    try {
+      ProofVerifier.verifyConsistency(
+          seen.size(),
+          size,
+          seen.rootHash(),
+          root,
+          TreeMath.consistencyProof(seen.size(), size, memory));
+    } catch (ProofException e) {
+      findings.add(
+          new Finding(
+              "log-inconsistent",
+              where,
+              "the database's tree of "
+                  + size
+                  + " entries does not extend it (consistency proof failed: "
+                  + e.getMessage()
+                  + "): history was rewritten"));
+    }
   }
 
   private long checkRecords(Map<String, StoredEntry> latest, List<Finding> findings) {
@@ -88,7 +159,22 @@ public class Audit {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (CommittedRecords source : sources) {
       for (String type : source.types()) {
-        for (String id : source.ids(type)) {
+        java.util.Set<String> held = new java.util.HashSet<>(source.ids(type));
+        for (StoredEntry committed : latest.values()) {
+          LogEntry e = committed.entry();
+          if (e.type().equals(type) && !held.contains(e.recordId())) {
+            findings.add(
+                new Finding(
+                    "record-missing",
+                    type + " " + e.recordId(),
+                    "the log commits to it (entry "
+                        + e.entryId()
+                        + ", index "
+                        + e.index()
+                        + ") but the database has no such record"));
+          }
+        }
+        for (String id : held) {
           records++;
           seen.add(type + "\u0000" + id);
           StoredEntry committed = latest.get(type + "\u0000" + id);

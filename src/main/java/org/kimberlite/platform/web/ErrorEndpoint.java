@@ -19,15 +19,23 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorEndpoint implements ErrorController {
 
   @RequestMapping("/error")
-  ModelAndView error(HttpServletRequest request) {
+  ModelAndView error(
+      HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 404;
+    if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        && DatabaseUnavailable.is(failure)) {
+      // A filter (signing in with a token) could not reach the database.
+      status = 503;
+      response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+    }
     HttpStatus http = HttpStatus.valueOf(status);
     Problem problem =
         switch (status) {
           case 401 -> Problem.unauthorized("Sign in first.");
           case 403 -> Problem.forbidden("The request was refused (missing or stale form token?).");
           case 404 -> Problem.notFound("Nothing is served here.");
+          case 503 -> DatabaseUnavailable.problem();
           case 429 ->
               new Problem(
                   429,

@@ -400,7 +400,17 @@ public class ProblemHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ModelAndView unexpected(Exception e, HttpServletRequest request) {
+  ModelAndView unexpected(
+      Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    if (DatabaseUnavailable.is(e)) {
+      log.warn(
+          "Database unavailable on {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          rootCauseMessage(e));
+      response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      return respond(DatabaseUnavailable.problem(), request);
+    }
     if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
       // Any other refusal the web framework knows by its status: answered with that status.
       HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
