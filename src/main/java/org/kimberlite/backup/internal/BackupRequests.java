@@ -16,6 +16,7 @@ import org.kimberlite.backup.Manifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Component;
  * only the server may open: the command drops {@code <id>.request} into {@code
  * data/backup-requests/}; within a second the server writes {@code <id>.backup} there from its own
  * connection (or {@code <id>.failed} with the reason). Whoever may write the data folder is the
- * operator; nothing listens on the network for this.
+ * operator; nothing listens on the network for this. Only a serving platform answers (the
+ * command-line tools that start it do not).
  */
 @Component
 @EnableScheduling
+@ConditionalOnWebApplication
 class BackupRequests {
   static final String FOLDER = "backup-requests";
   private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
