@@ -449,6 +449,13 @@ final class ChaosCommand implements Callable<Integer> {
           Thread.sleep(1000);
           continue;
         }
+        if (s == 409 && r.body().contains("/problems/idempotency/in-progress")) {
+          // An earlier attempt with this key still holds it (or held it when the server or the
+          // database went away): ask again once its lease may have passed.
+          ambiguous = true;
+          Thread.sleep(1000);
+          continue;
+        }
         if (op != null) {
           op.ambiguous = ambiguous;
         }

@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kimberlite.idempotency")
 public record IdempotencyProperties(
     @DefaultValue("24h") Duration ttl,
-    @DefaultValue("2m") Duration lease,
+    @DefaultValue("30s") Duration lease,
     @DefaultValue("10m") Duration purgeEvery,
     @DefaultValue("4194304") int maxAnswerBytes) {}
