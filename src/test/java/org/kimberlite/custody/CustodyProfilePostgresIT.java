@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The diamond profile on PostgreSQL. */
-class CustodyProfilePostgresIT extends CustodyContract {
+class CustodyProfilePostgresIT extends CustodyProfileContract {
   static final PostgresDatabase DATABASE = new PostgresDatabase();
 
   @BeforeAll
