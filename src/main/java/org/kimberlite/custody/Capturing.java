@@ -20,6 +20,8 @@ import org.kimberlite.custody.internal.EventReader;
 import org.kimberlite.custody.internal.EventRecords;
 import org.kimberlite.custody.internal.EventRepository;
 import org.kimberlite.custody.internal.ValidityCheck;
+import org.kimberlite.custody.internal.profile.GoodsRepository;
+import org.kimberlite.custody.internal.profile.Replay;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.Receipt;
 import org.kimberlite.ledger.TransparencyLog;
@@ -54,6 +56,8 @@ public class Capturing {
   private final TransactionTemplate transactions;
   private final CustodyProperties properties;
   private final Clock clock;
+  private final Replay profile;
+  private final GoodsRepository goods;
 
   public Capturing(
       CaptureJobRepository jobs,
@@ -63,7 +67,9 @@ public class Capturing {
       CaptureWorker worker,
       TransactionTemplate transactions,
       CustodyProperties properties,
-      Clock clock) {
+      Clock clock,
+      Replay profile,
+      GoodsRepository goods) {
     this.jobs = jobs;
     this.events = events;
     this.checks = List.copyOf(checks);
@@ -72,6 +78,8 @@ public class Capturing {
     this.transactions = transactions;
     this.properties = properties;
     this.clock = clock;
+    this.profile = profile;
+    this.goods = goods;
   }
 
   /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
@@ -201,6 +209,7 @@ public class Capturing {
     }
     List<ParsedEvent> toStore = new ArrayList<>();
     List<CaptureError> flags = new ArrayList<>();
+    List<GoodsRepository.Flag> kept = new ArrayList<>();
     int known = 0;
     for (ParsedEvent event : parsed) {
       switch (EventVerdict.of(event.index(), byEvent.getOrDefault(event.index(), List.of()))) {
@@ -208,6 +217,12 @@ public class Capturing {
         case EventVerdict.Flagged f -> {
           toStore.add(event);
           f.findings().forEach(x -> flags.add(error(x)));
+          f.findings()
+              .forEach(
+                  x ->
+                      kept.add(
+                          new GoodsRepository.Flag(
+                              event.hashId(), x.rule(), x.pointer(), x.message())));
         }
         case EventVerdict.Known k -> known++;
         case EventVerdict.Refused r -> {
@@ -224,6 +239,12 @@ public class Capturing {
       return;
     }
     store(toStore, document, job.organisationId(), jobId, recordTime);
+    if (!toStore.isEmpty()) {
+      // The diamond profile's state and flags, in the same transaction as the events.
+      profile.store(
+          new CaptureBatch(jobId, job.organisationId(), recordTime, batch.prefixes(), toStore));
+      goods.saveFlags(job.organisationId(), kept, recordTime);
+    }
     jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
   }
 
