@@ -441,7 +441,9 @@ abstract class CertificationContract {
         belgium.api().post("/api/v1/certificates/" + oldNumber + "/confirmation", received),
         "KP-08",
         "number");
-    assertThat(expiring.expireDue()).isGreaterThanOrEqualTo(1);
+    // The sweep marks it expired; the every-minute job may have done so already, so the number
+    // this call finds is not asserted, only the status it leaves.
+    expiring.expireDue();
     assertThat(
             botswana.api().get("/api/v1/certificates/" + oldNumber).json().get("status").asString())
         .isEqualTo("EXPIRED");
