@@ -51,6 +51,8 @@ abstract class CertificationContract {
   @Autowired Verification verification;
   @Autowired Audit audit;
   @Autowired JdbcClient jdbc;
+  @Autowired org.kimberlite.certification.internal.CertificateRepository repository;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   Actor botswana;
   Actor belgium;
@@ -447,6 +449,39 @@ abstract class CertificationContract {
     assertThat(
             botswana.api().get("/api/v1/certificates/" + oldNumber).json().get("status").asString())
         .isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void firstNumbersOfANewRangeTakenAtOnceNeverCollide() throws Exception {
+    // A prefix no other test uses, so its range row does not exist yet.
+    String prefix =
+        "Z"
+            + (char) ('A' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26))
+            + (char) ('A' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26));
+    var template = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    int writers = 6;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<String>> numbers = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        numbers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return template.execute(
+                      tx -> repository.nextNumber(prefix, 1, 1_000).orElseThrow());
+                }));
+      }
+      start.countDown();
+      java.util.Set<String> taken = new java.util.TreeSet<>();
+      for (var n : numbers) {
+        taken.add(n.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      assertThat(taken).hasSize(writers).first().isEqualTo(prefix + "00000001");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -446,13 +446,17 @@ public class CertificateRepository {
         .single();
   }
 
-  /** The next number of a country's range, allocated under a row lock; empty when exhausted. */
+  /**
+   * The next number of a country's range, allocated under a row lock; empty when exhausted. The
+   * range row is made on first use; two first uses at once both find it made (the second insert
+   * waits for the first and then does nothing), so neither fails on the key.
+   */
   public Optional<String> nextNumber(String prefix, long first, long last) {
     jdbc.sql(
             """
             insert into kp_number_range (prefix, first_number, last_number, next_number)
-            select :prefix, :first, :last, :first from kp_number_range
-            where prefix = :prefix having count(*) = 0
+            values (:prefix, :first, :last, :first)
+            on conflict do nothing
             """)
         .param("prefix", prefix)
         .param("first", first)
