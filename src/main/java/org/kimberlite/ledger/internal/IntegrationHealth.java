@@ -51,16 +51,34 @@ class IntegrationHealth implements HealthIndicator, MeterBinder {
 
   @Override
   public Health health() {
-    long pending = repository.pendingCount();
-    Duration lag = lag();
-    boolean integratorDown = ledger.integrate() && !integrator.isRunning();
-    boolean lagging = lag.compareTo(settings.maxLag()) > 0;
+    return health(
+        repository.state().size(),
+        repository.pendingCount(),
+        lag(),
+        ledger.integrate(),
+        integrator.isRunning(),
+        settings.maxLag());
+  }
+
+  /**
+   * DOWN when this process should integrate and does not, or when the oldest waiting entry has
+   * waited longer than {@code maxLag}; UP otherwise.
+   */
+  static Health health(
+      long treeSize,
+      long pending,
+      Duration lag,
+      boolean shouldIntegrate,
+      boolean integratorRunning,
+      Duration maxLag) {
+    boolean integratorDown = shouldIntegrate && !integratorRunning;
+    boolean lagging = lag.compareTo(maxLag) > 0;
     Health.Builder b = integratorDown || lagging ? Health.down() : Health.up();
-    return b.withDetail("treeSize", repository.state().size())
+    return b.withDetail("treeSize", treeSize)
         .withDetail("pending", pending)
         .withDetail("lagSeconds", lag.toSeconds())
-        .withDetail("maxLagSeconds", settings.maxLag().toSeconds())
-        .withDetail("integratorRunning", integrator.isRunning())
+        .withDetail("maxLagSeconds", maxLag.toSeconds())
+        .withDetail("integratorRunning", integratorRunning)
         .build();
   }
 
