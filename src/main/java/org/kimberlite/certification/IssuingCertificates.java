@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.kimberlite.certification.internal.CertificateAudience;
 import org.kimberlite.certification.internal.CertificateDrafts;
+import org.kimberlite.certification.internal.CertificateMetrics;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.IssueContexts;
 import org.kimberlite.certification.internal.RejectionLog;
@@ -45,6 +46,7 @@ public class IssuingCertificates {
   private final IssueContexts contexts;
   private final CertificateAudience audiences;
   private final CertificationProperties properties;
+  private final CertificateMetrics metrics;
   private final Clock clock;
 
   public IssuingCertificates(
@@ -57,6 +59,7 @@ public class IssuingCertificates {
       IssueContexts contexts,
       CertificateAudience audiences,
       CertificationProperties properties,
+      CertificateMetrics metrics,
       Clock clock) {
     this.repository = repository;
     this.rejections = rejections;
@@ -67,6 +70,7 @@ public class IssuingCertificates {
     this.contexts = contexts;
     this.audiences = audiences;
     this.properties = properties;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -82,6 +86,7 @@ public class IssuingCertificates {
         contexts,
         audiences,
         properties,
+        metrics,
         other);
   }
 
@@ -108,6 +113,7 @@ public class IssuingCertificates {
     KpRules.Decision decision = KpRules.checkIssue(request, context);
     if (!decision.accepted()) {
       rejections.record("ISSUE", request.number(), caller.organisationId(), decision.violations());
+      metrics.refused(decision.violations());
       return Rollback.with(new Refused(decision.violations()));
     }
     KpRules.OrganisationFacts issuer = context.issuer();
@@ -117,11 +123,10 @@ public class IssuingCertificates {
           repository.nextNumber(
               issuer.country().code(), properties.firstNumber(), properties.lastNumber());
       if (next.isEmpty()) {
-        return Rollback.with(
-            new Refused(
-                List.of(
-                    new Violation(
-                        "KP-06", "number", "the authority's number range is exhausted"))));
+        List<Violation> exhausted =
+            List.of(new Violation("KP-06", "number", "the authority's number range is exhausted"));
+        metrics.refused(exhausted);
+        return Rollback.with(new Refused(exhausted));
       }
       number = next.get();
     } else {
@@ -169,6 +174,7 @@ public class IssuingCertificates {
                 at,
                 CertificateRecords.issued(certificate, zone),
                 audience));
+    metrics.issued();
     return new Issued(certificate, receipt, decision.flags());
   }
 

@@ -50,6 +50,8 @@ public final class ChildServer implements AutoCloseable {
     Path log = dataDir.resolve(command + "-" + System.nanoTime() + ".log");
     Files.createDirectories(dataDir);
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    // Several servers run at once in tests: each takes a free management port unless told.
+    pb.environment().put("KIMBERLITE_MANAGEMENT_PORT", "0");
     pb.environment().putAll(env);
     Process p =
         pb.redirectErrorStream(true)

@@ -670,7 +670,8 @@ class AccessMatrixH2IT {
     boolean machine =
         call.path().startsWith("/api/")
             || call.path().startsWith("/log/")
-            || call.path().startsWith("/epcis/");
+            || call.path().startsWith("/epcis/")
+            || call.path().startsWith("/v3/");
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + call.path())).timeout(Duration.ofSeconds(30));
     HttpRequest.BodyPublisher body =

@@ -1,5 +1,8 @@
 package org.kimberlite.certification.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -118,6 +121,10 @@ class CertificateApi {
    * index comes with the proof once integrated). With {@code ?wait=1s} (at most 10 s) the answer
    * waits, without holding a thread, until the entry has its index or the time is up.
    */
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = CertificateJson.class)))
   @PostMapping
   Object issue(
       Caller caller,
@@ -275,6 +282,10 @@ class CertificateApi {
   }
 
   /** The tlog-proof of the certificate's issue entry (public: the log itself is public). */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The tlog-proof (c2sp.org/tlog-proof)",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
   @GetMapping("/{number}/proof")
   ResponseEntity<String> proof(@PathVariable String number) {
     List<LogEntry> entries = log.entriesOfRecord(CertificateRecords.CERTIFICATE, number, null);

@@ -40,6 +40,20 @@ class CertificatePrints {
   }
 
   @GetMapping({"/api/v1/certificates/{number}.pdf", "/console/certificates/{number}.pdf"})
+  @org.springframework.web.bind.annotation.ResponseBody
+  @io.swagger.v3.oas.annotations.Operation(
+      summary = "The printable certificate (PDF, with its verification QR code)",
+      responses =
+          @io.swagger.v3.oas.annotations.responses.ApiResponse(
+              responseCode = "200",
+              description = "The PDF",
+              content =
+                  @io.swagger.v3.oas.annotations.media.Content(
+                      mediaType = "application/pdf",
+                      schema =
+                          @io.swagger.v3.oas.annotations.media.Schema(
+                              type = "string",
+                              format = "binary"))))
   ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String number) {
     KpCertificate c =
         certificates.get(caller, number).orElseThrow(() -> CertificateProblems.notFound(number));

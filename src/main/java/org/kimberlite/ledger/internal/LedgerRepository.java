@@ -168,6 +168,14 @@ public class LedgerRepository {
         .single();
   }
 
+  /** When the oldest entry still waiting for its index was committed, if any waits. */
+  public Optional<Instant> oldestPending() {
+    return jdbc.sql("select min(created_at) from ledger_entry where idx is null")
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+        .single()
+        .map(OffsetDateTime::toInstant);
+  }
+
   /** Pending entries in commit-sequence order: (id, leaf hash). */
   public List<Pending> pending(int limit) {
     return jdbc.sql(

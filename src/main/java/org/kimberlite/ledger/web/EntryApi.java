@@ -1,5 +1,8 @@
 package org.kimberlite.ledger.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,6 +51,10 @@ class EntryApi {
   }
 
   /** The entry's C2SP tlog-proof ({@code c2sp.org/tlog-proof@v1}) against the latest checkpoint. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The tlog-proof (c2sp.org/tlog-proof)",
+      content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
   @GetMapping("/entries/{id}/proof")
   ResponseEntity<String> proof(@PathVariable UUID id) {
     TlogProof proof;

@@ -103,6 +103,11 @@ class RuleDocs {
     return mv;
   }
 
+  /** Every rule ID and problem type the rules page explains, in page order. */
+  java.util.Set<String> ids() {
+    return java.util.Collections.unmodifiableSet(sections.keySet());
+  }
+
   /** The Markdown section explaining {@code id}, if the rules page has one. */
   Optional<String> find(String id) {
     String slug = id.substring(id.indexOf('/') + 1);

@@ -18,6 +18,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+  static {
+    // Not a request parameter: the API description shows the bearer token instead.
+    org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+  }
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

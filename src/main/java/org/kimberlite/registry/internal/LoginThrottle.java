@@ -28,8 +28,33 @@ public class LoginThrottle {
   private final LoginThrottleProperties settings;
   private final Map<String, Failures> accounts;
   private final Map<String, Failures> addresses;
+  private final Runnable countFailure;
 
   public LoginThrottle(Clock clock, LoginThrottleProperties settings) {
+    this(clock, settings, () -> {});
+  }
+
+  /**
+   * Also counts failed sign-ins in {@code kimberlite.login.failures} (no labels: never an account
+   * or an address).
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  public LoginThrottle(
+      Clock clock,
+      LoginThrottleProperties settings,
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    this(
+        clock,
+        settings,
+        io.micrometer.core.instrument.Counter.builder("kimberlite.login.failures")
+                .description(
+                    "Failed sign-ins (form and API token), wrong password or unknown account")
+                .register(registry)
+            ::increment);
+  }
+
+  private LoginThrottle(Clock clock, LoginThrottleProperties settings, Runnable countFailure) {
+    this.countFailure = countFailure;
     this.clock = clock;
     this.settings = settings;
     this.accounts = bounded(settings.maxTracked());
@@ -47,6 +72,7 @@ public class LoginThrottle {
 
   /** Records a failed sign-in (wrong password or unknown account). */
   public synchronized void failed(String account, String address) {
+    countFailure.run();
     Instant now = clock.instant();
     record(accounts, accountKey(account), now);
     record(addresses, addressKey(address), now);

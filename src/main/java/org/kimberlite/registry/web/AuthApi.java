@@ -1,5 +1,8 @@
 package org.kimberlite.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,6 +49,10 @@ class AuthApi {
    * failures for an account or from an address are throttled (429 with Retry-After) before the
    * password is even checked.
    */
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = TokenJson.class)))
   @PostMapping("/token")
   ResponseEntity<TokenJson> token(
       @Valid @RequestBody TokenRequest request, HttpServletRequest http) {
@@ -88,6 +95,7 @@ class AuthApi {
     return accounts.tokens(caller);
   }
 
+  @ApiResponse(responseCode = "204", description = "Done; no body")
   @DeleteMapping("/tokens/{id}")
   ResponseEntity<Void> revoke(Caller caller, @PathVariable UUID id) {
     if (!accounts.revokeToken(caller, id)) {

@@ -1,5 +1,8 @@
 package org.kimberlite.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -76,6 +79,10 @@ class OrganisationApi {
             .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id)));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = OrganisationJson.class)))
   @PostMapping("/organisations")
   ResponseEntity<OrganisationJson> register(
       Caller caller, @Valid @RequestBody RegisterRequest request) {
@@ -124,6 +131,10 @@ class OrganisationApi {
         .orElseThrow(() -> RegistryProblems.noOrganisationOfYours(id));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = org.kimberlite.registry.Account.class)))
   @PostMapping("/organisations/{id}/accounts")
   ResponseEntity<Account> createAccount(
       Caller caller, @PathVariable UUID id, @Valid @RequestBody AccountRequest request) {

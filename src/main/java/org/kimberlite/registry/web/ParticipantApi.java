@@ -1,5 +1,8 @@
 package org.kimberlite.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -96,6 +99,10 @@ class ParticipantApi {
     return participants.sources();
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = DetailJson.class)))
   @PostMapping("/participants")
   ResponseEntity<DetailJson> admit(Caller caller, @Valid @RequestBody AdmitRequest request) {
     ParticipantDetail detail =
@@ -114,6 +121,10 @@ class ParticipantApi {
         .body(DetailJson.of(detail));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = DetailJson.class)))
   @PostMapping("/participants/{code}/status-changes")
   ResponseEntity<DetailJson> change(
       Caller caller, @PathVariable String code, @Valid @RequestBody StatusChangeRequest request) {
@@ -132,6 +143,10 @@ class ParticipantApi {
     return ResponseEntity.status(201).body(DetailJson.of(detail));
   }
 
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = DetailJson.class)))
   @PostMapping("/participants/{code}/compliant-zones")
   ResponseEntity<DetailJson> zone(
       Caller caller, @PathVariable String code, @Valid @RequestBody ZoneRequest request) {

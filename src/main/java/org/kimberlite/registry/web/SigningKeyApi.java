@@ -1,5 +1,8 @@
 package org.kimberlite.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -73,6 +76,10 @@ class SigningKeyApi {
   }
 
   /** Rotates the caller's authority's key: 201 with the new key. */
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content = @Content(schema = @Schema(implementation = KeyJson.class)))
   @PostMapping("/rotation")
   ResponseEntity<KeyJson> rotate(Caller caller) {
     SigningKey created = changed(keys.rotate(caller));

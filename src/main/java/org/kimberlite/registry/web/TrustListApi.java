@@ -1,5 +1,8 @@
 package org.kimberlite.registry.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
 import org.kimberlite.registry.TrustLists;
 import org.springframework.http.CacheControl;
@@ -26,6 +29,10 @@ class TrustListApi {
   }
 
   /** The signed list: a JWS compact serialisation, typ {@code kimberlite-trust-list+jwt}. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The signed trust list, a JWS compact serialisation",
+      content = @Content(mediaType = "application/jose", schema = @Schema(type = "string")))
   @GetMapping("/trust-list")
   ResponseEntity<String> signed() {
     return ResponseEntity.ok()
@@ -35,6 +42,10 @@ class TrustListApi {
   }
 
   /** The list's payload as plain JSON, for reading; trust only the signed list. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The trust list payload (unsigned; trust only the signed list)",
+      content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
   @GetMapping("/trust-list.json")
   ResponseEntity<String> json() {
     return ResponseEntity.ok()
@@ -44,6 +55,10 @@ class TrustListApi {
   }
 
   /** The platform's trust-list public key (OKP Ed25519 JWK with its kid). */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The trust-list key as an OKP Ed25519 JWK",
+      content = @Content(mediaType = "application/jwk+json", schema = @Schema(type = "object")))
   @GetMapping("/trust-list/key")
   ResponseEntity<Map<String, String>> key() {
     return ResponseEntity.ok().contentType(JWK).body(trustLists.platformJwk());

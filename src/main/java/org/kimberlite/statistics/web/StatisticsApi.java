@@ -1,5 +1,8 @@
 package org.kimberlite.statistics.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,6 +142,10 @@ class StatisticsApi {
     return m;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The summary as CSV",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping("/summary.csv")
   ResponseEntity<String> summaryCsv(@RequestParam String year) {
     int y = years.year("year", year);
@@ -291,6 +298,10 @@ class StatisticsApi {
     return out;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The matrix as CSV",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   @GetMapping("/matrix.csv")
   ResponseEntity<String> matrixCsv(@RequestParam String year, @Nullable Caller caller) {
     TradeMatrix matrix = statistics.matrix(caller, years.year("year", year));

@@ -1,0 +1,110 @@
+package org.kimberlite.ledger.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.kimberlite.ledger.LedgerProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the log keeps up, for readiness and for metrics. Readiness part {@code ledger}: DOWN when
+ * this process should integrate and its integrator is not running, or when the oldest entry still
+ * waiting for its index is older than {@code kimberlite.ledger.max-lag} (whichever process
+ * integrates, it is stuck or too slow). Gauges: {@code kimberlite.log.size} (entries in the signed
+ * tree), {@code kimberlite.log.pending} (entries waiting) and {@code kimberlite.log.lag} (seconds
+ * the oldest has waited, 0 when none waits). Counts only: nothing about any record.
+ */
+@Component("ledger")
+class IntegrationHealth implements HealthIndicator, MeterBinder {
+  private final LedgerRepository repository;
+  private final Integrator integrator;
+  private final LedgerProperties ledger;
+  private final Settings settings;
+  private final Clock clock;
+
+  /**
+   * @param maxLag how long an entry may wait for its index before readiness turns DOWN
+   */
+  @ConfigurationProperties("kimberlite.ledger")
+  record Settings(@DefaultValue("1m") Duration maxLag) {}
+
+  IntegrationHealth(
+      LedgerRepository repository,
+      Integrator integrator,
+      LedgerProperties ledger,
+      Settings settings,
+      Clock clock) {
+    this.repository = repository;
+    this.integrator = integrator;
+    this.ledger = ledger;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public Health health() {
+    return health(
+        repository.state().size(),
+        repository.pendingCount(),
+        lag(),
+        ledger.integrate(),
+        integrator.isRunning(),
+        settings.maxLag());
+  }
+
+  /**
+   * DOWN when this process should integrate and does not, or when the oldest waiting entry has
+   * waited longer than {@code maxLag}; UP otherwise.
+   */
+  static Health health(
+      long treeSize,
+      long pending,
+      Duration lag,
+      boolean shouldIntegrate,
+      boolean integratorRunning,
+      Duration maxLag) {
+    boolean integratorDown = shouldIntegrate && !integratorRunning;
+    boolean lagging = lag.compareTo(maxLag) > 0;
+    Health.Builder b = integratorDown || lagging ? Health.down() : Health.up();
+    return b.withDetail("treeSize", treeSize)
+        .withDetail("pending", pending)
+        .withDetail("lagSeconds", lag.toSeconds())
+        .withDetail("maxLagSeconds", maxLag.toSeconds())
+        .withDetail("integratorRunning", integratorRunning)
+        .build();
+  }
+
+  /** How long the oldest waiting entry has waited; zero when none waits. */
+  Duration lag() {
+    Optional<Instant> oldest = repository.oldestPending();
+    if (oldest.isEmpty()) {
+      return Duration.ZERO;
+    }
+    Duration d = Duration.between(oldest.get(), clock.instant());
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("kimberlite.log.size", repository, r -> r.state().size())
+        .description("Entries in the log's signed tree")
+        .baseUnit("entries")
+        .register(registry);
+    Gauge.builder("kimberlite.log.pending", repository, LedgerRepository::pendingCount)
+        .description("Entries committed and waiting for the integrator")
+        .baseUnit("entries")
+        .register(registry);
+    Gauge.builder("kimberlite.log.lag", this, h -> h.lag().toMillis() / 1000.0)
+        .description("How long the oldest waiting entry has waited")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+}
