@@ -42,13 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chaos: the server runs as a child process on a fresh demo world while concurrent clients issue
- * and confirm KP certificates, each request with an {@code Idempotency-Key} (an unanswered request
- * is sent again with the same key and body); the server is killed with SIGKILL at random moments
- * and started again. With PostgreSQL the database is also stopped and started under load: clients
- * must get 503 with Retry-After (never another 5xx, never a hang) and the server must recover by
- * itself. After each round: every acknowledged write is there exactly once, every refused one is
- * absent, every confirmation acknowledged is kept, and the log extends every checkpoint seen before
- * (consistency proofs from the public tiles).
+ * and confirm KP certificates and capture EPCIS documents, each request with an {@code
+ * Idempotency-Key} (an unanswered request is sent again with the same key and body); the server is
+ * killed with SIGKILL at random moments and started again. With PostgreSQL the database is also
+ * stopped and started under load: clients must get 503 with Retry-After (never another 5xx, never a
+ * hang) and the server must recover by itself. After each round: every acknowledged write is there
+ * exactly once, every refused one is absent, every confirmation acknowledged is kept, every
+ * acknowledged capture job finishes with each of its events stored exactly once (and no event of
+ * any capture is stored twice), and the log extends every checkpoint seen before (consistency
+ * proofs from the public tiles).
  */
 @Command(
     name = "chaos",
@@ -79,6 +81,12 @@ final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the temporary data folder.")
   boolean keep;
 
+  /** Set by {@code ./kimberlite load}: no kills, one sustained round of this length. */
+  @Nullable Duration load;
+
+  /** Public readers beside the writers during a load run. */
+  int readers = 4;
+
   private final Clock clock = Clock.systemUTC();
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -94,7 +102,12 @@ final class ChaosCommand implements Callable<Integer> {
   private final AtomicInteger timeouts = new AtomicInteger();
   private final ConcurrentLinkedQueue<String> oddities = new ConcurrentLinkedQueue<>();
 
+  private final ConcurrentLinkedQueue<CaptureOp> captures = new ConcurrentLinkedQueue<>();
+  private final Instant startedAt =
+      clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
   private String base = "";
+  private String captureToken = "";
   private String issuerToken = "";
   private String importerToken = "";
   private String exporterId = "";
@@ -115,6 +128,20 @@ final class ChaosCommand implements Callable<Integer> {
       this.sealId = sealId;
       this.valid = valid;
       this.round = round;
+    }
+  }
+
+  /** One EPCIS capture (a document of a few events, each with an EPC of its own). */
+  static final class CaptureOp {
+    final List<String> epcs;
+    final String document;
+    volatile String outcome = "pending"; // acknowledged, refused, in-doubt
+    volatile @Nullable String location;
+    volatile boolean finished;
+
+    CaptureOp(List<String> epcs, String document) {
+      this.epcs = epcs;
+      this.document = document;
     }
   }
 
@@ -151,8 +178,8 @@ final class ChaosCommand implements Callable<Integer> {
       base = server.base();
       System.out.printf(
           Locale.ROOT,
-          "chaos: %d rounds on %s, %d clients, data in %s%n",
-          rounds,
+          "%s on %s, %d clients, data in %s%n",
+          load == null ? "chaos: " + rounds + " rounds" : "load: " + load.toMinutes() + " minutes",
           postgres ? "PostgreSQL" : "H2",
           clientCount,
           dir);
@@ -170,10 +197,15 @@ final class ChaosCommand implements Callable<Integer> {
       List<Checkpoint> seen = new ArrayList<>();
       seen.add(checkpoint(vkey));
       Checkpoint verified = seen.getFirst();
+      if (load != null) {
+        pass = loadRun(load, clientCount, random, vkey, seen, verified, replays, server);
+        System.out.println(pass ? "VERDICT: PASS" : "VERDICT: FAIL");
+        return pass ? 0 : 1;
+      }
 
       System.out.printf(
           Locale.ROOT,
-          "%5s %6s %6s %6s %5s %5s %5s %5s %5s %5s %8s %8s %7s  %s%n",
+          "%5s %6s %6s %6s %5s %5s %5s %5s %5s %5s %6s %8s %8s %7s  %s%n",
           "round",
           "acked",
           "refus",
@@ -184,6 +216,7 @@ final class ChaosCommand implements Callable<Integer> {
           "5xx",
           "hang",
           "conf",
+          "events",
           "restart",
           "db-back",
           "log",
@@ -192,6 +225,8 @@ final class ChaosCommand implements Callable<Integer> {
       long totalLost = 0;
       long totalDuplicated = 0;
       long totalRefused = 0;
+      long totalCaptures = 0;
+      long totalEvents = 0;
       for (int round = 1; round <= rounds; round++) {
         int before503 = unavailable.get();
         int before5xx = otherServerErrors.get() + unavailableWithoutRetryAfter.get();
@@ -279,6 +314,8 @@ final class ChaosCommand implements Callable<Integer> {
                 && check.refusedPresent == 0
                 && (!replays || check.duplicated == 0)
                 && check.confirmationsLost == 0
+                && check.eventsLost == 0
+                && check.eventsDuplicated == 0
                 && r5xx == 0
                 && rHang == 0
                 && !log.equals("BAD")
@@ -286,25 +323,28 @@ final class ChaosCommand implements Callable<Integer> {
         pass &= ok;
         System.out.printf(
             Locale.ROOT,
-            "%5d %6d %6d %6d %5d %5d %5d %5d %5d %5d %8s %8s %7s  %s%n",
+            "%5d %6d %6d %6d %5d %5d %5d %5d %5d %5d %6d %8s %8s %7s  %s%n",
             round,
             check.acknowledged,
             check.refused,
             check.inDoubt,
-            check.lost + check.refusedPresent,
-            check.duplicated,
+            check.lost + check.refusedPresent + check.eventsLost,
+            check.duplicated + check.eventsDuplicated,
             r503,
             r5xx,
             rHang,
             check.confirmed,
+            check.events,
             restart,
             dbBack,
             log,
             ok ? "ok" : "FAIL");
         totalAcked = check.acknowledged;
-        totalLost = check.lost + check.refusedPresent + check.confirmationsLost;
-        totalDuplicated = check.duplicated;
+        totalLost = check.lost + check.refusedPresent + check.confirmationsLost + check.eventsLost;
+        totalDuplicated = check.duplicated + check.eventsDuplicated;
         totalRefused = check.refused;
+        totalCaptures = check.capturesAcknowledged;
+        totalEvents = check.events;
       }
       double seconds = Duration.between(began, clock.instant()).toMillis() / 1e3;
       for (String o : oddities) {
@@ -312,13 +352,15 @@ final class ChaosCommand implements Callable<Integer> {
       }
       System.out.printf(
           Locale.ROOT,
-          "%nchaos on %s: %d rounds in %.0f s; %d writes acknowledged, %d refused, %d lost,"
-              + " %d duplicated; %d answers 503 (all with Retry-After: %s), %d other 5xx, %d"
+          "%nchaos on %s: %d rounds in %.0f s; %d writes acknowledged (%d of them EPCIS"
+              + " captures holding %d events), %d refused, %d lost, %d duplicated; %d answers 503 (all with Retry-After: %s), %d other 5xx, %d"
               + " hangs%n",
           postgres ? "PostgreSQL" : "H2",
           rounds,
           seconds,
-          totalAcked,
+          totalAcked + totalCaptures,
+          totalCaptures,
+          totalEvents,
           totalRefused,
           totalLost,
           totalDuplicated,
@@ -350,6 +392,278 @@ final class ChaosCommand implements Callable<Integer> {
     }
   }
 
+  // ---- the load run -------------------------------------------------------------------------
+
+  /**
+   * One sustained round without faults: the writers issue, confirm and capture, the readers read
+   * public pages, the API and the log; the server's own metrics are sampled every 10 s. Passes when
+   * no answer was a 5xx or late, every acknowledged write is there exactly once, the log extends
+   * every checkpoint seen, and threads, connections and the heap's floor did not grow.
+   */
+  @org.kimberlite.shared.SuppressForbidden("a command-line load run pacing its samples")
+  private boolean loadRun(
+      Duration length,
+      int clientCount,
+      Random random,
+      NoteVerifier vkey,
+      List<Checkpoint> seen,
+      Checkpoint verified,
+      boolean replays,
+      ChaosProcesses.Server server)
+      throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clientCount; c++) {
+      int clientNo = c;
+      long clientSeed = random.nextLong();
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-writer-" + c)
+              .start(() -> client(1, clientNo, new Random(clientSeed), stop, vkey, seen)));
+    }
+    ConcurrentLinkedQueue<Long> readMillis = new ConcurrentLinkedQueue<>();
+    AtomicInteger reads = new AtomicInteger();
+    for (int r = 0; r < readers; r++) {
+      long readerSeed = random.nextLong();
+      threads.add(
+          Thread.ofPlatform()
+              .name("load-reader-" + r)
+              .start(() -> reader(new Random(readerSeed), stop, reads, readMillis)));
+    }
+    List<Sample> samples = new ArrayList<>();
+    Instant began = clock.instant();
+    Instant end = began.plus(length);
+    System.out.printf(
+        Locale.ROOT,
+        "%6s %7s %7s %5s %8s %8s %6s %6s %6s %5s%n",
+        "time",
+        "writes",
+        "reads",
+        "5xx",
+        "heap-MiB",
+        "floor",
+        "thrds",
+        "db-act",
+        "db-all",
+        "cpu%");
+    long floor = Long.MAX_VALUE;
+    while (clock.instant().isBefore(end)) {
+      Thread.sleep(10_000);
+      Sample sample = sample(server, Duration.between(began, clock.instant()));
+      samples.add(sample);
+      floor = Math.min(floor, sample.heapBytes);
+      System.out.printf(
+          Locale.ROOT,
+          "%5ds %7d %7d %5d %8.0f %8.0f %6d %6d %6d %5.0f%n",
+          sample.at.toSeconds(),
+          ops.size() + captures.size(),
+          reads.get(),
+          otherServerErrors.get() + unavailable.get(),
+          sample.heapBytes / 1048576.0,
+          floor / 1048576.0,
+          sample.threads,
+          sample.connectionsActive,
+          sample.connections,
+          sample.cpu * 100);
+    }
+    stop.set(true);
+    for (Thread t : threads) {
+      t.join(OP_PATIENCE.toMillis() + 30_000);
+    }
+    Thread.sleep(5_000);
+    Sample after = sample(server, Duration.between(began, clock.instant()));
+    Check check = check(replays);
+    String logVerdict;
+    try {
+      Checkpoint now = awaitStableCheckpoint(vkey);
+      List<Checkpoint> toVerify = new ArrayList<>(seen);
+      toVerify.add(verified);
+      for (Checkpoint c : toVerify) {
+        consistent(c, now);
+      }
+      logVerdict = "consistent with " + toVerify.size() + " checkpoints seen, " + now.size();
+    } catch (RuntimeException e) {
+      oddities.add("log check failed: " + e.getMessage());
+      logVerdict = "BAD";
+    }
+    double seconds = Duration.between(began, clock.instant()).toMillis() / 1e3;
+    // Resources: the first two minutes are warm-up (class loading, caches, JIT).
+    List<Sample> early = samples.stream().filter(x -> x.at.toSeconds() <= 180).toList();
+    List<Sample> late =
+        samples.subList(Math.max(early.size(), samples.size() - 12), samples.size());
+    boolean flat = true;
+    String resources = "too short to judge (needs more than 3 minutes)";
+    if (!early.isEmpty() && !late.isEmpty() && late != early) {
+      long earlyThreads = early.stream().mapToLong(x -> x.threads).max().orElse(0);
+      long lateThreads = late.stream().mapToLong(x -> x.threads).max().orElse(0);
+      long earlyFloor = early.stream().mapToLong(x -> x.heapBytes).min().orElse(0);
+      long lateFloor = late.stream().mapToLong(x -> x.heapBytes).min().orElse(0);
+      long earlyConnections = early.stream().mapToLong(x -> x.connections).max().orElse(0);
+      long lateConnections = late.stream().mapToLong(x -> x.connections).max().orElse(0);
+      boolean threadsFlat = lateThreads <= earlyThreads + 8;
+      boolean heapFlat = lateFloor <= earlyFloor * 5 / 4 + 32L * 1048576;
+      boolean connectionsFlat = lateConnections <= Math.max(earlyConnections, 10);
+      boolean released = after.connectionsActive == 0;
+      flat = threadsFlat && heapFlat && connectionsFlat && released;
+      resources =
+          String.format(
+              Locale.ROOT,
+              "threads %d then %d (%s); heap floor %.0f then %.0f MiB (%s); connections %d then"
+                  + " %d, %d active after the load (%s)",
+              earlyThreads,
+              lateThreads,
+              threadsFlat ? "flat" : "GREW",
+              earlyFloor / 1048576.0,
+              lateFloor / 1048576.0,
+              heapFlat ? "flat" : "GREW",
+              earlyConnections,
+              lateConnections,
+              after.connectionsActive,
+              connectionsFlat && released ? "flat" : "GREW");
+    }
+    List<Long> sorted = readMillis.stream().sorted().toList();
+    long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+    long p99 =
+        sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * 0.99));
+    for (String o : oddities) {
+      System.out.println("  " + o);
+    }
+    int serverErrors = otherServerErrors.get() + unavailable.get();
+    System.out.printf(
+        Locale.ROOT,
+        "%nload: %.0f s; %d certificate writes (%d acknowledged, %d refused as planted, %d in"
+            + " doubt, %d confirmations), %d captures (%d events); %d public reads (p50 %d ms,"
+            + " p99 %d ms); %d answers 5xx, %d late; %d lost, %d duplicated; log %s%n%s%n",
+        seconds,
+        ops.size(),
+        check.acknowledged,
+        check.refused,
+        check.inDoubt,
+        check.confirmed,
+        check.capturesAcknowledged,
+        check.events,
+        reads.get(),
+        p50,
+        p99,
+        serverErrors,
+        timeouts.get(),
+        check.lost + check.refusedPresent + check.confirmationsLost + check.eventsLost,
+        check.duplicated + check.eventsDuplicated,
+        logVerdict,
+        resources);
+    return serverErrors == 0
+        && timeouts.get() == 0
+        && check.lost + check.refusedPresent + check.confirmationsLost + check.eventsLost == 0
+        && (!replays || check.duplicated == 0)
+        && check.eventsDuplicated == 0
+        && !logVerdict.equals("BAD")
+        && flat;
+  }
+
+  /** What the server's Prometheus metrics say at one moment. */
+  record Sample(
+      Duration at,
+      long heapBytes,
+      long threads,
+      long connectionsActive,
+      long connections,
+      double cpu) {}
+
+  private Sample sample(ChaosProcesses.Server server, Duration at) {
+    String text = new String(fetch(server.management() + "/metrics"), StandardCharsets.UTF_8);
+    long heap = 0;
+    long threads = 0;
+    long active = 0;
+    long all = 0;
+    double cpu = 0;
+    for (String line : text.lines().toList()) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      int space = line.lastIndexOf(' ');
+      if (space < 0) {
+        continue;
+      }
+      double value;
+      try {
+        value = Double.parseDouble(line.substring(space + 1));
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        heap += (long) value;
+      } else if (line.startsWith("jvm_threads_live_threads")) {
+        threads = (long) value;
+      } else if (line.startsWith("hikaricp_connections_active")) {
+        active += (long) value;
+      } else if (line.startsWith("hikaricp_connections{")) {
+        all += (long) value;
+      } else if (line.startsWith("process_cpu_usage")) {
+        cpu = value;
+      }
+    }
+    return new Sample(at, heap, threads, active, all, cpu);
+  }
+
+  private static final List<String> PUBLIC_READS =
+      List.of(
+          "/api/v1/participants",
+          "/api/v1/statistics/years",
+          "/api/v1/statistics/summary?year=%d",
+          "/api/v1/statistics/matrix?year=%d",
+          "/statistics",
+          "/participants",
+          "/log/checkpoint",
+          "/api/v1/trust-list",
+          "/verify/%s",
+          "/api/v1/verify/certificates/%s",
+          "/api/v1/certificates/%s/proof");
+
+  /** Reads public pages, the API and the log as an anonymous visitor would, without pause. */
+  private void reader(
+      Random random, AtomicBoolean stop, AtomicInteger reads, ConcurrentLinkedQueue<Long> millis) {
+    int year = LocalDate.now(clock).getYear() - 1 - random.nextInt(3);
+    while (!stop.get()) {
+      String path = PUBLIC_READS.get(random.nextInt(PUBLIC_READS.size()));
+      if (path.contains("%s")) {
+        List<String> numbers =
+            ops.stream().map(o -> o.number).filter(java.util.Objects::nonNull).limit(200).toList();
+        if (numbers.isEmpty()) {
+          continue;
+        }
+        path = String.format(Locale.ROOT, path, numbers.get(random.nextInt(numbers.size())));
+      } else if (path.contains("%d")) {
+        path = String.format(Locale.ROOT, path, year);
+      }
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(CLIENT_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.discarding());
+        millis.add((System.nanoTime() - t0) / 1_000_000);
+        reads.incrementAndGet();
+        if (r.statusCode() == 503) {
+          unavailable.incrementAndGet();
+          oddities.add(path + ": 503");
+        } else if (r.statusCode() >= 500) {
+          otherServerErrors.incrementAndGet();
+          oddities.add(path + ": " + r.statusCode());
+        } else if (r.statusCode() != 200) {
+          oddities.add(path + ": unexpected " + r.statusCode());
+        }
+      } catch (HttpTimeoutException e) {
+        timeouts.incrementAndGet();
+        oddities.add(path + ": no answer within " + CLIENT_TIMEOUT.toSeconds() + " s");
+      } catch (IOException e) {
+        oddities.add(path + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   private static long millis(Random random, int from, int to) {
     return from + (long) random.nextInt(Math.max(1, to - from));
   }
@@ -366,6 +680,10 @@ final class ChaosCommand implements Callable<Integer> {
       List<Checkpoint> seen) {
     int n = 0;
     while (!stop.get()) {
+      if (random.nextInt(3) == 0) {
+        capture(round, clientNo, n++, random);
+        continue;
+      }
       boolean valid = random.nextInt(10) != 0;
       Op op = new Op("CHAOS-" + run + "-" + round + "-" + clientNo + "-" + (n++), valid, round);
       ops.add(op);
@@ -404,7 +722,66 @@ final class ChaosCommand implements Callable<Integer> {
     }
   }
 
-  record Answer(int status, JsonNode json, String body) {}
+  /** Captures a document of one to five new events; acknowledged by 202 with its job. */
+  private void capture(int round, int clientNo, int n, Random random) {
+    List<String> epcs = new ArrayList<>();
+    StringBuilder events = new StringBuilder();
+    String time = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    int count = 1 + random.nextInt(5);
+    for (int i = 0; i < count; i++) {
+      String epc =
+          "https://id.gs1.org/01/09521141012345/21/C"
+              + run
+              + "."
+              + round
+              + "."
+              + clientNo
+              + "."
+              + n
+              + "."
+              + i;
+      epcs.add(epc);
+      events
+          .append(i == 0 ? "" : ",")
+          .append(
+              JSON.writeValueAsString(
+                  Map.of(
+                      "type", "ObjectEvent",
+                      "eventTime", time,
+                      "eventTimeZoneOffset", "+00:00",
+                      "epcList", List.of(epc),
+                      "action", "ADD",
+                      "bizStep", "commissioning",
+                      "disposition", "active")));
+    }
+    String document =
+        "{\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+            + " \"type\": \"EPCISDocument\", \"schemaVersion\": \"2.0\", \"creationDate\": \""
+            + time
+            + "\", \"epcisBody\": {\"eventList\": ["
+            + events
+            + "]}}";
+    CaptureOp op = new CaptureOp(List.copyOf(epcs), document);
+    captures.add(op);
+    Answer a = send("/epcis/capture", captureToken, document, null, 202);
+    if (a.status == 202) {
+      op.location = a.location;
+      op.outcome = "acknowledged";
+    } else if (a.status == 409 && a.body.contains("/problems/idempotency/outcome-unknown")) {
+      op.outcome = "in-doubt"; // an earlier attempt took effect; its answer died with the server
+    } else if (a.status >= 400 && a.status < 500) {
+      op.outcome = "refused";
+      oddities.add("a valid capture was refused " + a.status + " " + abbreviate(a.body));
+    } else {
+      op.outcome = "in-doubt";
+    }
+  }
+
+  record Answer(int status, JsonNode json, String body, @Nullable String location) {
+    Answer(int status, JsonNode json, String body) {
+      this(status, json, body, null);
+    }
+  }
 
   /**
    * Sends a POST until it gets a final answer: the same Idempotency-Key and body on every attempt;
@@ -463,7 +840,7 @@ final class ChaosCommand implements Callable<Integer> {
         if (s != success && s != 422 && !(ambiguous && s == 409)) {
           oddities.add(path + ": unexpected " + s + " " + abbreviate(r.body()));
         }
-        return new Answer(s, json, r.body());
+        return new Answer(s, json, r.body(), r.headers().firstValue("Location").orElse(null));
       } catch (HttpConnectTimeoutException | ConnectException notSent) {
         // nothing reached the server: the same request again
       } catch (HttpTimeoutException e) {
@@ -534,6 +911,10 @@ final class ChaosCommand implements Callable<Integer> {
     long duplicated;
     long confirmed;
     long confirmationsLost;
+    long capturesAcknowledged;
+    long events;
+    long eventsLost;
+    long eventsDuplicated;
   }
 
   private Check check(boolean replays) throws IOException, InterruptedException {
@@ -599,7 +980,83 @@ final class ChaosCommand implements Callable<Integer> {
         }
       }
     }
+    checkCaptures(k);
     return k;
+  }
+
+  /**
+   * Every acknowledged capture job finishes with success, and each of its events is stored exactly
+   * once; no event of any capture (acknowledged or in doubt) is stored twice.
+   */
+  @org.kimberlite.shared.SuppressForbidden("a command waiting for capture jobs")
+  private void checkCaptures(Check k) throws IOException, InterruptedException {
+    for (CaptureOp op : captures) {
+      if (!op.outcome.equals("acknowledged") || op.finished || op.location == null) {
+        continue;
+      }
+      Instant deadline = clock.instant().plus(OP_PATIENCE);
+      JsonNode job = getJson(op.location, captureToken);
+      while (job.path("running").asBoolean() && clock.instant().isBefore(deadline)) {
+        Thread.sleep(200);
+        job = getJson(op.location, captureToken);
+      }
+      if (job.path("running").asBoolean()) {
+        oddities.add(op.location + ": an acknowledged capture job is still running");
+        continue;
+      }
+      op.finished = true;
+      if (!job.path("success").asBoolean()) {
+        oddities.add(
+            op.location + ": an acknowledged capture failed: " + abbreviate(job.toString()));
+      }
+    }
+    Map<String, Integer> stored = new HashMap<>();
+    String path =
+        "/epcis/events?perPage=1000&GE_recordTime="
+            + startedAt.minusSeconds(1)
+            + "&EQ_bizStep=commissioning";
+    for (int page = 0; page < 10_000 && path != null; page++) {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .timeout(CLIENT_TIMEOUT)
+                  .header("Authorization", "Bearer " + captureToken)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(path + " answered " + r.statusCode() + " " + r.body());
+      }
+      for (JsonNode e :
+          JSON.readTree(r.body()).at("/epcisBody/queryResults/resultsBody/eventList")) {
+        for (JsonNode epc : e.path("epcList")) {
+          stored.merge(epc.asString(), 1, Integer::sum);
+        }
+      }
+      path =
+          r.headers()
+              .firstValue("Link")
+              .map(l -> l.replaceFirst("^<([^>]*)>.*$", "$1"))
+              .orElse(null);
+    }
+    for (CaptureOp op : captures) {
+      if (op.outcome.equals("acknowledged")) {
+        k.capturesAcknowledged++;
+      }
+      for (String epc : op.epcs) {
+        int times = stored.getOrDefault(epc, 0);
+        if (op.outcome.equals("acknowledged")) {
+          k.events++;
+          if (times == 0) {
+            k.eventsLost++;
+            oddities.add(epc + ": captured by an acknowledged job but not stored");
+          }
+        }
+        if (times > 1) {
+          k.eventsDuplicated += times - 1;
+          oddities.add(epc + ": stored " + times + " times");
+        }
+      }
+    }
   }
 
   /** The log's checkpoint once it stopped growing (the integrator caught up). */
@@ -645,6 +1102,7 @@ final class ChaosCommand implements Callable<Integer> {
       byName.put(a.path("username").asString(), a);
     }
     issuerToken = token(byName.get("kp-bw"));
+    captureToken = token(byName.get("gaborone-sorting"));
     importerToken = token(byName.get("kp-eu-be"));
     exporterId = byName.get("gaborone-sorting").path("organisationId").asString();
     importerId = byName.get("schelde-rough").path("organisationId").asString();
@@ -743,17 +1201,21 @@ final class ChaosCommand implements Callable<Integer> {
   }
 
   private byte[] bytes(String path) {
+    return fetch(base + path);
+  }
+
+  private byte[] fetch(String url) {
     try {
       HttpResponse<byte[]> r =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + path)).timeout(CLIENT_TIMEOUT).build(),
+              HttpRequest.newBuilder(URI.create(url)).timeout(CLIENT_TIMEOUT).build(),
               HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException(path + " answered " + r.statusCode());
+        throw new IllegalStateException(url + " answered " + r.statusCode());
       }
       return r.body();
     } catch (IOException e) {
-      throw new IllegalStateException(path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -34,20 +34,27 @@ final class ChaosProcesses {
   static final class Server {
     private final Path dataDir;
     private final int port;
+    private final int managementPort;
     private final List<String> args;
     private final Map<String, String> env;
     private @Nullable Process process;
     private int started;
 
-    Server(Path dataDir, int port, List<String> args, Map<String, String> env) {
+    Server(Path dataDir, int port, List<String> args, Map<String, String> env) throws IOException {
       this.dataDir = dataDir;
       this.port = port;
+      this.managementPort = freePort();
       this.args = List.copyOf(args);
       this.env = Map.copyOf(env);
     }
 
     String base() {
       return "http://127.0.0.1:" + port;
+    }
+
+    /** The loopback management port (metrics, full health), one of its own per server. */
+    String management() {
+      return "http://127.0.0.1:" + managementPort;
     }
 
     void start(String command) throws IOException {
@@ -65,6 +72,7 @@ final class ChaosProcesses {
       cmd.addAll(args);
       Path log = dataDir.resolve("server-" + (++started) + ".log");
       ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().put("KIMBERLITE_MANAGEMENT_PORT", Integer.toString(managementPort));
       pb.environment().putAll(env);
       process =
           pb.redirectErrorStream(true)

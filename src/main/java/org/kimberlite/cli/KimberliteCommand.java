@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       RestoreCommand.class,
       ChaosCommand.class,
+      LoadCommand.class,
       BenchCommand.class,
       ImportCommand.class,
       VerifyCommand.class,

@@ -26,7 +26,10 @@ import org.kimberlite.platform.security.OrganisationPrincipal;
 import org.kimberlite.platform.web.PayloadTooLargeException;
 import org.kimberlite.platform.web.ProblemResponses;
 import org.kimberlite.shared.problem.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,6 +37,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
@@ -64,6 +68,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final List<String> NOT_COVERED = List.of("/api/v1/auth/token");
 
   private static final String RUNNING = IdempotencyFilter.class.getName() + ".attempt";
+  private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   private final IdempotencyRepository repository;
   private final IdempotencyProperties properties;
@@ -151,7 +156,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     } catch (IOException | ServletException | RuntimeException | Error e) {
       // Nothing took effect unless the action's transaction committed (then the key is EFFECTED
       // and stays so: the outcome is unknown to the client).
-      repository.release(attempt.scope(), attempt.key(), attempt.id());
+      release(attempt);
       throw e;
     } finally {
       EffectMark.end();
@@ -166,17 +171,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private void finish(Attempt attempt, ContentCachingResponseWrapper kept) throws IOException {
     int status = kept.getStatus();
     byte[] body = kept.getContentAsByteArray();
-    boolean tookNoEffect =
-        status >= 500 && repository.release(attempt.scope(), attempt.key(), attempt.id()) == 1;
-    if (!tookNoEffect) {
-      if (body.length <= properties.maxAnswerBytes()) {
+    int released = status >= 500 ? release(attempt) : 0;
+    if (released == 0 && body.length <= properties.maxAnswerBytes()) {
+      try {
         repository.complete(
             attempt.scope(), attempt.key(), attempt.id(), status, headers(kept), body);
+      } catch (DataAccessException | TransactionException e) {
+        // The action's own answer still goes out; the key stays EFFECTED (a retry is told the
+        // outcome is unknown) or IN_FLIGHT (a retry takes it over after the lease).
+        LOG.warn("Could not keep the answer of an Idempotency-Key: {}", e.getMessage());
       }
-      // A larger answer is not kept: the key stays EFFECTED (or IN_FLIGHT when the action wrote
-      // nothing) and a retry is told so rather than run again.
     }
+    // A larger answer is not kept: the key stays EFFECTED (or IN_FLIGHT when the action wrote
+    // nothing) and a retry is told so rather than run again.
     kept.copyBodyToResponse();
+  }
+
+  /**
+   * Frees the key of an attempt that took no effect: 1 when freed, 0 when the action's transaction
+   * had committed (the key stays EFFECTED), -1 when the database cannot be reached — then the key
+   * waits out its lease and a retry takes it over; the client's answer (a 503 from the same outage)
+   * is not replaced by this failure.
+   */
+  private int release(Attempt attempt) {
+    try {
+      return repository.release(attempt.scope(), attempt.key(), attempt.id());
+    } catch (DataAccessException | TransactionException e) {
+      LOG.warn("Could not release an Idempotency-Key after a failed attempt: {}", e.getMessage());
+      return -1;
+    }
   }
 
   private static String headers(HttpServletResponse response) {
