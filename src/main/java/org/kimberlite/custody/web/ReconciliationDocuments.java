@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -134,10 +133,16 @@ final class ReconciliationDocuments {
     return body;
   }
 
+  /** Prints one CSV record. */
+  private interface Row {
+    void printRecord(Object... values) throws IOException;
+  }
+
   /** Rows of item, subject, carats, usd, note. */
   static String csv(Reconciling.Report r) {
     StringBuilder out = new StringBuilder();
-    try (CSVPrinter p = new CSVPrinter(out, CSV)) {
+    try {
+      Row p = values -> CSV.printRecord(out, values);
       p.printRecord("item", "subject", "carats", "usd", "note");
       p.printRecord("organisation", r.organisation(), "", "", r.organisationName());
       p.printRecord("period", r.from() + "/" + r.to(), "", "", "");
