@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.custody.Reconciling;
 import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -69,7 +68,7 @@ class ReconciliationConsole {
       @RequestParam String format) {
     String form = ReconciliationDocuments.format(format, null);
     if (form.equals("json")) {
-      throw Problem.invalid("format", "csv or pdf");
+      throw ReconciliationDocuments.badParameter("format", "csv or pdf");
     }
     Reconciling.Report report =
         ReconciliationDocuments.report(

@@ -40,12 +40,20 @@ final class ReconciliationDocuments {
   static Reconciling.Report report(Reconciling.Outcome outcome) {
     return switch (outcome) {
       case Reconciling.Outcome.Done d -> d.report();
-      case Reconciling.Outcome.Invalid i ->
-          throw Problem.invalid(
-              "The reconciliation cannot be computed for these parameters.",
-              List.of(new FieldError(i.field(), i.message())));
+      case Reconciling.Outcome.Invalid i -> throw badParameter(i.field(), i.message());
       case Reconciling.Outcome.NotFound n -> throw Problem.notFound("organisation");
     };
+  }
+
+  /** A query parameter that cannot be read: 400, naming it. */
+  static Problem badParameter(String field, String message) {
+    return new Problem(
+        400,
+        "validation",
+        "A parameter is not valid",
+        field + ": " + message,
+        List.of(),
+        List.of(new FieldError(field, message)));
   }
 
   /** Which form the caller asked for: {@code format} first, then the Accept header. */
@@ -55,7 +63,7 @@ final class ReconciliationDocuments {
       if (f.equals("json") || f.equals("csv") || f.equals("pdf")) {
         return f;
       }
-      throw Problem.invalid("format", "json, csv or pdf");
+      throw badParameter("format", "json, csv or pdf");
     }
     String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
     if (a.contains("text/csv")) {
