@@ -138,7 +138,12 @@ public class Reconciling {
   public sealed interface Outcome {
     record Done(Report report) implements Outcome {}
 
-    record Invalid(String field, String message) implements Outcome {}
+    /** The parameters at fault, each with what it should be. */
+    record Invalid(Map<String, String> fields) implements Outcome {
+      public Invalid {
+        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      }
+    }
 
     /** No such organisation, or not one the caller may see. */
     record NotFound() implements Outcome {}
@@ -147,25 +152,30 @@ public class Reconciling {
   @Transactional(readOnly = true)
   public Outcome report(
       Caller caller, @Nullable String organisation, @Nullable String from, @Nullable String to) {
-    UUID id;
+    Map<String, String> faults = new LinkedHashMap<>();
+    UUID id = null;
     try {
       id = UUID.fromString(organisation == null ? "" : organisation.strip());
     } catch (IllegalArgumentException e) {
-      return new Outcome.Invalid("organisation", "the organisation's id (a UUID)");
+      faults.put("organisation", "the organisation's id (a UUID)");
     }
     Optional<LocalDate> first = date(from);
     if (first.isEmpty()) {
-      return new Outcome.Invalid("from", "a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31");
+      faults.put("from", "a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31");
     }
     Optional<LocalDate> last = date(to);
     if (last.isEmpty()) {
-      return new Outcome.Invalid("to", "a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31");
+      faults.put("to", "a date (YYYY-MM-DD) from 2000-01-01 to 2099-12-31");
     }
-    if (last.get().isBefore(first.get())) {
-      return new Outcome.Invalid("to", "on or after from");
+    if (first.isPresent() && last.isPresent()) {
+      if (last.get().isBefore(first.get())) {
+        faults.put("to", "on or after from");
+      } else if (!last.get().isBefore(first.get().plusYears(MAX_YEARS))) {
+        faults.put("to", "less than " + MAX_YEARS + " years after from");
+      }
     }
-    if (!last.get().isBefore(first.get().plusYears(MAX_YEARS))) {
-      return new Outcome.Invalid("to", "at most " + MAX_YEARS + " years after from");
+    if (id == null || first.isEmpty() || last.isEmpty() || !faults.isEmpty()) {
+      return new Outcome.Invalid(faults);
     }
     Optional<Organisation> org = organisations.directoryEntry(id);
     if (org.isEmpty() || !entitled(caller, org.get())) {

@@ -40,7 +40,16 @@ final class ReconciliationDocuments {
   static Reconciling.Report report(Reconciling.Outcome outcome) {
     return switch (outcome) {
       case Reconciling.Outcome.Done d -> d.report();
-      case Reconciling.Outcome.Invalid i -> throw badParameter(i.field(), i.message());
+      case Reconciling.Outcome.Invalid i ->
+          throw new Problem(
+              400,
+              "validation",
+              "A parameter is not valid",
+              String.join(", ", i.fields().keySet()) + ": not valid",
+              List.of(),
+              i.fields().entrySet().stream()
+                  .map(e -> new FieldError(e.getKey(), e.getValue()))
+                  .toList());
       case Reconciling.Outcome.NotFound n -> throw Problem.notFound("organisation");
     };
   }
