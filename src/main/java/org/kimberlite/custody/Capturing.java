@@ -22,6 +22,7 @@ import org.kimberlite.custody.internal.EventRepository;
 import org.kimberlite.custody.internal.ValidityCheck;
 import org.kimberlite.custody.internal.profile.GoodsRepository;
 import org.kimberlite.custody.internal.profile.Replay;
+import org.kimberlite.custody.internal.reconciliation.Movements;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.Receipt;
 import org.kimberlite.ledger.TransparencyLog;
@@ -58,6 +59,7 @@ public class Capturing {
   private final Clock clock;
   private final Replay profile;
   private final GoodsRepository goods;
+  private final Movements movements;
 
   public Capturing(
       CaptureJobRepository jobs,
@@ -69,7 +71,8 @@ public class Capturing {
       CustodyProperties properties,
       Clock clock,
       Replay profile,
-      GoodsRepository goods) {
+      GoodsRepository goods,
+      Movements movements) {
     this.jobs = jobs;
     this.events = events;
     this.checks = List.copyOf(checks);
@@ -80,6 +83,7 @@ public class Capturing {
     this.clock = clock;
     this.profile = profile;
     this.goods = goods;
+    this.movements = movements;
   }
 
   /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
@@ -241,8 +245,10 @@ public class Capturing {
     store(toStore, document, job.organisationId(), jobId, recordTime);
     if (!toStore.isEmpty()) {
       // The diamond profile's state and flags, in the same transaction as the events.
-      profile.store(
-          new CaptureBatch(jobId, job.organisationId(), recordTime, batch.prefixes(), toStore));
+      movements.record(
+          profile.store(
+              new CaptureBatch(
+                  jobId, job.organisationId(), recordTime, batch.prefixes(), toStore)));
       goods.saveFlags(job.organisationId(), kept, recordTime);
     }
     jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());

@@ -50,6 +50,15 @@ public class Organisations {
     return organisations.directoryEntry(id);
   }
 
+  /**
+   * An organisation's SoW registration, for checks that run without a caller (custody's SOW-03 at
+   * capture); absent when it has none or the organisation is unknown.
+   */
+  @Transactional(readOnly = true)
+  public Optional<SowRegistration> sowRegistration(UUID id) {
+    return organisations.findForAuthentication(id).map(Organisation::sow);
+  }
+
   /** The caller's own organisation with every field; any other is absent. */
   @Transactional(readOnly = true)
   public Optional<Organisation> own(Caller caller, UUID id) {

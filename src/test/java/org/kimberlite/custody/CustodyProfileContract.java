@@ -66,6 +66,8 @@ abstract class CustodyProfileContract {
     miner = actors.create(OrganisationRole.TRADER, "BW");
     trader = actors.create(OrganisationRole.TRADER, "BE");
     local = actors.create(OrganisationRole.TRADER, "BW");
+    // the example chain's seller warrants its invoices: a current SoW registration (SOW-03)
+    ReconciliationContract.register(miner, "2099-12-31");
   }
 
   // ---- helpers ----

@@ -438,6 +438,13 @@ class AccessMatrixH2IT {
     String method = endpoint.substring(0, space);
     String pattern = endpoint.substring(space + 1);
     return switch (endpoint) {
+      case "GET /api/v1/reconciliation", "GET /console/reconciliation" ->
+          Call.of(
+              method,
+              pattern
+                  + "?organisation="
+                  + owner(column, variant).id()
+                  + "&from=2025-01-01&to=2025-12-31");
       case "GET /api/v1/organisations/{id}", "GET /api/v1/organisations/{id}/accounts" ->
           Call.of(method, pattern.replace("{id}", owner(column, variant).id().toString()));
       case "PUT /api/v1/organisations/{id}/compliance" ->

@@ -20,6 +20,7 @@ import org.kimberlite.custody.internal.rules.Holdings;
 import org.kimberlite.custody.internal.rules.Origins;
 import org.kimberlite.shared.Carats;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.shared.UsdAmount;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * @param warranty the {@code kimberlite:warranty} text, if any
  * @param description the {@code kimberlite:description} text, if any
  * @param screening the screening result: natural, laboratory-grown, unscreened for inconclusive
+ * @param invoiceUsd the {@code kimberlite:invoiceUsd} amount of the event's invoice, if given
  */
 public record ProfileFacts(
     boolean marked,
@@ -43,6 +45,7 @@ public record ProfileFacts(
     @Nullable String warranty,
     @Nullable String description,
     @Nullable Nature screening,
+    @Nullable UsdAmount invoiceUsd,
     List<Fault> faults) {
 
   /** The profile's namespace. */
@@ -115,6 +118,7 @@ public record ProfileFacts(
       Origins origins = origins(member("origin"));
       String warranty = text(member("warranty"), "warranty");
       String description = text(member("description"), "description");
+      UsdAmount invoiceUsd = usd(member("invoiceUsd"));
       GoodsKind kind = kind(member("goods"));
       Nature screening = null;
       Located s = member("screening");
@@ -214,7 +218,16 @@ public record ProfileFacts(
                   destination,
                   carats));
       return new ProfileFacts(
-          marked, step, move, certificates, invoice, warranty, description, screening, faults);
+          marked,
+          step,
+          move,
+          certificates,
+          invoice,
+          warranty,
+          description,
+          screening,
+          invoiceUsd,
+          faults);
     }
 
     private Holdings.Step step() {
@@ -295,6 +308,25 @@ public record ProfileFacts(
         // reported below
       }
       faults.add(new Fault(pointer, "a weight in carats is a number to the hundredth, 0 or more"));
+      return null;
+    }
+
+    private @Nullable UsdAmount usd(@Nullable Located n) {
+      if (n == null) {
+        return null;
+      }
+      try {
+        if (n.node().isNumber()) {
+          return UsdAmount.of(n.node().decimalValue());
+        }
+        if (n.node().isString() && n.node().stringValue().length() <= 20) {
+          return UsdAmount.of(new BigDecimal(n.node().stringValue()));
+        }
+      } catch (RuntimeException e) {
+        // reported below
+      }
+      faults.add(
+          new Fault(n.pointer(), "kimberlite:invoiceUsd is an amount in US dollars to the cent"));
       return null;
     }
 

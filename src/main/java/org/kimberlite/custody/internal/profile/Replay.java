@@ -76,10 +76,16 @@ public class Replay {
     return steps;
   }
 
-  /** Keeps the state the stored events of {@code batch} leave, in the capture's transaction. */
-  public void store(CaptureBatch stored) {
-    for (Step s : run(stored)) {
+  /**
+   * Keeps the state the stored events of {@code batch} leave, in the capture's transaction.
+   *
+   * @return the steps stored, in order
+   */
+  public List<Step> store(CaptureBatch stored) {
+    List<Step> steps = run(stored);
+    for (Step s : steps) {
       goods.save(s.after(), s.event().hashId());
     }
+    return steps;
   }
 }
