@@ -95,7 +95,12 @@ public class TracingProvenance {
     /** Unknown goods, or goods the caller may not trace: the same answer for both. */
     record NotFound() implements TraceOutcome {}
 
-    record Invalid(String field, String message) implements TraceOutcome {}
+    /** Parameters that cannot be read: each with what it takes, in the order given. */
+    record Invalid(Map<String, String> fields) implements TraceOutcome {
+      public Invalid {
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+      }
+    }
   }
 
   /** The outcome of publishing a consumer trace. */
@@ -128,32 +133,32 @@ public class TracingProvenance {
       @Nullable String direction,
       @Nullable Integer maxNodes,
       @Nullable Integer maxDepth) {
-    String canonical;
+    Map<String, String> faults = new java.util.LinkedHashMap<>();
+    String canonical = "";
     try {
       canonical = canonical(epc);
     } catch (IllegalArgumentException e) {
-      return new TraceOutcome.Invalid("epc", e.getMessage());
+      faults.put("epc", e.getMessage());
     }
-    ProvenanceTrace.Direction dir;
-    if (direction == null) {
-      dir = ProvenanceTrace.Direction.UPSTREAM;
-    } else {
-      try {
-        dir = ProvenanceTrace.Direction.valueOf(direction.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        return new TraceOutcome.Invalid("direction", "upstream, downstream or both");
-      }
-      if (!direction.equals(direction.toLowerCase(Locale.ROOT))) {
-        return new TraceOutcome.Invalid("direction", "upstream, downstream or both");
+    ProvenanceTrace.Direction dir = ProvenanceTrace.Direction.UPSTREAM;
+    if (direction != null) {
+      switch (direction) {
+        case "upstream" -> dir = ProvenanceTrace.Direction.UPSTREAM;
+        case "downstream" -> dir = ProvenanceTrace.Direction.DOWNSTREAM;
+        case "both" -> dir = ProvenanceTrace.Direction.BOTH;
+        default -> faults.put("direction", "upstream, downstream or both");
       }
     }
     int nodes = maxNodes == null ? properties.maxNodes() : maxNodes;
     if (nodes < 1 || nodes > properties.maxNodes()) {
-      return new TraceOutcome.Invalid("maxNodes", "from 1 to " + properties.maxNodes());
+      faults.put("maxNodes", "from 1 to " + properties.maxNodes());
     }
     int depth = maxDepth == null ? properties.maxDepth() : maxDepth;
     if (depth < 1 || depth > properties.maxDepth()) {
-      return new TraceOutcome.Invalid("maxDepth", "from 1 to " + properties.maxDepth());
+      faults.put("maxDepth", "from 1 to " + properties.maxDepth());
+    }
+    if (!faults.isEmpty()) {
+      return new TraceOutcome.Invalid(faults);
     }
     Optional<Built> built =
         build(

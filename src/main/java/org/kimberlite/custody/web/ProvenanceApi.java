@@ -45,7 +45,7 @@ class ProvenanceApi {
     return switch (provenance.trace(caller, epc, direction, maxNodes, maxDepth)) {
       case TraceOutcome.Found f -> TraceJson.of(f.trace());
       case TraceOutcome.NotFound n -> throw notFound();
-      case TraceOutcome.Invalid i -> throw invalid(i.field(), i.message());
+      case TraceOutcome.Invalid i -> throw invalid(i.fields());
     };
   }
 
@@ -70,7 +70,7 @@ class ProvenanceApi {
             : ResponseEntity.ok(body);
       }
       case PublishOutcome.NotFound n -> throw notFound();
-      case PublishOutcome.Invalid i -> throw invalid(i.field(), i.message());
+      case PublishOutcome.Invalid i -> throw invalid(Map.of(i.field(), i.message()));
       case PublishOutcome.NotConsumerGoods g ->
           throw new Problem(
               422,
@@ -102,13 +102,20 @@ class ProvenanceApi {
     return Problem.notFound("No provenance trace of these goods is to be had.");
   }
 
-  private static Problem invalid(String field, String message) {
+  static Problem invalid(Map<String, String> fields) {
+    List<FieldError> errors = new java.util.ArrayList<>();
+    List<String> details = new java.util.ArrayList<>();
+    fields.forEach(
+        (field, message) -> {
+          errors.add(new FieldError(field, message));
+          details.add(field + ": " + message);
+        });
     return new Problem(
         400,
         "validation",
         "A parameter is not valid",
-        message,
+        String.join("; ", details),
         List.of(),
-        List.of(new FieldError(field, message)));
+        errors);
   }
 }

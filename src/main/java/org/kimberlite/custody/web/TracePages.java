@@ -8,7 +8,6 @@ import org.kimberlite.platform.web.NavItem;
 import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.platform.web.WebProperties;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.shared.problem.Problem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +83,7 @@ class TracePages {
         model.addAttribute("graph", TraceGraphSvg.render(f.trace()));
       }
       case TraceOutcome.NotFound n -> throw ProvenanceApi.notFound();
-      case TraceOutcome.Invalid i -> throw Problem.invalid(i.field(), i.message());
+      case TraceOutcome.Invalid i -> throw ProvenanceApi.invalid(i.fields());
     }
     return "console/provenance";
   }
