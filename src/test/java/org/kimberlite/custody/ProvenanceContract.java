@@ -103,7 +103,7 @@ abstract class ProvenanceContract {
               .replace("kp-certificate:CERTIFICATE", "kp-certificate:" + number)
               .replace("9521141.012345.", "9521141.012345." + suffix)
               .replace("9521141.0000000001", "9521141." + serial);
-      JsonNode job = capture(who, body);
+      JsonNode job = CustodyProfileContract.capture(who, body);
       assertThat(job.get("success").asBoolean()).as(file + ": " + job).isTrue();
     }
   }
@@ -123,21 +123,6 @@ abstract class ProvenanceContract {
     Api.Answer a = authority.api().post("/api/v1/certificates", body);
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     return a.json().get("number").asString();
-  }
-
-  static JsonNode capture(Actor who, String body) throws InterruptedException {
-    Api.Answer a =
-        who.api().exchange("POST", "/epcis/capture", body, "Content-Type", "application/ld+json");
-    assertThat(a.status()).as(a.body()).isEqualTo(202);
-    String location = a.raw().headers().firstValue("Location").orElseThrow();
-    for (int i = 0; i < 1000; i++) {
-      Api.Answer job = who.api().get(location);
-      if (!job.json().get("running").asBoolean()) {
-        return job.json();
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("The capture job did not finish in 20 s");
   }
 
   String cls(String lot) {
