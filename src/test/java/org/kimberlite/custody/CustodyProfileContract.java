@@ -156,7 +156,7 @@ abstract class CustodyProfileContract {
         + "\"}]";
   }
 
-  JsonNode capture(Actor who, String body) throws InterruptedException {
+  static JsonNode capture(Actor who, String body) throws InterruptedException {
     Api.Answer a =
         who.api().exchange("POST", "/epcis/capture", body, "Content-Type", "application/ld+json");
     assertThat(a.status()).as(a.body()).isEqualTo(202);

@@ -358,6 +358,11 @@ class AccessMatrixH2IT {
   Captured capture(Actor owner) {
     String document = epcisDocument();
     String eventId = Api.JSON.readTree(document).at("/epcisBody/eventList/0/eventID").asString();
+    return new Captured(captureDocument(owner, document), eventId);
+  }
+
+  /** Captures a document as the owner and waits for its job: the job's id. */
+  String captureDocument(Actor owner, String document) {
     Api.Answer a =
         owner
             .api()
@@ -368,7 +373,7 @@ class AccessMatrixH2IT {
       Api.Answer job = owner.api().get(location);
       if (!job.json().get("running").asBoolean()) {
         assertThat(job.json().get("success").asBoolean()).as(job.body()).isTrue();
-        return new Captured(location.substring(location.lastIndexOf('/') + 1), eventId);
+        return location.substring(location.lastIndexOf('/') + 1);
       }
       try {
         Thread.sleep(20);
@@ -547,6 +552,21 @@ class AccessMatrixH2IT {
         form.put("expiresOn", LocalDate.parse(today).plusDays(30).toString());
         yield Call.form(pattern, form);
       }
+      case "GET /api/v1/provenance" ->
+          Call.of(method, pattern + "?epc=" + enc(lot(owner(column, variant), "rough")));
+      case "GET /console/provenance" ->
+          Call.of(method, pattern + "?epc=" + enc(lot(owner(column, variant), "rough")));
+      case "POST /api/v1/provenance/public" ->
+          Call.json(method, pattern, Map.of("epc", lot(owner(column, variant), "polished")));
+      case "DELETE /api/v1/provenance/public/{publicId}" -> {
+        Actor owner = owner(column, variant);
+        yield Call.of(
+            method, pattern.replace("{publicId}", publish(owner, commission(owner, "polished"))));
+      }
+      case "GET /api/v1/provenance/public/{publicId}",
+          "GET /trace/{publicId}",
+          "GET /trace/{publicId}/qr.svg" ->
+          Call.of(method, pattern.replace("{publicId}", publication(aeTrader)));
       case "POST /epcis/capture" ->
           new Call(method, pattern, epcisDocument(), "application/ld+json");
       case "GET /epcis/capture/{captureId}" ->
@@ -670,6 +690,47 @@ class AccessMatrixH2IT {
                   .replace("{group}/{id}", "ledger/no-checkpoint")
                   .replace("{id}", "KP-01"));
     };
+  }
+
+  /** Natural lots of an owner under the diamond profile, by owner and kind (commissioned once). */
+  final Map<String, String> lots = new HashMap<>();
+
+  String lot(Actor owner, String kind) {
+    return lots.computeIfAbsent(owner.username() + "/" + kind, k -> commission(owner, kind));
+  }
+
+  /** Commissions a fresh natural lot of the kind (rough, polished) as the owner: its class URI. */
+  String commission(Actor owner, String kind) {
+    String lot = "urn:epc:class:lgtin:9521141.012345.MX" + epcs.incrementAndGet();
+    captureDocument(
+        owner,
+        """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                      {"kimberlite": "https://kimberlite.org/epcis/profile/"}],
+         "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-01-01T10:00:00Z",
+         "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2026-01-01T10:00:00Z",
+           "eventTimeZoneOffset": "+00:00", "epcList": [], "action": "ADD",
+           "quantityList": [{"epcClass": "%s", "quantity": 5, "uom": "CTM"}],
+           "bizStep": "commissioning", "kimberlite:nature": "natural",
+           "kimberlite:origin": ["BW"], "kimberlite:goods": "%s"}]}}
+        """
+            .formatted(lot, kind));
+    return lot;
+  }
+
+  /** Publishes the consumer trace of a polished stone of the owner's: its public id. */
+  String publish(Actor owner, String lot) {
+    Api.Answer a = owner.api().post("/api/v1/provenance/public", Map.of("epc", lot));
+    assertThat(a.status()).as(a.body()).isIn(200, 201);
+    return a.json().get("publicId").asString();
+  }
+
+  final Map<String, String> publications = new HashMap<>();
+
+  /** The owner's published consumer trace (once per owner). */
+  String publication(Actor owner) {
+    return publications.computeIfAbsent(
+        owner.username(), k -> publish(owner, lot(owner, "polished")));
   }
 
   String answer(String column, Call call) throws IOException, InterruptedException {
