@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kimberlite.certification.demo.CertificationDemo;
+import org.kimberlite.custody.demo.CustodyDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
@@ -54,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
       int issued = context.getBean(CertificationDemo.class).create(accounts);
       System.out.println(issued + " demo certificates issued, confirmed, cancelled or expired.");
       context.getBean(StatisticsDemo.class).create();
+      custody(context.getBean(CustodyDemo.class), accounts);
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
     } else {
@@ -72,6 +74,33 @@ final class DemoCommand implements Callable<Integer> {
         accounts);
     Running.awaitClose(context);
     return 0;
+  }
+
+  /** The demo's chain of custody, and what became of the two planted violations. */
+  private static void custody(CustodyDemo demo, List<DemoAccount> accounts)
+      throws InterruptedException {
+    System.out.println("Moving demo rough from the mines to retail ...");
+    long started = System.nanoTime();
+    CustodyDemo.Summary s = demo.create(accounts);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%d custody events stored from %d documents in %d ms, under KP certificates %s.%n",
+        s.eventsStored(),
+        s.documents(),
+        (System.nanoTime() - started) / 1_000_000,
+        String.join(", ", s.certificates()));
+    for (CustodyDemo.Planted p : s.planted()) {
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "Planted violation refused (%s): %s, %s (capture job %s).%n",
+          p.rules().isEmpty() ? "NOT REFUSED" : String.join(", ", p.rules()),
+          p.username(),
+          p.attempt(),
+          p.jobId());
+    }
+    for (String f : s.failures()) {
+      System.out.println("Custody demo problem: " + f);
+    }
   }
 
   static void write(Path file, List<DemoAccount> accounts) throws IOException {

@@ -569,7 +569,9 @@ class AccessMatrixH2IT {
           Call.of(method, pattern.replace("{publicId}", publication(aeTrader)));
       case "POST /epcis/capture" ->
           new Call(method, pattern, epcisDocument(), "application/ld+json");
-      case "GET /epcis/capture/{captureId}" ->
+      case "POST /console/custody/events" ->
+          Call.form(pattern, Map.of("document", epcisDocument()));
+      case "GET /epcis/capture/{captureId}", "GET /console/custody/jobs/{captureId}" ->
           Call.of(method, pattern.replace("{captureId}", captured(owner(column, variant)).job()));
       case "GET /epcis/events/{eventId}" ->
           Call.of(method, pattern.replace("{eventId}", captured(owner(column, variant)).eventId()));

@@ -1,6 +1,8 @@
 package org.kimberlite.custody.internal;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,18 @@ public class CaptureWorker {
     } else {
       executor.execute(job);
     }
+  }
+
+  /**
+   * Waits until every job handed over before this call has run, or {@code timeout} has passed (for
+   * the command line's demo, which captures through the same worker as the API).
+   *
+   * @return whether the jobs ran in time
+   */
+  public boolean drain(Duration timeout) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    executor.execute(done::countDown);
+    return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy

@@ -106,6 +106,12 @@ public class DemoWorld {
             OrganisationRole.MANUFACTURER,
             1),
         company(
+            "deccan-lgd",
+            "Deccan Laboratory-Grown Diamonds Pvt Ltd",
+            "IN",
+            OrganisationRole.MANUFACTURER,
+            0),
+        company(
             "meridian-lab",
             "Meridian Gemmological Laboratory",
             "BE",

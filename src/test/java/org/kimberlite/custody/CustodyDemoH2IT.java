@@ -1,0 +1,226 @@
+package org.kimberlite.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.certification.CertificateStatus;
+import org.kimberlite.certification.KpCertificate;
+import org.kimberlite.certification.ReadingCertificates;
+import org.kimberlite.custody.demo.CustodyDemo;
+import org.kimberlite.custody.internal.EpcisDocuments;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.demo.DemoWorld;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The custody demo on the embedded database: every retail piece traces back, through the stored
+ * events read with the query use case, to a commissioning at a mine and to KP certificates the
+ * importers confirmed; the two planted violations are refused under their rules; every other
+ * capture job succeeded.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+class CustodyDemoH2IT {
+  static final String KP = "https://kimberlite.org/epcis/profile/kp-certificate";
+  static final String KP_URN = "urn:kimberlite:kp-certificate:";
+
+  @Autowired DemoWorld world;
+  @Autowired CustodyDemo demo;
+  @Autowired Accounts accounts;
+  @Autowired Capturing capturing;
+  @Autowired QueryingEvents querying;
+  @Autowired ReadingCertificates certificates;
+
+  static @Nullable List<DemoAccount> created;
+  static CustodyDemo.@Nullable Summary summary;
+  static long millis;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:custody-demo-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  }
+
+  @BeforeEach
+  void runTheDemoOnce() throws InterruptedException {
+    if (summary == null) {
+      created = world.create();
+      long started = System.nanoTime();
+      summary = demo.create(created);
+      millis = (System.nanoTime() - started) / 1_000_000;
+      System.out.println(
+          "Custody demo: "
+              + summary.eventsStored()
+              + " events from "
+              + summary.documents()
+              + " documents in "
+              + millis
+              + " ms");
+    }
+  }
+
+  Map<String, Caller> callers() {
+    Map<String, Caller> out = new HashMap<>();
+    for (DemoAccount a : created) {
+      if (a.role() != OrganisationRole.KP_AUTHORITY
+          && a.role() != OrganisationRole.KP_SECRETARIAT) {
+        accounts.signIn(a.username(), a.password()).ifPresent(c -> out.put(a.username(), c));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void thePlantedViolationsAreRefusedAndEverythingElseIsStored() {
+    assertThat(summary.failures()).isEmpty();
+    assertThat(summary.certificates()).hasSize(4);
+    assertThat(summary.eventsStored()).isGreaterThanOrEqualTo(30);
+    Map<String, CustodyDemo.Planted> planted = new HashMap<>();
+    summary.planted().forEach(p -> planted.put(p.username(), p));
+    assertThat(planted.keySet()).containsExactlyInAnyOrder("deccan-lgd", "varachha-cutting");
+    assertThat(planted.get("deccan-lgd").rules()).containsExactly("NOM-01");
+    assertThat(planted.get("varachha-cutting").rules()).containsExactly("LGD-02");
+
+    Map<String, Caller> callers = callers();
+    Set<UUID> plantedJobs = new HashSet<>();
+    for (CustodyDemo.Planted p : summary.planted()) {
+      plantedJobs.add(p.jobId());
+      CaptureJob job = capturing.job(callers.get(p.username()), p.jobId()).orElseThrow();
+      assertThat(job.success()).isFalse();
+      assertThat(job.eventsStored()).isZero();
+      assertThat(job.errors()).isNotEmpty();
+      assertThat(job.errors().getFirst().pointer()).startsWith("/epcisBody/eventList/0");
+    }
+    int jobs = 0;
+    for (Caller c : callers.values()) {
+      for (CaptureJob job : capturing.jobs(c)) {
+        jobs++;
+        if (!plantedJobs.contains(job.id())) {
+          assertThat(job.success()).as(job.toString()).isTrue();
+          assertThat(job.findings()).as(job.toString()).isEmpty();
+        }
+      }
+    }
+    assertThat(jobs).isEqualTo(summary.documents());
+  }
+
+  /** One stored event as the test reads it. */
+  record Seen(UUID capturedBy, JsonNode json) {
+    List<String> named(String... members) {
+      List<String> out = new ArrayList<>();
+      for (String m : members) {
+        JsonNode n = json.get(m);
+        if (n == null) {
+          continue;
+        }
+        if (n.isString()) {
+          out.add(n.asString());
+        } else {
+          for (JsonNode x : n) {
+            out.add(x.isString() ? x.asString() : x.path("epcClass").asString());
+          }
+        }
+      }
+      return out;
+    }
+
+    String bizStep() {
+      return json.path("bizStep").asString("");
+    }
+  }
+
+  @Test
+  void everyRetailPieceTracesBackToAMineAndConfirmedKpCertificates() {
+    Map<String, Caller> callers = callers();
+    List<Seen> events = new ArrayList<>();
+    for (Caller c : callers.values()) {
+      EventQuery all =
+          new EventQuery(
+              List.of(), null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+              List.of(), List.of(), List.of(), 1000);
+      QueryOutcome.Page page = (QueryOutcome.Page) querying.query(c, all, null);
+      assertThat(page.nextPageToken()).isNull();
+      for (StoredEvent e : page.events()) {
+        events.add(new Seen(e.capturedBy(), EpcisDocuments.mapper().readTree(e.json())));
+      }
+    }
+    Set<UUID> mines = new HashSet<>();
+    Set<UUID> retailers = new HashSet<>();
+    for (DemoAccount a : created) {
+      if (a.role() == OrganisationRole.MINER) {
+        mines.add(a.organisationId());
+      } else if (a.role() == OrganisationRole.RETAILER) {
+        retailers.add(a.organisationId());
+      }
+    }
+    Set<String> pieces = new LinkedHashSet<>();
+    for (Seen e : events) {
+      if (retailers.contains(e.capturedBy()) && e.bizStep().equals("receiving")) {
+        pieces.addAll(e.named("epcList"));
+      }
+    }
+    assertThat(pieces).containsExactlyInAnyOrderElementsOf(CustodyDemo.RETAIL_PIECES);
+    for (String piece : pieces) {
+      Set<UUID> minesReached = new HashSet<>();
+      Set<String> kp = new HashSet<>();
+      List<String> todo = new ArrayList<>(List.of(piece));
+      Set<String> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        String id = todo.removeLast();
+        if (!seen.add(id)) {
+          continue;
+        }
+        for (Seen e : events) {
+          if (e.named("parentID").contains(id)) {
+            todo.addAll(e.named("childEPCs", "childQuantityList"));
+          }
+          if (e.named("outputEPCList", "outputQuantityList").contains(id)) {
+            todo.addAll(e.named("inputEPCList", "inputQuantityList"));
+          }
+          if (e.named("epcList", "quantityList").contains(id)) {
+            if (e.bizStep().equals("commissioning") && mines.contains(e.capturedBy())) {
+              minesReached.add(e.capturedBy());
+            }
+            for (JsonNode t : e.json().path("bizTransactionList")) {
+              if (t.path("type").asString("").equals(KP)) {
+                kp.add(t.path("bizTransaction").asString().substring(KP_URN.length()));
+              }
+            }
+          }
+        }
+      }
+      assertThat(minesReached).as(piece + " reaches a commissioning at a mine").isNotEmpty();
+      assertThat(kp).as(piece + " reaches a KP certificate").isNotEmpty();
+      for (String number : kp) {
+        Optional<KpCertificate> c =
+            callers.values().stream()
+                .map(caller -> certificates.get(caller, number))
+                .flatMap(Optional::stream)
+                .findFirst();
+        assertThat(c).as(number).isPresent();
+        assertThat(c.get().status()).as(number).isEqualTo(CertificateStatus.CONFIRMED);
+      }
+    }
+  }
+}
