@@ -447,9 +447,17 @@ final class ChaosCommand implements Callable<Integer> {
         "db-all",
         "cpu%");
     long floor = Long.MAX_VALUE;
+    int metricsMissed = 0;
     while (clock.instant().isBefore(end)) {
       Thread.sleep(10_000);
-      Sample sample = sample(server, Duration.between(began, clock.instant()));
+      Sample sample;
+      try {
+        sample = sample(server, Duration.between(began, clock.instant()));
+      } catch (IllegalStateException e) {
+        metricsMissed++;
+        System.out.println("  metrics: " + e.getMessage());
+        continue;
+      }
       samples.add(sample);
       floor = Math.min(floor, sample.heapBytes);
       System.out.printf(
@@ -533,7 +541,8 @@ final class ChaosCommand implements Callable<Integer> {
         Locale.ROOT,
         "%nload: %.0f s; %d certificate writes (%d acknowledged, %d refused as planted, %d in"
             + " doubt, %d confirmations), %d captures (%d events); %d public reads (p50 %d ms,"
-            + " p99 %d ms); %d answers 5xx, %d late; %d lost, %d duplicated; log %s%n%s%n",
+            + " p99 %d ms); %d answers 5xx, %d late; %d lost, %d duplicated; log %s%n%s; %d of"
+            + " %d metrics samples unanswered%n",
         seconds,
         ops.size(),
         check.acknowledged,
@@ -550,7 +559,9 @@ final class ChaosCommand implements Callable<Integer> {
         check.lost + check.refusedPresent + check.confirmationsLost + check.eventsLost,
         check.duplicated + check.eventsDuplicated,
         logVerdict,
-        resources);
+        resources,
+        metricsMissed,
+        metricsMissed + samples.size());
     return serverErrors == 0
         && timeouts.get() == 0
         && check.lost + check.refusedPresent + check.confirmationsLost + check.eventsLost == 0
