@@ -98,6 +98,15 @@ final class DemoCommand implements Callable<Integer> {
           p.attempt(),
           p.jobId());
     }
+    s.publicTraces()
+        .forEach(
+            (piece, id) ->
+                System.out.printf(
+                    java.util.Locale.ROOT,
+                    "Consumer trace of %s: /trace/%s (QR code: /trace/%s/qr.svg).%n",
+                    piece,
+                    id,
+                    id));
     for (String f : s.failures()) {
       System.out.println("Custody demo problem: " + f);
     }

@@ -49,6 +49,7 @@ class CustodyDemoH2IT {
   @Autowired Capturing capturing;
   @Autowired QueryingEvents querying;
   @Autowired ReadingCertificates certificates;
+  @Autowired TracingProvenance tracing;
 
   static @Nullable List<DemoAccount> created;
   static CustodyDemo.@Nullable Summary summary;
@@ -123,6 +124,50 @@ class CustodyDemoH2IT {
       }
     }
     assertThat(jobs).isEqualTo(summary.documents());
+  }
+
+  /**
+   * Every retail piece has a consumer trace its retailer published: natural, of Botswanan and/or
+   * Canadian origin, under KP certificates that verify, each step in the log; and the retailer's
+   * own API trace reaches a mine's commissioning through at least six hops with the KP certificates
+   * the demo issued.
+   */
+  @Test
+  void everyRetailPieceHasAPublishedTraceBackToTheMinesAndCertificates() {
+    assertThat(summary.publicTraces().keySet())
+        .containsExactlyInAnyOrderElementsOf(CustodyDemo.RETAIL_PIECES);
+    Map<String, Caller> callers = callers();
+    for (String piece : CustodyDemo.RETAIL_PIECES) {
+      ConsumerTrace consumer =
+          tracing.consumerTrace(summary.publicTraces().get(piece)).orElseThrow();
+      assertThat(consumer.nature()).as(piece).isEqualTo(Nature.NATURAL);
+      assertThat(consumer.origins()).as(piece).isNotEmpty();
+      assertThat(consumer.origins().stream().map(o -> o.code()).toList())
+          .as(piece)
+          .isSubsetOf("BW", "CA");
+      assertThat(consumer.certificates()).as(piece).isNotEmpty();
+      assertThat(consumer.certificates()).allMatch(ConsumerTrace.Certificate::genuine);
+      assertThat(summary.certificates())
+          .containsAll(consumer.certificates().stream().map(c -> c.number()).toList());
+      assertThat(consumer.truncated()).isFalse();
+
+      ProvenanceTrace trace = null;
+      for (String retailer : List.of("carat-crown", "maison-etoile")) {
+        Caller c = callers.get(retailer);
+        if (c != null
+            && tracing.trace(c, piece, "upstream", null, null)
+                instanceof TracingProvenance.TraceOutcome.Found found) {
+          trace = found.trace();
+          break;
+        }
+      }
+      assertThat(trace).as(piece + ": its retailer can trace it").isNotNull();
+      assertThat(trace.hops()).as(piece).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(trace.hops())
+          .as(piece + " reaches a commissioning")
+          .anyMatch(h -> "commissioning".equals(h.step()));
+      assertThat(trace.certificates()).as(piece).isNotEmpty();
+    }
   }
 
   /** One stored event as the test reads it. */

@@ -28,6 +28,7 @@ import org.kimberlite.custody.CaptureJob;
 import org.kimberlite.custody.Capturing;
 import org.kimberlite.custody.ErrorBehaviour;
 import org.kimberlite.custody.Submission;
+import org.kimberlite.custody.TracingProvenance;
 import org.kimberlite.custody.internal.CaptureWorker;
 import org.kimberlite.custody.internal.EpcisDocuments;
 import org.kimberlite.custody.internal.rules.WarrantyStatements;
@@ -98,6 +99,7 @@ public class CustodyDemo {
   private final CaptureWorker worker;
   private final IssuingCertificates issuing;
   private final ConfirmingImports confirming;
+  private final TracingProvenance tracing;
   private final Accounts accounts;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -107,9 +109,11 @@ public class CustodyDemo {
       CaptureWorker worker,
       IssuingCertificates issuing,
       ConfirmingImports confirming,
+      TracingProvenance tracing,
       Accounts accounts,
       TransactionTemplate tx,
       Clock clock) {
+    this.tracing = tracing;
     this.capturing = capturing;
     this.worker = worker;
     this.issuing = issuing;
@@ -133,6 +137,8 @@ public class CustodyDemo {
    * @param eventsStored events stored by them
    * @param certificates the KP certificates issued and confirmed for the rough's shipments
    * @param planted the planted violations (each refused unless something is wrong)
+   * @param publicTraces the consumer traces the retailers published, by retail piece: the public id
+   *     of the page {@code /trace/{id}} that a QR code on the piece's tag leads to
    * @param failures what went wrong otherwise (empty when every other document was stored)
    */
   public record Summary(
@@ -140,10 +146,12 @@ public class CustodyDemo {
       int eventsStored,
       List<String> certificates,
       List<Planted> planted,
+      Map<String, String> publicTraces,
       List<String> failures) {
     public Summary {
       certificates = List.copyOf(certificates);
       planted = List.copyOf(planted);
+      publicTraces = Map.copyOf(publicTraces);
       failures = List.copyOf(failures);
     }
   }
@@ -179,7 +187,8 @@ public class CustodyDemo {
       }
     }
     if (!missing.isEmpty()) {
-      return new Summary(0, 0, List.of(), List.of(), List.of("no demo account " + missing));
+      return new Summary(
+          0, 0, List.of(), List.of(), Map.of(), List.of("no demo account " + missing));
     }
     Chain chain = new Chain(callers, LocalDate.now(clock).minusDays(100));
     List<Step> steps = chain.steps();
@@ -219,7 +228,21 @@ public class CustodyDemo {
         failures.add(s.username() + ", " + s.what() + ": " + j.errors());
       }
     }
-    return new Summary(steps.size(), stored, chain.certificates(), planted, failures);
+    // Each retailer publishes the consumer trace of the pieces it received (the QR on the tag).
+    Map<String, String> published = new java.util.TreeMap<>();
+    for (String piece : RETAIL_PIECES) {
+      for (String retailer : List.of(RETAIL_US, RETAIL_FR)) {
+        if (tracing.publish(callers.get(retailer), piece)
+            instanceof TracingProvenance.PublishOutcome.Published p) {
+          published.put(piece, p.publicId());
+          break;
+        }
+      }
+      if (!published.containsKey(piece)) {
+        failures.add(piece + ": no retailer could publish its consumer trace");
+      }
+    }
+    return new Summary(steps.size(), stored, chain.certificates(), planted, published, failures);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

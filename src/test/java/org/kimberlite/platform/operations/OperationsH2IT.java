@@ -137,14 +137,25 @@ class OperationsH2IT {
     assertThat(ledger.get("details").get("integratorRunning").asBoolean()).isFalse();
     assertThat(ledger.get("details").get("pending").asLong()).isPositive();
     assertThat(ledger.get("details").get("lagSeconds").asLong()).isGreaterThanOrEqualTo(120);
-    String scrape = management().get("/metrics").body();
-    assertThat(scrape).containsPattern("(?m)^kimberlite_log_pending_entries\\{[^}]*} [1-9]");
+    // The gauges show figures read every 5 s off the scrape's thread.
+    String scrape = awaitScrape("(?m)^kimberlite_log_pending_entries\\{[^}]*} [1-9]");
     assertThat(scrape).containsPattern("(?m)^kimberlite_log_lag_seconds\\{[^}]*} 1[2-9][0-9]");
 
     integrator.start();
     awaitReady();
-    assertThat(management().get("/metrics").body())
-        .containsPattern("(?m)^kimberlite_log_pending_entries\\{[^}]*} 0\\.0$");
+    awaitScrape("(?m)^kimberlite_log_pending_entries\\{[^}]*} 0\\.0$");
+  }
+
+  private String awaitScrape(String pattern) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (true) {
+      String scrape = management().get("/metrics").body();
+      if (java.util.regex.Pattern.compile(pattern).matcher(scrape).find()) {
+        return scrape;
+      }
+      assertThat(Instant.now()).as("a scrape matching " + pattern).isBefore(deadline);
+      Thread.sleep(100);
+    }
   }
 
   private void awaitReady() throws InterruptedException {
