@@ -102,7 +102,7 @@ public final class ChildServer implements AutoCloseable {
 
   /** Waits for a command that ends by itself (audit) and returns its exit code. */
   public int awaitExit() throws InterruptedException, IOException {
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("The command did not end: " + tail());
     }
