@@ -32,10 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Demo companies in headless Chromium, on the custody demo's data: the retailer's inventory holds
- * the ring not yet sold (natural, of Botswanan and Canadian origin, warranted); the jeweller's
- * invoices carry their warranty statements; the laboratory-grown producer sees its refused invoice
- * among its capture jobs; the cutter uploads a document with a bad event and the job page shows the
- * error against that event.
+ * the ring not yet sold (natural, of Botswanan and Canadian origin, warranted) and leads to its
+ * trace drawn from the mines; a signed-out shopper opens the sold ring's consumer page (natural,
+ * origins, KP certificates that verify, the QR code, no company's data); the jeweller's invoices
+ * carry their warranty statements; the laboratory-grown producer sees its refused invoice among its
+ * capture jobs; the cutter uploads a document with a bad event and the job page shows the error
+ * against that event.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -125,6 +127,35 @@ class CustodyBrowserIT {
     assertThat(ring.getText()).contains("jewellery", "natural", "BW, CA", "0.90", "yes");
     assertThat(inventory.getText()).doesNotContain("RING-1");
     screenshot("custody-inventory");
+
+    // From the inventory to the ring's trace: the path drawn from the mines, steps with proofs.
+    ring.findElement(By.tagName("a")).click();
+    WebElement graph = waitUpTo(10).until(d -> d.findElement(By.id("graph")));
+    assertThat(graph.findElements(By.tagName("svg"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("trace-nature")).getText()).isEqualTo("natural");
+    assertThat(browser.findElement(By.id("trace-origins")).getText()).contains("BW", "CA");
+    assertThat(browser.findElement(By.id("hops")).getText()).contains("commissioning");
+    screenshot("custody-trace");
+
+    // A shopper, signed out, opens the page the sold ring's tag leads to.
+    browser.manage().deleteAllCookies();
+    String ring1 = summary.publicTraces().get("urn:epc:id:sgtin:9521006.040001.RING-1");
+    browser.get(url("/trace/" + ring1));
+    WebElement verdict = waitUpTo(10).until(d -> d.findElement(By.id("verdict")));
+    assertThat(verdict.getText()).contains("NATURAL");
+    assertThat(browser.findElement(By.id("origins")).getText()).containsAnyOf("BW", "CA");
+    List<WebElement> certificates =
+        browser.findElements(By.cssSelector("#certificates .certificate"));
+    assertThat(certificates).isNotEmpty();
+    certificates.forEach(c -> assertThat(c.getText()).contains("verifies"));
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("commissioning", "retail selling");
+    assertThat(page).doesNotContain("Carat & Crown", "CC-2025-7781", "Kalahari");
+    Object qrWidth =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript("return document.getElementById('qr').naturalWidth;");
+    assertThat(((Number) qrWidth).intValue()).as("the QR image loads").isPositive();
+    screenshot("custody-consumer-trace");
 
     // The jeweller: its invoice to the retailer with the warranty statement.
     signIn(account(accounts, "hudson-jewelry"));
