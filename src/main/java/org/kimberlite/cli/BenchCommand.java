@@ -156,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
     List<BenchRow> rows = new ArrayList<>();
     try {
       if (postgres) {
-        pg = ChaosProcesses.Postgres.create(dir.resolve("pg"));
+        pg = ChaosProcesses.Postgres.create(Files.createTempDirectory("kimberlite-bench-pg-"));
       }
       boolean http =
           selected.contains("B1")

@@ -34,7 +34,7 @@ record BenchDatabase(String url, String user, String password) {
   void migrate() {
     FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
     Flyway.configure()
-        .loggers("jul")
+        .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator")
         .dataSource(url, user, password)
         .locations("classpath:db/migration")
         .load()
