@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * keep-alive clients, against the same bytes served as static files by the JDK's own file server in
  * this JVM (nginx is not assumed on the machine).
  */
+@org.kimberlite.shared.SuppressForbidden(
+    "the JDK's supported, exported file server (module jdk.httpserver) is the static baseline")
 final class BenchTiles {
   private BenchTiles() {}
 
