@@ -45,7 +45,7 @@ public class CanonicalJsonBenchmark {
         List.of(
             Map.of(
                 "epcClass", "urn:epc:class:lgtin:9521141.012345.MINE-A",
-                "quantity", 60.25,
+                "quantity", 60,
                 "uom", "CTM")));
     event.put("bizStep", "commissioning");
     event.put("disposition", "active");
