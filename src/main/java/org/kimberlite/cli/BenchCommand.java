@@ -3,233 +3,431 @@ package org.kimberlite.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.kimberlite.ledger.Commitment;
-import org.kimberlite.ledger.TransparencyLog;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the transparency log on this machine: how fast records commit with their entries, how
- * fast the integrator puts them in the tree, and how long one record waits for its checkpoint. Runs
- * on a fresh embedded database in a temporary folder unless {@code --db-url} is given.
+ * The performance suite (B1 … B8 of docs/BENCHMARKS.md). The parts over HTTP run against the
+ * platform as a child process ({@code demo} on a fresh data folder, over loopback); the log and
+ * statistics parts run in this JVM on a platform without its web server. Every figure with a raw
+ * baseline measures that baseline in the same run. Prints a table and writes JSON under {@code
+ * target/bench/}.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure log commit throughput, integration throughput and latency.")
+    description =
+        "Run the performance suite (B1 capture, B2 log, B3 certificates, B5 statistics, B6 log"
+            + " reads, B7 footprint) against raw baselines; table on the console, JSON under"
+            + " target/bench/.")
 final class BenchCommand implements Callable<Integer> {
+  static final List<String> IDS = List.of("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8");
+
+  @Option(names = "--database", description = "h2 (default) or postgres (a throwaway cluster).")
+  String database = "h2";
+
+  @Option(names = "--quick", description = "Short phases and small sizes (under 5 minutes).")
+  boolean quick;
+
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "ID",
+      description = "Run only these benchmarks, e.g. --only B1,B3 (default: all).")
+  List<String> only = new ArrayList<>();
+
+  @Option(
+      names = "--duration",
+      description = "Seconds of each sustained HTTP phase (default 60; 10 with --quick).")
+  @Nullable Double duration;
+
+  @Option(names = "--clients", description = "Concurrent HTTP clients of B3 and B6 (default 8).")
+  int clients = 8;
+
+  @Option(
+      names = "--capture-clients",
+      description = "Concurrent capture clients of B1 (default 4; the server has one worker).")
+  int captureClients = 4;
+
+  @Option(
+      names = "--events-per-document",
+      description = "Events in each B1 capture document (default 100).")
+  int eventsPerDocument = 100;
+
   @Option(
       names = "--entries",
-      description = "Records committed in the throughput phase (default 20000).")
-  int entries = 20_000;
+      description = "B2: records committed in the throughput phase (default 20000; 5000 quick).")
+  @Nullable Integer entries;
 
-  @Option(names = "--writers", description = "Concurrent writer threads (default 8).")
+  @Option(names = "--writers", description = "B2: concurrent writer threads (default 8).")
   int writers = 8;
 
   @Option(
       names = "--samples",
-      description = "Single records timed in the latency phase (default 200).")
-  int samples = 200;
+      description = "B2: single records timed from commit to proof (default 200; 50 quick).")
+  @Nullable Integer samples;
 
   @Option(
       names = "--statistics",
       description =
-          "Also time the annual statistics summary over this many certificates (e.g. 100000).")
-  int statistics = 0;
+          "B5: certificates under the annual summary (default 100000; 10000 quick; 0 skips B5).")
+  @Nullable Integer statistics;
 
-  @Option(names = "--db-url", description = "Benchmark against this database instead.")
+  @Option(
+      names = "--db-url",
+      description =
+          "B2/B5 only: run the in-process part against this database (user from"
+              + " KIMBERLITE_DB_USER) instead of a fresh one.")
   String dbUrl = "";
 
+  @Option(
+      names = "--server-heap",
+      description = "Maximum heap of the server child process (default 512m).")
+  String serverHeap = "512m";
+
+  @Option(names = "--out", description = "Folder of the JSON results (default target/bench).")
+  Path out = Path.of("target", "bench");
+
+  @Option(names = "--keep", description = "Keep the temporary data folders.")
+  boolean keep;
+
   private final KimberliteCommand.Platform platform;
+  private final Clock clock = Clock.systemUTC();
 
   BenchCommand(KimberliteCommand.Platform platform) {
     this.platform = platform;
   }
 
   @Override
-  @org.kimberlite.shared.SuppressForbidden(
-      "a command-line benchmark that paces itself and polls for the log; no request thread")
-  public Integer call() throws IOException, InterruptedException {
+  public Integer call() throws Exception {
+    boolean postgres =
+        switch (database.toLowerCase(Locale.ROOT)) {
+          case "h2" -> false;
+          case "postgres", "postgresql" -> true;
+          default ->
+              throw new CommandLine.ParameterException(
+                  new CommandLine(this), "--database must be h2 or postgres");
+        };
+    Set<String> selected = new LinkedHashSet<>();
+    for (String id : only.isEmpty() ? IDS : only) {
+      String clean = id.strip().toUpperCase(Locale.ROOT);
+      if (!IDS.contains(clean)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--only takes ids among " + String.join(",", IDS));
+      }
+      selected.add(clean);
+    }
+    double seconds = duration != null ? duration : quick ? 10 : 60;
+    int logEntries = entries != null ? entries : quick ? 5_000 : 20_000;
+    int logSamples = samples != null ? samples : quick ? 50 : 200;
+    int certificates = statistics != null ? statistics : quick ? 10_000 : 100_000;
+    String run = Long.toString(clock.millis() % 1_679_616L, 36).toUpperCase(Locale.ROOT);
+
+    Instant started = clock.instant();
+    String command =
+        "./kimberlite bench "
+            + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    System.out.printf(
+        Locale.ROOT,
+        "bench: %s on %s, %s; %d cores, load average %s%n",
+        String.join(",", selected),
+        postgres ? "PostgreSQL" : "H2",
+        quick ? "quick" : "full",
+        Runtime.getRuntime().availableProcessors(),
+        BenchReport.loadAverage());
     Path dir = Files.createTempDirectory("kimberlite-bench-");
-    List<String> args = new ArrayList<>();
-    args.add("--spring.main.web-application-type=none");
-    args.add("--kimberlite.data-dir=" + dir);
-    args.add("--logging.level.org.kimberlite=WARN");
-    if (!dbUrl.isBlank()) {
-      args.add("--spring.datasource.url=" + dbUrl);
-    }
-    try (ConfigurableApplicationContext context = platform.start(args.toArray(String[]::new))) {
-      TransparencyLog log = context.getBean(TransparencyLog.class);
-      TransactionTemplate tx = context.getBean(TransactionTemplate.class);
-      awaitIntegrated(log);
-      long before = log.signedSize();
-
-      AtomicInteger next = new AtomicInteger();
-      List<Thread> threads = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int w = 0; w < writers; w++) {
-        threads.add(
-            Thread.ofPlatform()
-                .start(
-                    () -> {
-                      int i;
-                      while ((i = next.getAndIncrement()) < entries) {
-                        int n = i;
-                        tx.executeWithoutResult(s -> log.record(commitment(n)));
-                      }
-                    }));
+    ChaosProcesses.Postgres pg = null;
+    List<BenchRow> rows = new ArrayList<>();
+    try {
+      if (postgres) {
+        pg = ChaosProcesses.Postgres.create(Files.createTempDirectory("kimberlite-bench-pg-"));
       }
-      for (Thread t : threads) {
-        t.join();
+      boolean http =
+          selected.contains("B1")
+              || selected.contains("B3")
+              || selected.contains("B6")
+              || selected.contains("B7");
+      if (http) {
+        rows.addAll(overHttp(selected, dir, pg, seconds, run));
       }
-      long committed = System.nanoTime();
-      awaitIntegrated(log);
-      long integrated = System.nanoTime();
-      double commitSeconds = (committed - start) / 1e9;
-      double integrateSeconds = (integrated - start) / 1e9;
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "throughput: %d records by %d writers committed in %.2f s (%.0f/s); all in the tree"
-              + " and under a signed checkpoint after %.2f s (%.0f/s); tree %d -> %d%n",
-          entries,
-          writers,
-          commitSeconds,
-          entries / commitSeconds,
-          integrateSeconds,
-          entries / integrateSeconds,
-          before,
-          log.signedSize());
-
-      List<Double> latencies = new ArrayList<>();
-      for (int i = 0; i < samples; i++) {
-        int n = entries + i;
-        UUID id = tx.execute(s -> log.record(commitment(n)).entryId());
-        long t0 = System.nanoTime();
-        while (log.proof(id).isEmpty()) {
-          Thread.onSpinWait();
-          Thread.sleep(0, 200_000);
+      if (selected.contains("B2") || (selected.contains("B5") && certificates > 0)) {
+        BenchDatabase raw;
+        String url = dbUrl;
+        String user = "";
+        if (pg != null) {
+          pg.createDatabase("inprocess");
+          pg.createDatabase("rawcommit");
+          raw = new BenchDatabase(pg.url("rawcommit"), pg.user(), "");
+          if (url.isBlank()) {
+            url = pg.url("inprocess");
+            user = pg.user();
+          }
+        } else {
+          raw = BenchDatabase.h2(dir, "rawcommit");
         }
-        latencies.add((System.nanoTime() - t0) / 1e6);
-        Thread.sleep(5);
+        System.out.println("bench: B2/B5 in this JVM ...");
+        rows.addAll(
+            new BenchLog(platform, dir.resolve("inprocess"), url, user)
+                .run(
+                    selected.contains("B2"),
+                    logEntries,
+                    writers,
+                    logSamples,
+                    selected.contains("B5") ? certificates : 0,
+                    raw));
       }
-      Collections.sort(latencies);
-      System.out.printf(
-          java.util.Locale.ROOT,
-          "latency from commit to a proof under a signed checkpoint, %d single records: p50 %.1f"
-              + " ms, p95 %.1f ms, max %.1f ms%n",
-          samples,
-          percentile(latencies, 0.50),
-          percentile(latencies, 0.95),
-          latencies.get(latencies.size() - 1));
-      if (statistics > 0) {
-        statisticsBench(context);
+      if (selected.contains("B4")) {
+        rows.add(
+            BenchRow.notMeasured(
+                "B4",
+                "provenance trace of a retail piece through 6 hops, p99 at 10 M events",
+                "ms",
+                "≤ 20 ms",
+                "Not measured yet: needs the provenance API and the bulk loader (in progress)."));
+      }
+      if (selected.contains("B8")) {
+        rows.add(
+            BenchRow.notMeasured(
+                "B8",
+                "growth: B1 and B4 at 1 M and 10 M stored events",
+                "%",
+                "throughput falls ≤ 20%, latency ≤ logarithmic",
+                "Not measured yet: needs the bulk loader to build the large stores (in"
+                    + " progress)."));
+      }
+    } finally {
+      if (pg != null) {
+        pg.destroy();
+      }
+      if (!keep) {
+        deleteTree(dir);
+      } else {
+        System.out.println("Kept " + dir);
       }
     }
+    rows.sort(Comparator.comparing(BenchRow::id));
+    double total = Duration.between(started, clock.instant()).toMillis() / 1e3;
+    System.out.println();
+    System.out.print(BenchReport.table(rows));
+    Path file =
+        BenchReport.write(out, rows, postgres ? "postgres" : "h2", quick, command, started, total);
+    System.out.printf(Locale.ROOT, "%nbench: %.0f s in all; results in %s%n", total, file);
     return 0;
   }
 
-  private void statisticsBench(ConfigurableApplicationContext context) {
-    org.kimberlite.registry.Organisations organisations =
-        context.getBean(org.kimberlite.registry.Organisations.class);
-    java.util.function.Function<String, java.util.UUID> newOrganisation =
-        name ->
-            organisations
-                .registerSeed(
-                    new org.kimberlite.registry.NewOrganisation(
-                        "Bench " + name + " " + UUID.randomUUID(),
-                        org.kimberlite.shared.CountryCode.of("BW"),
-                        java.util.Set.of(org.kimberlite.registry.OrganisationRole.TRADER),
-                        null,
-                        null))
-                .id();
-    UUID authority = newOrganisation.apply("authority");
-    UUID exporter = newOrganisation.apply("exporter");
-    UUID importer = newOrganisation.apply("importer");
-    List<org.kimberlite.certification.demo.BenchData.Lane> lanes = new ArrayList<>();
-    String[][] pairs = {
-      {"BW", "EU"},
-      {"RU", "AE"},
-      {"CA", "IN"},
-      {"ZA", "EU"},
-      {"CD", "AE"},
-      {"EU", "IN"},
-      {"AE", "IN"},
-      {"AO", "AE"}
-    };
-    for (String[] pair : pairs) {
-      lanes.add(
-          new org.kimberlite.certification.demo.BenchData.Lane(
-              pair[0], pair[1], authority, exporter, importer));
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create();
+
+  /** B7, B1, B3 and B6 against one server child process (a fresh demo). */
+  private List<BenchRow> overHttp(
+      Set<String> selected,
+      Path dir,
+      ChaosProcesses.@Nullable Postgres pg,
+      double seconds,
+      String run)
+      throws Exception {
+    List<BenchRow> rows = new ArrayList<>();
+    List<String> args = new ArrayList<>();
+    Map<String, String> env = new HashMap<>();
+    env.put("KIMBERLITE_MANAGEMENT_PORT", "0");
+    BenchDatabase rawCapture;
+    if (pg != null) {
+      args.add("--db-url=" + pg.url());
+      env.putAll(pg.environment());
+      pg.createDatabase("rawcapture");
+      rawCapture = new BenchDatabase(pg.url("rawcapture"), pg.user(), "");
+    } else {
+      rawCapture = BenchDatabase.h2(dir, "rawcapture");
     }
-    int year = java.time.LocalDate.now(java.time.Clock.systemUTC()).getYear() - 1;
-    long t0 = System.nanoTime();
-    context
-        .getBean(org.kimberlite.certification.demo.BenchData.class)
-        .certificates(statistics, year, lanes, 42);
-    System.out.printf(
-        java.util.Locale.ROOT,
-        "statistics: %d certificates of %d written in %.1f s%n",
-        statistics,
-        year,
-        (System.nanoTime() - t0) / 1e9);
-    org.kimberlite.statistics.Statistics stats =
-        context.getBean(org.kimberlite.statistics.Statistics.class);
-    long cold = System.nanoTime();
-    stats.summary(year);
-    System.out.printf(
-        java.util.Locale.ROOT,
-        "statistics: first (cold) summary %.1f ms%n",
-        (System.nanoTime() - cold) / 1e6);
-    for (int i = 0; i < 2; i++) {
-      stats.summary(year);
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    ChaosProcesses.Server server =
+        new ChaosProcesses.Server(
+            data, ChaosProcesses.freePort(), args, env, List.of("-Xmx" + serverHeap));
+    BenchHttp client = new BenchHttp(server.base());
+    try {
+      System.out.println("bench: starting the server (demo) ...");
+      long t0 = System.nanoTime();
+      server.start("demo");
+      if (!server.awaitReady(client.http(), Duration.ofMinutes(10), "Kimberlite demo is running")) {
+        throw new IllegalStateException("The server did not start: " + server.tail());
+      }
+      double ready = (System.nanoTime() - t0) / 1e9;
+      long pid = server.pid();
+      if (selected.contains("B7")) {
+        rows.add(
+            BenchRow.atMost(
+                "B7.a",
+                "footprint: start of a fresh demo (world + a year of certificates) to ready",
+                ready,
+                "s",
+                10,
+                "from process start until the demo answers and says it runs; -Xmx"
+                    + serverHeap
+                    + "."));
+      }
+      client.readAccounts(data);
+      if (selected.contains("B1")) {
+        System.out.println("bench: B1 capture over HTTP ...");
+        BenchCapture capture = new BenchCapture(run);
+        String token = client.token(BenchCapture.MINER);
+        AtomicLong maxRss = new AtomicLong();
+        Thread sampler = rssSampler(pid, maxRss);
+        BenchCapture.Result r;
+        try {
+          r = capture.overHttp(client, token, captureClients, eventsPerDocument, seconds);
+        } finally {
+          sampler.interrupt();
+          sampler.join();
+        }
+        System.out.println("bench: B1 raw baseline ...");
+        BenchCapture.Result raw =
+            capture.raw(rawCapture, captureClients, eventsPerDocument, Math.min(seconds, 30));
+        rows.add(
+            BenchRow.atLeast(
+                "B1",
+                "EPCIS capture over HTTP, documents of "
+                    + eventsPerDocument
+                    + " diamond-profile events, stored",
+                r.rate(),
+                "events/s",
+                raw.rate(),
+                "the same rows (event, class, goods, log entry) by plain JDBC batches, one"
+                    + " transaction per document, "
+                    + captureClients
+                    + " writers, same kind of database, "
+                    + BenchReport.number(raw.seconds())
+                    + " s"
+                    + (raw.problems().isEmpty() ? "" : "; " + raw.problems()),
+                10_000,
+                0.25,
+                captureClients
+                    + " clients, "
+                    + BenchReport.number(r.seconds())
+                    + " s with the jobs in flight at the end; "
+                    + r.documents()
+                    + " documents, "
+                    + r.failed()
+                    + " failed; post to job finished p50 "
+                    + BenchReport.number(r.jobLatency().percentile(0.5))
+                    + " ms, p99 "
+                    + BenchReport.number(r.jobLatency().percentile(0.99))
+                    + " ms"
+                    + (r.problems().isEmpty() ? "." : "; problems: " + r.problems())));
+        if (selected.contains("B7") && maxRss.get() > 0) {
+          rows.add(
+              BenchRow.atMost(
+                  "B7.b",
+                  "footprint: server RSS during B1 (highest sample)",
+                  maxRss.get() / 1024.0,
+                  "MiB",
+                  1024,
+                  "VmRSS of the server process every 250 ms; -Xmx" + serverHeap + "."));
+        }
+      } else if (selected.contains("B7")) {
+        rows.add(
+            BenchRow.notMeasured(
+                "B7.b", "footprint: server RSS during B1", "MiB", "≤ 1024 MiB", "B1 was not run."));
+      }
+      if (selected.contains("B3")) {
+        System.out.println("bench: B3 certificates over HTTP ...");
+        BenchCertificates certs = new BenchCertificates(run);
+        BenchCertificates.IssueResult issue =
+            certs.issue(client, clients, seconds, quick ? 100 : 500);
+        rows.add(
+            BenchRow.atLeast(
+                "B3.a",
+                "certificate issue over HTTP (validate, sign, store, log)",
+                issue.rate(),
+                "certs/s",
+                null,
+                "",
+                1_000,
+                0,
+                clients
+                    + " clients, "
+                    + BenchReport.number(issue.seconds())
+                    + " s; "
+                    + issue.failed()
+                    + " failed; p50 "
+                    + BenchReport.number(issue.latency().percentile(0.5))
+                    + " ms, p99 "
+                    + BenchReport.number(issue.latency().percentile(0.99))
+                    + " ms"
+                    + (issue.problems().isEmpty() ? "." : "; problems: " + issue.problems())));
+        BenchCertificates.VerifyResult v = certs.verify(client, issue.sample(), quick ? 4 : 10);
+        rows.add(
+            BenchRow.atLeast(
+                "B3.b",
+                "certificate verified offline (JWS signature + inclusion proof)",
+                v.verifyRate(),
+                "verifs/s",
+                v.rawRate(),
+                "Bouncy Castle Ed25519 verify of the same JWS signatures, same thread, same run",
+                0,
+                0.7,
+                v.certificates()
+                    + " certificates, one thread; each verification checks two Ed25519"
+                    + " signatures (the authority's JWS and the checkpoint's note) and parses"
+                    + " the proof."));
+      }
+      if (selected.contains("B6")) {
+        System.out.println("bench: B6 log reads ...");
+        rows.addAll(BenchTiles.run(client, dir.resolve("static"), clients, quick ? 3 : 10));
+      }
+    } finally {
+      server.kill();
     }
-    List<Double> times = new ArrayList<>();
-    org.kimberlite.statistics.Statistics.Summary last = null;
-    for (int i = 0; i < 10; i++) {
-      long s = System.nanoTime();
-      last = stats.summary(year);
-      times.add((System.nanoTime() - s) / 1e6);
-    }
-    Collections.sort(times);
-    System.out.printf(
-        java.util.Locale.ROOT,
-        "statistics: annual summary over %d certificates (%d issued, %d imported; exports %s carats, USD %s):"
-            + " p50 %.1f ms, max %.1f ms (10 runs after 3 warm-ups)%n",
-        statistics,
-        last.certificates().issued(),
-        last.certificates().imported(),
-        last.exports().carats().toString(),
-        last.exports().valueUsd().toString(),
-        percentile(times, 0.5),
-        times.get(times.size() - 1));
+    return rows;
   }
 
-  private static Commitment commitment(int n) {
-    return Commitment.publicRecord(
-        "bench.record",
-        Integer.toString(n),
-        "bench",
-        java.time.Clock.systemUTC().instant(),
-        Map.of("n", n, "payload", "a benchmark record of typical size, carats 1250.40"));
+  /** Samples the server's resident set size (kB) every 250 ms into {@code max}. */
+  private static Thread rssSampler(long pid, AtomicLong max) {
+    Path status = Path.of("/proc", Long.toString(pid), "status");
+    return Thread.ofPlatform()
+        .daemon()
+        .name("bench-rss")
+        .start(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                String kb = BenchReport.procField(status, "VmRSS:");
+                if (!kb.isEmpty()) {
+                  max.accumulateAndGet(Long.parseLong(kb), Math::max);
+                }
+                try {
+                  pause();
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            });
   }
 
-  @org.kimberlite.shared.SuppressForbidden("a command-line benchmark waiting for the log")
-  private static void awaitIntegrated(TransparencyLog log) throws InterruptedException {
-    while (log.pending() > 0 || log.signedSize() == 0) {
-      Thread.sleep(2);
+  @org.kimberlite.shared.SuppressForbidden("a sampler thread of a command-line benchmark")
+  private static void pause() throws InterruptedException {
+    Thread.sleep(250);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind
     }
-  }
-
-  private static double percentile(List<Double> sorted, double p) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
   }
 }

@@ -37,15 +37,29 @@ final class ChaosProcesses {
     private final int managementPort;
     private final List<String> args;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
     private @Nullable Process process;
     private int started;
 
     Server(Path dataDir, int port, List<String> args, Map<String, String> env) throws IOException {
+      this(dataDir, port, args, env, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    Server(
+        Path dataDir, int port, List<String> args, Map<String, String> env, List<String> jvmOptions)
+        throws IOException {
       this.dataDir = dataDir;
       this.port = port;
       this.managementPort = freePort();
       this.args = List.copyOf(args);
       this.env = Map.copyOf(env);
+      this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The child's process id, or -1 when it is not running. */
+    long pid() {
+      Process p = process;
+      return p == null || !p.isAlive() ? -1 : p.pid();
     }
 
     String base() {
@@ -60,8 +74,7 @@ final class ChaosProcesses {
     void start(String command) throws IOException {
       List<String> cmd = new ArrayList<>();
       cmd.add(ProcessHandle.current().info().command().orElse("java"));
-      cmd.add("-Xmx512m");
-      cmd.add("-XX:TieredStopAtLevel=1");
+      cmd.addAll(jvmOptions);
       String classPath = System.getProperty("java.class.path", "");
       if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
         cmd.addAll(List.of("-jar", classPath));
@@ -188,7 +201,36 @@ final class ChaosProcesses {
     }
 
     String url() {
-      return "jdbc:postgresql://127.0.0.1:" + port + "/kimberlite";
+      return url("kimberlite");
+    }
+
+    String url(String database) {
+      return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates another database in the cluster (a name of letters, digits and underscores). */
+    void createDatabase(String name) throws IOException, InterruptedException {
+      if (!name.matches("[a-z][a-z0-9_]{0,30}")) {
+        throw new IllegalArgumentException("database name " + name);
+      }
+      run(
+          List.of(
+              bin.resolve("psql").toString(),
+              "-h",
+              "127.0.0.1",
+              "-p",
+              Integer.toString(port),
+              "-U",
+              USER,
+              "-d",
+              "postgres",
+              "-c",
+              "create database " + name),
+          root);
+    }
+
+    String user() {
+      return USER;
     }
 
     Map<String, String> environment() {
