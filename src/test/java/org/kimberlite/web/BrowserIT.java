@@ -15,15 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.demo.DemoWorld;
-import org.kimberlite.support.Environment;
+import org.kimberlite.support.Browsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "kimberlite.data-dir=target/it-data")
 class BrowserIT {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static WebDriver browser;
-  static Path profile;
 
   @LocalServerPort int port;
   @Autowired DemoWorld demo;
@@ -54,27 +48,7 @@ class BrowserIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    Environment.require(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Chromium and chromedriver (apt-get install chromium chromium-driver)");
-    profile = Files.createTempDirectory("kimberlite-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = Browsers.headless(1280, 1000);
   }
 
   @AfterAll

@@ -18,16 +18,13 @@ import org.kimberlite.certification.QrLinks;
 import org.kimberlite.certification.documents.CertificatePdfReader;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
-import org.kimberlite.support.Environment;
+import org.kimberlite.support.Browsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,29 +57,7 @@ class CertificateBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    Environment.require(
-        Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER),
-        "Chromium and chromedriver (apt-get install chromium chromium-driver)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + Files.createTempDirectory("kimberlite-chromium-"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile())
-                .build(),
-            options);
+    browser = Browsers.headless(1280, 1400);
   }
 
   @AfterAll

@@ -14,15 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.kimberlite.custody.demo.CustodyDemo;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
-import org.kimberlite.support.Environment;
+import org.kimberlite.support.Browsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,29 +56,7 @@ class CustodyBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    Environment.require(
-        Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER),
-        "Chromium and chromedriver (apt-get install chromium chromium-driver)");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserIT.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1400",
-        "--user-data-dir=" + Files.createTempDirectory("kimberlite-chromium-"));
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile())
-                .build(),
-            options);
+    browser = Browsers.headless(1400, 1400);
   }
 
   @AfterAll

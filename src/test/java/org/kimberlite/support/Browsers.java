@@ -1,0 +1,44 @@
+package org.kimberlite.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The real browser of the UI tests: Debian's Chromium and chromedriver, headless, with a fresh
+ * profile. Tests that need it are skipped with a notice when either is missing.
+ */
+public final class Browsers {
+  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private Browsers() {}
+
+  /** A headless Chromium with a window of the given size; skips the test when none is installed. */
+  public static WebDriver headless(int width, int height) throws IOException {
+    Environment.require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium and chromedriver (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=" + width + "," + height,
+        "--user-data-dir=" + Files.createTempDirectory("kimberlite-chromium-"));
+    return new ChromeDriver(
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+        options);
+  }
+}
