@@ -26,6 +26,7 @@ import org.kimberlite.custody.internal.reconciliation.Movements;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.Receipt;
 import org.kimberlite.ledger.TransparencyLog;
+import org.kimberlite.platform.DatabaseOutage;
 import org.kimberlite.registry.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,29 +131,55 @@ public class Capturing {
     }
   }
 
-  /** Processes a queued job (on the worker). */
+  /**
+   * Processes a queued job (on the worker). While the database is out of reach the worker waits and
+   * runs the same job again (from 200 ms doubling to 5 s), before any later job, so that an
+   * acknowledged capture is never failed by an outage and jobs keep their order; the job stays
+   * running meanwhile, and a restart resumes it.
+   */
+  @org.kimberlite.shared.SuppressForbidden(
+      "the capture worker (never a request thread) waits out a database outage")
   public void process(UUID jobId) {
-    try {
-      transactions.executeWithoutResult(status -> run(jobId));
-    } catch (RuntimeException e) {
-      log.error("Capture job {} failed", jobId, e);
-      transactions.executeWithoutResult(
-          status ->
-              jobs.finish(
-                  jobId,
-                  false,
-                  0,
-                  0,
-                  List.of(
-                      new CaptureError(
-                          null,
-                          "internal-error",
-                          "",
-                          "The capture failed unexpectedly; it has been logged. Nothing was"
-                              + " stored.")),
-                  List.of(),
-                  clock.instant()));
+    long wait = 200;
+    while (true) {
+      try {
+        transactions.executeWithoutResult(status -> run(jobId));
+        return;
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.is(e)) {
+          failed(jobId, e);
+          return;
+        }
+        log.warn("Capture job {} waits for the database: {}", jobId, e.getMessage());
+      }
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+        return; // the job stays running; the next start resumes it
+      }
+      wait = Math.min(5_000, wait * 2);
     }
+  }
+
+  private void failed(UUID jobId, RuntimeException e) {
+    log.error("Capture job {} failed", jobId, e);
+    transactions.executeWithoutResult(
+        status ->
+            jobs.finish(
+                jobId,
+                false,
+                0,
+                0,
+                List.of(
+                    new CaptureError(
+                        null,
+                        "internal-error",
+                        "",
+                        "The capture failed unexpectedly; it has been logged. Nothing was"
+                            + " stored.")),
+                List.of(),
+                clock.instant()));
   }
 
   private void run(UUID jobId) {
