@@ -50,6 +50,7 @@ class CustodyDemoH2IT {
   @Autowired QueryingEvents querying;
   @Autowired ReadingCertificates certificates;
   @Autowired TracingProvenance tracing;
+  @Autowired Reconciling reconciling;
 
   static @Nullable List<DemoAccount> created;
   static CustodyDemo.@Nullable Summary summary;
@@ -168,6 +169,52 @@ class CustodyDemoH2IT {
           .anyMatch(h -> "commissioning".equals(h.step()));
       assertThat(trace.certificates()).as(piece).isNotEmpty();
     }
+  }
+
+  /**
+   * Each demo company's warranty reconciliation over the demo's period balances, or lists
+   * differences that add up exactly to its surplus and its shortfall.
+   */
+  @Test
+  void eachCompanysReconciliationBalancesOrListsWhatDoesNot() {
+    String from = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(120).toString();
+    String to = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    int balanced = 0;
+    for (Map.Entry<String, Caller> e : callers().entrySet()) {
+      Caller c = e.getValue();
+      Reconciling.Outcome outcome = reconciling.report(c, c.organisationId().toString(), from, to);
+      assertThat(outcome).as(e.getKey()).isInstanceOf(Reconciling.Outcome.Done.class);
+      Reconciling.Report r = ((Reconciling.Outcome.Done) outcome).report();
+      System.out.println(
+          "Reconciliation "
+              + e.getKey()
+              + ": bought "
+              + r.figures().bought()
+              + ", sold "
+              + r.figures().sold()
+              + ", lost in manufacturing "
+              + r.figures().manufacturingLoss()
+              + ", closing "
+              + r.figures().closing()
+              + (r.balanced() ? ", balanced" : ", differences " + r.differences()));
+      if (r.balanced()) {
+        balanced++;
+        assertThat(r.flagged()).as(e.getKey()).isFalse();
+        continue;
+      }
+      assertThat(r.differences()).as(e.getKey()).isNotEmpty();
+      assertThat(
+              org.kimberlite.shared.Carats.sum(
+                  r.differences().stream().map(Reconciling.Difference::surplus).toList()))
+          .as(e.getKey() + ": the differences make up the surplus")
+          .isEqualTo(r.surplus());
+      assertThat(
+              org.kimberlite.shared.Carats.sum(
+                  r.differences().stream().map(Reconciling.Difference::shortfall).toList()))
+          .as(e.getKey() + ": the differences make up the shortfall")
+          .isEqualTo(r.shortfall());
+    }
+    assertThat(balanced).as("companies whose warranties balance").isPositive();
   }
 
   /** One stored event as the test reads it. */
