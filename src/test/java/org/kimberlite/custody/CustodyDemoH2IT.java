@@ -2,6 +2,8 @@ package org.kimberlite.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,6 +53,7 @@ class CustodyDemoH2IT {
   @Autowired ReadingCertificates certificates;
   @Autowired TracingProvenance tracing;
   @Autowired Reconciling reconciling;
+  @Autowired org.kimberlite.ledger.TransparencyLog log;
 
   static @Nullable List<DemoAccount> created;
   static CustodyDemo.@Nullable Summary summary;
@@ -169,6 +172,69 @@ class CustodyDemoH2IT {
           .anyMatch(h -> "commissioning".equals(h.step()));
       assertThat(trace.certificates()).as(piece).isNotEmpty();
     }
+  }
+
+  /**
+   * The proofs of a retail piece's trace verify offline: each hop's log entry and C2SP tlog-proof,
+   * written to files, pass {@code ./kimberlite verify-proof} with nothing but the log's public key
+   * (no platform started), and the retailer's own hops also prove their record with its salt.
+   */
+  @Test
+  void theTraceProofsVerifyOfflineWithTheCommandLine(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Caller retailer = callers().get("carat-crown");
+    String piece = "urn:epc:id:sgtin:9521006.040001.RING-1";
+    ProvenanceTrace trace = null;
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+    while (trace == null
+        || trace.hops().stream()
+            .anyMatch(h -> h.proof() == null || h.proof().tlogProof() == null)) {
+      assertThat(java.time.Instant.now()).as("every hop in the log").isBefore(deadline);
+      if (tracing.trace(retailer, piece, "upstream", null, null)
+          instanceof TracingProvenance.TraceOutcome.Found found) {
+        trace = found.trace();
+      }
+      Thread.sleep(100);
+    }
+    Path vkey = Files.writeString(dir.resolve("log.vkey"), log.verifierKey());
+    org.kimberlite.cli.KimberliteCommand.Platform none =
+        args -> {
+          throw new AssertionError("verify-proof must not start the platform");
+        };
+    int withRecord = 0;
+    for (ProvenanceTrace.Hop hop : trace.hops()) {
+      ProvenanceTrace.LogProof p = hop.proof();
+      Path proof = Files.writeString(dir.resolve("hop.tlog-proof"), p.tlogProof());
+      Path entry = Files.writeString(dir.resolve("hop.entry"), p.entry());
+      List<String> args = new ArrayList<>(List.of("verify-proof", "--vkey", vkey.toString()));
+      if (p.record() != null && p.salt() != null) {
+        args.addAll(
+            List.of(
+                "--record",
+                Files.writeString(dir.resolve("hop.record"), p.record()).toString(),
+                "--salt",
+                p.salt()));
+        withRecord++;
+      }
+      args.add(proof.toString());
+      args.add(entry.toString());
+      assertThat(org.kimberlite.cli.KimberliteCommand.execute(none, args.toArray(String[]::new)))
+          .as(hop.step() + " " + hop.eventID())
+          .isZero();
+      // The same proof does not vouch for another entry.
+      Files.writeString(entry, p.entry().replace("custody.event", "custody.evenT"));
+      assertThat(
+              org.kimberlite.cli.KimberliteCommand.execute(
+                  none,
+                  "verify-proof",
+                  "--vkey",
+                  vkey.toString(),
+                  proof.toString(),
+                  entry.toString()))
+          .isEqualTo(1);
+    }
+    assertThat(trace.hops()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(withRecord).as("the retailer's own hops carry their record").isPositive();
   }
 
   /**
