@@ -501,7 +501,7 @@ final class ChaosCommand implements Callable<Integer> {
         samples.subList(Math.max(early.size(), samples.size() - 12), samples.size());
     boolean flat = true;
     String resources = "too short to judge (needs more than 3 minutes)";
-    if (!early.isEmpty() && !late.isEmpty() && late != early) {
+    if (!early.isEmpty() && !late.isEmpty()) {
       long earlyThreads = early.stream().mapToLong(x -> x.threads).max().orElse(0);
       long lateThreads = late.stream().mapToLong(x -> x.threads).max().orElse(0);
       long earlyFloor = early.stream().mapToLong(x -> x.heapBytes).min().orElse(0);
