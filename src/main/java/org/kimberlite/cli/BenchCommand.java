@@ -101,6 +101,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "Maximum heap of the server child process (default 512m).")
   String serverHeap = "512m";
 
+  @Option(
+      names = "--server-jvm-option",
+      description =
+          "An extra JVM option of the server child process, repeatable (for a profiler, e.g."
+              + " -XX:StartFlightRecording=filename=server.jfr,settings=profile).")
+  List<String> serverJvmOptions = new ArrayList<>();
+
   @Option(names = "--out", description = "Folder of the JSON results (default target/bench).")
   Path out = Path.of("target", "bench");
 
@@ -109,6 +116,13 @@ final class BenchCommand implements Callable<Integer> {
 
   private final KimberliteCommand.Platform platform;
   private final Clock clock = Clock.systemUTC();
+
+  private List<String> serverJvm() {
+    List<String> options = new ArrayList<>();
+    options.add("-Xmx" + serverHeap);
+    options.addAll(serverJvmOptions);
+    return options;
+  }
 
   BenchCommand(KimberliteCommand.Platform platform) {
     this.platform = platform;
@@ -257,8 +271,7 @@ final class BenchCommand implements Callable<Integer> {
     Path data = dir.resolve("data");
     Files.createDirectories(data);
     ChaosProcesses.Server server =
-        new ChaosProcesses.Server(
-            data, ChaosProcesses.freePort(), args, env, List.of("-Xmx" + serverHeap));
+        new ChaosProcesses.Server(data, ChaosProcesses.freePort(), args, env, serverJvm());
     BenchHttp client = new BenchHttp(server.base());
     try {
       System.out.println("bench: starting the server (demo) ...");
@@ -391,7 +404,7 @@ final class BenchCommand implements Callable<Integer> {
         rows.addAll(BenchTiles.run(client, dir.resolve("static"), clients, quick ? 3 : 10));
       }
     } finally {
-      server.kill();
+      server.stop(Duration.ofSeconds(30));
     }
     return rows;
   }

@@ -121,6 +121,20 @@ final class ChaosProcesses {
       return false;
     }
 
+    /**
+     * SIGTERM, then SIGKILL if it has not ended within {@code grace}: shutdown hooks run (a flight
+     * recording is written).
+     */
+    void stop(Duration grace) throws InterruptedException {
+      Process p = process;
+      if (p != null) {
+        p.destroy();
+        if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+          kill();
+        }
+      }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     void kill() throws InterruptedException {
       Process p = process;

@@ -119,44 +119,51 @@ public class Capturing {
         list.size(),
         body,
         clock.instant().truncatedTo(ChronoUnit.MILLIS));
-    worker.afterCommit(() -> process(id));
+    worker.afterCommit(id, list.size(), this::process);
     return new Submission.Submitted(id, list.size());
   }
 
   /** Jobs accepted before a restart and not yet processed are processed now. */
   @EventListener(ApplicationReadyEvent.class)
   public void resume() {
-    for (UUID id : jobs.running()) {
-      worker.afterCommit(() -> process(id));
+    for (CaptureJobRepository.Running job : jobs.running()) {
+      worker.afterCommit(job.id(), job.events(), this::process);
     }
   }
 
   /**
-   * Processes a queued job (on the worker). While the database is out of reach the worker waits and
-   * runs the same job again (from 200 ms doubling to 5 s), before any later job, so that an
-   * acknowledged capture is never failed by an outage and jobs keep their order; the job stays
-   * running meanwhile, and a restart resumes it.
+   * Processes queued jobs (on the worker), in order, in one transaction so that they share a
+   * commit. While the database is out of reach the worker waits and runs the same jobs again (from
+   * 200 ms doubling to 5 s), before any later job, so that an acknowledged capture is never failed
+   * by an outage and jobs keep their order; the jobs stay running meanwhile, and a restart resumes
+   * them. When a group fails otherwise, its jobs run again one by one, so that only a faulty job
+   * fails.
    */
   @org.kimberlite.shared.SuppressForbidden(
       "the capture worker (never a request thread) waits out a database outage")
-  public void process(UUID jobId) {
+  public void process(List<UUID> group) {
     long wait = 200;
     while (true) {
       try {
-        transactions.executeWithoutResult(status -> run(jobId));
+        transactions.executeWithoutResult(status -> group.forEach(this::run));
         return;
       } catch (RuntimeException e) {
         if (!DatabaseOutage.is(e)) {
-          failed(jobId, e);
+          if (group.size() == 1) {
+            failed(group.get(0), e);
+          } else {
+            log.warn("A group of {} capture jobs failed; each runs alone", group.size());
+            group.forEach(id -> process(List.of(id)));
+          }
           return;
         }
-        log.warn("Capture job {} waits for the database: {}", jobId, e.getMessage());
+        log.warn("Capture jobs {} wait for the database: {}", group, e.getMessage());
       }
       try {
         Thread.sleep(wait);
       } catch (InterruptedException stopping) {
         Thread.currentThread().interrupt();
-        return; // the job stays running; the next start resumes it
+        return; // the jobs stay running; the next start resumes them
       }
       wait = Math.min(5_000, wait * 2);
     }

@@ -106,10 +106,20 @@ abstract class CustodyContract {
 
   /** Captures and waits (bounded) for the job to finish; answers the finished job. */
   JsonNode capture(Actor who, String body, String... headers) throws InterruptedException {
+    return finished(who, submit(who, body, headers));
+  }
+
+  /** Posts a capture document and answers its job's location, without waiting for the job. */
+  String submit(Actor who, String body, String... headers) {
     Answer a = post(who, body, headers);
     assertThat(a.status()).as(a.body()).isEqualTo(202);
     String location = a.raw().headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("/epcis/capture/");
+    return location;
+  }
+
+  /** Waits (bounded) for the job at {@code location} to finish; answers the finished job. */
+  JsonNode finished(Actor who, String location) throws InterruptedException {
     for (int i = 0; i < 1000; i++) {
       Answer job = who.api().get(location);
       assertThat(job.status()).as(job.body()).isEqualTo(200);
@@ -247,6 +257,46 @@ abstract class CustodyContract {
     assertThat(second.get("success").asBoolean()).isTrue();
     assertThat(second.get("eventsStored").asInt()).isZero();
     assertThat(second.get("eventsKnown").asInt()).isEqualTo(1);
+    assertThat(eventsOf(query(miner, ""))).hasSize(2);
+  }
+
+  @Test
+  void jobsPostedBackToBackAreEachJudgedOnTheirOwnTerms() throws Exception {
+    // Jobs that wait for the worker are processed together; each keeps its own outcome, and a
+    // later job sees what an earlier one stored.
+    String a = event("ObjectEvent", "2024-05-05T08:00:00Z", "shipping", stone(50), "");
+    String b = event("ObjectEvent", "2024-05-05T09:00:00Z", "shipping", stone(51), "");
+    String bad = event("ObjectEvent", "2024-05-05T10:00:00Z", "in_the_van", stone(52), "");
+    List<String> jobs = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      jobs.add(submit(miner, document(a)));
+      jobs.add(submit(miner, document(b, bad)));
+      jobs.add(submit(miner, document(b, bad), "GS1-Capture-Error-Behaviour", "proceed"));
+    }
+    List<JsonNode> done = new ArrayList<>();
+    for (String job : jobs) {
+      done.add(finished(miner, job));
+    }
+    // The first capture of a stores it; every later one finds it known.
+    assertThat(done.get(0).get("success").asBoolean()).as(done.get(0).toString()).isTrue();
+    assertThat(done.get(0).get("eventsStored").asInt()).isEqualTo(1);
+    for (int round = 1; round < 3; round++) {
+      JsonNode again = done.get(3 * round);
+      assertThat(again.get("success").asBoolean()).as(again.toString()).isTrue();
+      assertThat(again.get("eventsStored").asInt()).isZero();
+      assertThat(again.get("eventsKnown").asInt()).isEqualTo(1);
+    }
+    for (int round = 0; round < 3; round++) {
+      JsonNode rolledBack = done.get(3 * round + 1);
+      assertThat(rolledBack.get("success").asBoolean()).isFalse();
+      assertThat(rolledBack.get("eventsStored").asInt()).isZero();
+      assertThat(rolledBack.get("errors").get(0).get("eventIndex").asInt()).isEqualTo(1);
+      JsonNode proceeded = done.get(3 * round + 2);
+      assertThat(proceeded.get("success").asBoolean()).isFalse();
+      // b is stored by the first proceeding job only; later ones find it known.
+      assertThat(proceeded.get("eventsStored").asInt()).isEqualTo(round == 0 ? 1 : 0);
+      assertThat(proceeded.get("eventsKnown").asInt()).isEqualTo(round == 0 ? 0 : 1);
+    }
     assertThat(eventsOf(query(miner, ""))).hasSize(2);
   }
 

@@ -74,10 +74,14 @@ public class CaptureJobRepository {
         .optional();
   }
 
-  /** Ids of jobs still running, oldest first (to resume after a restart). */
-  public List<UUID> running() {
-    return jdbc.sql("select id from custody_capture_job where running order by created_at")
-        .query(UUID.class)
+  /** A job still running and how many events its document holds. */
+  public record Running(UUID id, int events) {}
+
+  /** Jobs still running, oldest first (to resume after a restart). */
+  public List<Running> running() {
+    return jdbc.sql(
+            "select id, events_total from custody_capture_job where running order by created_at")
+        .query((rs, n) -> new Running(rs.getObject("id", UUID.class), rs.getInt("events_total")))
         .list();
   }
 

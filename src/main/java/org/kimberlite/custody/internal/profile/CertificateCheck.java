@@ -2,7 +2,9 @@ package org.kimberlite.custody.internal.profile;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,11 +42,7 @@ class CertificateCheck extends ProfileCheck {
   private final ProfileProperties properties;
 
   CertificateCheck(
-      Replay replay,
-      ReadingCertificates certificates,
-      Organisations organisations,
-      ProfileProperties properties) {
-    super(replay);
+      ReadingCertificates certificates, Organisations organisations, ProfileProperties properties) {
     this.certificates = certificates;
     this.organisations = organisations;
     this.properties = properties;
@@ -52,10 +50,25 @@ class CertificateCheck extends ProfileCheck {
 
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
+    return judge(step, new HashMap<>());
+  }
+
+  /** Each organisation's country is looked up once per batch. */
+  @Override
+  List<List<Located>> judgeAll(List<Replay.Step> steps, CaptureBatch batch) {
+    Map<UUID, Optional<CountryCode>> countries = new HashMap<>();
+    List<List<Located>> out = new ArrayList<>(steps.size());
+    for (Replay.Step step : steps) {
+      out.add(judge(step, countries));
+    }
+    return out;
+  }
+
+  private List<Located> judge(Replay.Step step, Map<UUID, Optional<CountryCode>> countries) {
     Holdings.Move move = step.move();
     List<Located> out = new ArrayList<>();
     if (step.facts().certificates().isEmpty()) {
-      if (Natures.kind(step) == GoodsKind.ROUGH && crossesBorder(step)) {
+      if (Natures.kind(step) == GoodsKind.ROUGH && crossesBorder(step, countries)) {
         out.add(
             refuse(
                 "rough goods moving between organisations of different countries reference their"
@@ -139,21 +152,21 @@ class CertificateCheck extends ProfileCheck {
     return all.isEmpty() ? null : Carats.sum(all);
   }
 
-  private boolean crossesBorder(Replay.Step step) {
+  private boolean crossesBorder(Replay.Step step, Map<UUID, Optional<CountryCode>> countries) {
     Holdings.Move move = step.move();
-    @Nullable CountryCode own = country(move.actor());
+    @Nullable CountryCode own = country(move.actor(), countries);
     if (own == null) {
       return false;
     }
     if (move.step() == Holdings.Step.SHIPPING && move.declared().destination() != null) {
-      CountryCode to = country(move.declared().destination());
+      CountryCode to = country(move.declared().destination(), countries);
       return to != null && !to.equals(own);
     }
     if (move.step() == Holdings.Step.RECEIVING) {
       for (String id : move.objects()) {
         Goods g = step.before().get(id);
         if (g != null && move.actor().equals(g.pendingTo()) && g.holder() != null) {
-          CountryCode from = country(g.holder());
+          CountryCode from = country(g.holder(), countries);
           if (from != null && !from.equals(own)) {
             return true;
           }
@@ -163,7 +176,11 @@ class CertificateCheck extends ProfileCheck {
     return false;
   }
 
-  private @Nullable CountryCode country(UUID organisation) {
-    return organisations.directoryEntry(organisation).map(Organisation::country).orElse(null);
+  private @Nullable CountryCode country(
+      UUID organisation, Map<UUID, Optional<CountryCode>> countries) {
+    return countries
+        .computeIfAbsent(
+            organisation, id -> organisations.directoryEntry(id).map(Organisation::country))
+        .orElse(null);
   }
 }

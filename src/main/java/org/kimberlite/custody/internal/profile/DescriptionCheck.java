@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 class DescriptionCheck extends ProfileCheck {
   private final ProfileProperties properties;
 
-  DescriptionCheck(Replay replay, ProfileProperties properties) {
-    super(replay);
+  DescriptionCheck(ProfileProperties properties) {
     this.properties = properties;
   }
 

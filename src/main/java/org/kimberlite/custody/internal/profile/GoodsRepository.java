@@ -54,8 +54,8 @@ public class GoodsRepository {
     return out;
   }
 
-  /** Writes what is known of these identifiers after the event {@code hashId}. */
-  public void save(Map<String, Goods> goods, String hashId) {
+  /** Writes what is known of these identifiers, each after the event {@code lastEvent} names. */
+  public void save(Map<String, Goods> goods, Map<String, String> lastEvent) {
     if (goods.isEmpty()) {
       return;
     }
@@ -81,7 +81,7 @@ public class GoodsRepository {
             g.carats() == null ? null : g.carats().value(),
             g.kind() == null ? null : g.kind().name(),
             g.sold(),
-            hashId
+            lastEvent.get(e.getKey())
           });
     }
     batch.batchUpdate(

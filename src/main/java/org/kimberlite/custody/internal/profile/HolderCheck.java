@@ -13,10 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(300)
 class HolderCheck extends ProfileCheck {
-  HolderCheck(Replay replay) {
-    super(replay);
-  }
-
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
     return Located.all(Holdings.mayMove(step.move(), step.before()), "");

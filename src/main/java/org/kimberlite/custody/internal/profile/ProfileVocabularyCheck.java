@@ -10,10 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(250)
 class ProfileVocabularyCheck extends ProfileCheck {
-  ProfileVocabularyCheck(Replay replay) {
-    super(replay);
-  }
-
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
     return step.facts().faults().stream()

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 class RegistrationCheck extends ProfileCheck {
   private final Organisations organisations;
 
-  RegistrationCheck(Replay replay, Organisations organisations) {
-    super(replay);
+  RegistrationCheck(Organisations organisations) {
     this.organisations = organisations;
   }
 

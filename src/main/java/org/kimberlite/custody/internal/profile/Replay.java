@@ -83,9 +83,14 @@ public class Replay {
    */
   public List<Step> store(CaptureBatch stored) {
     List<Step> steps = run(stored);
+    // What each identifier is after the batch, and the event that left it so: one write per batch.
+    Map<String, Goods> last = new HashMap<>();
+    Map<String, String> lastEvent = new HashMap<>();
     for (Step s : steps) {
-      goods.save(s.after(), s.event().hashId());
+      last.putAll(s.after());
+      s.after().keySet().forEach(id -> lastEvent.put(id, s.event().hashId()));
     }
+    goods.save(last, lastEvent);
     return steps;
   }
 }

@@ -21,10 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(310)
 class SegregationCheck extends ProfileCheck {
-  SegregationCheck(Replay replay) {
-    super(replay);
-  }
-
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
     List<Located> out = new ArrayList<>();

@@ -24,10 +24,6 @@ import org.springframework.stereotype.Component;
 class WarrantyCheck extends ProfileCheck {
   private final WarrantyStatements statements = new WarrantyStatements();
 
-  WarrantyCheck(Replay replay) {
-    super(replay);
-  }
-
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
     List<Located> out = new ArrayList<>();

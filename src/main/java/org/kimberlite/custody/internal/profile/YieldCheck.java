@@ -20,10 +20,6 @@ import org.springframework.stereotype.Component;
 class YieldCheck extends ProfileCheck {
   private final Yield yield = new Yield();
 
-  YieldCheck(Replay replay) {
-    super(replay);
-  }
-
   @Override
   List<Located> judge(Replay.Step step, CaptureBatch batch) {
     Holdings.Move move = step.move();
