@@ -23,6 +23,7 @@ import org.kimberlite.ledger.internal.IntegrationSignal;
 import org.kimberlite.ledger.internal.LedgerRepository;
 import org.kimberlite.ledger.internal.LedgerRepository.StoredEntry;
 import org.kimberlite.ledger.internal.LogKeys;
+import org.kimberlite.ledger.internal.TileCache;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,6 +47,7 @@ public class TransparencyLog {
   private final LogKeys keys;
   private final LedgerProperties properties;
   private final Clock clock;
+  private final TileCache tiles;
   private final SecureRandom random = new SecureRandom();
 
   TransparencyLog(
@@ -53,7 +55,9 @@ public class TransparencyLog {
       IntegrationSignal signal,
       LogKeys keys,
       LedgerProperties properties,
-      Clock clock) {
+      Clock clock,
+      TileCache tiles) {
+    this.tiles = tiles;
     this.repository = repository;
     this.signal = signal;
     this.keys = keys;
@@ -261,18 +265,39 @@ public class TransparencyLog {
   }
 
   /**
-   * The stored hashes of {@code count} complete subtrees at {@code level} from {@code from}, for a
-   * hash tile: fewer when they are not all stored.
+   * The body of a tile (C2SP tlog-tiles: a hash tile, or an entry bundle) of the latest signed
+   * checkpoint's tree, or empty when that tree has no such tile. Tiles once read are kept in
+   * memory: their bytes never change.
    */
   @Transactional(readOnly = true)
-  public List<byte[]> nodes(int level, long from, int count) {
-    return repository.nodes(level, from, count);
-  }
-
-  /** The data of {@code count} integrated entries from index {@code from}, for an entry bundle. */
-  @Transactional(readOnly = true)
-  public List<byte[]> entryData(long from, int count) {
-    return repository.entryData(from, count);
+  public Optional<byte[]> tile(TilePath tile) {
+    byte[] kept = tiles.get(tile.path());
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    if (!Tiles.exists(tile, signedSize())) {
+      return Optional.empty();
+    }
+    byte[] body;
+    if (tile.entries()) {
+      List<byte[]> entries = repository.entryData(tile.index() * Tiles.WIDTH, tile.width());
+      if (entries.size() != tile.width()) {
+        return Optional.empty();
+      }
+      body = Tiles.entryBundle(entries);
+    } else {
+      List<byte[]> hashes =
+          repository.nodes(tile.level() * Tiles.HEIGHT, tile.index() * Tiles.WIDTH, tile.width());
+      if (hashes.size() != tile.width()) {
+        return Optional.empty();
+      }
+      body = new byte[hashes.size() * 32];
+      for (int i = 0; i < hashes.size(); i++) {
+        System.arraycopy(hashes.get(i), 0, body, i * 32, 32);
+      }
+    }
+    tiles.put(tile.path(), body);
+    return Optional.of(body);
   }
 
   /** The size of the latest signed checkpoint (0 before the first). */

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.LedgerProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,10 +61,11 @@ class IntegrationHealth implements HealthIndicator, MeterBinder {
 
   @Override
   public Health health() {
+    LedgerRepository.Waiting waiting = repository.waiting();
     return health(
         repository.state().size(),
-        repository.pendingCount(),
-        lag(),
+        waiting.count(),
+        lag(waiting),
         ledger.integrate(),
         integrator.isRunning(),
         settings.maxLag());
@@ -94,12 +94,11 @@ class IntegrationHealth implements HealthIndicator, MeterBinder {
   }
 
   /** How long the oldest waiting entry has waited; zero when none waits. */
-  Duration lag() {
-    Optional<Instant> oldest = repository.oldestPending();
-    if (oldest.isEmpty()) {
+  private Duration lag(LedgerRepository.Waiting waiting) {
+    if (waiting.oldest() == null) {
       return Duration.ZERO;
     }
-    Duration d = Duration.between(oldest.get(), clock.instant());
+    Duration d = Duration.between(waiting.oldest(), clock.instant());
     return d.isNegative() ? Duration.ZERO : d;
   }
 
@@ -107,11 +106,8 @@ class IntegrationHealth implements HealthIndicator, MeterBinder {
   @Scheduled(fixedDelay = 5000, initialDelay = 0)
   void refresh() {
     try {
-      figures =
-          new Figures(
-              repository.state().size(),
-              repository.pendingCount(),
-              repository.oldestPending().orElse(null));
+      LedgerRepository.Waiting waiting = repository.waiting();
+      figures = new Figures(repository.state().size(), waiting.count(), waiting.oldest());
     } catch (DataAccessException | TransactionException e) {
       // the database is away: the gauges keep the last figures until it is back
     }

@@ -168,12 +168,18 @@ public class LedgerRepository {
         .single();
   }
 
-  /** When the oldest entry still waiting for its index was committed, if any waits. */
-  public Optional<Instant> oldestPending() {
-    return jdbc.sql("select min(created_at) from ledger_entry where idx is null")
-        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-        .single()
-        .map(OffsetDateTime::toInstant);
+  /** Entries waiting for their index: how many, and when the oldest was committed (null: none). */
+  public record Waiting(long count, @org.jspecify.annotations.Nullable Instant oldest) {}
+
+  /** The waiting entries' count and oldest time, read together so that they agree. */
+  public Waiting waiting() {
+    return jdbc.sql("select count(*), min(created_at) from ledger_entry where idx is null")
+        .query(
+            (rs, n) -> {
+              OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
+              return new Waiting(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+            })
+        .single();
   }
 
   /** Pending entries in commit-sequence order: (id, leaf hash). */

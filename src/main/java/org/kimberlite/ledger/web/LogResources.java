@@ -6,7 +6,6 @@ import java.util.List;
 import org.kimberlite.ledger.Cosigning;
 import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.TilePath;
-import org.kimberlite.ledger.Tiles;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.ledger.Witnessing;
 import org.kimberlite.platform.web.PublicPaths;
@@ -79,28 +78,12 @@ class LogResources {
     } catch (LogFormatException e) {
       throw Problem.notFound("Not a tile path: " + e.getMessage());
     }
-    long size = log.signedSize();
-    if (!Tiles.exists(tile, size)) {
-      throw Problem.notFound("The log of size " + size + " has no tile " + tile.path() + ".");
-    }
-    byte[] body;
-    if (tile.entries()) {
-      List<byte[]> entries = log.entryData(tile.index() * Tiles.WIDTH, tile.width());
-      if (entries.size() != tile.width()) {
-        throw Problem.notFound("Entries of " + tile.path() + " are not available.");
-      }
-      body = Tiles.entryBundle(entries);
-    } else {
-      List<byte[]> hashes =
-          log.nodes(tile.level() * Tiles.HEIGHT, tile.index() * Tiles.WIDTH, tile.width());
-      if (hashes.size() != tile.width()) {
-        throw Problem.notFound("Hashes of " + tile.path() + " are not available.");
-      }
-      body = new byte[hashes.size() * 32];
-      for (int i = 0; i < hashes.size(); i++) {
-        System.arraycopy(hashes.get(i), 0, body, i * 32, 32);
-      }
-    }
+    byte[] body =
+        log.tile(tile)
+            .orElseThrow(
+                () ->
+                    Problem.notFound(
+                        "The log's latest signed checkpoint has no tile " + tile.path() + "."));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .cacheControl(IMMUTABLE)
