@@ -91,9 +91,20 @@ final class BenchCapture {
   }
 
   /** Captures for {@code seconds}, then waits for the jobs in flight; counts stored events. */
-  @org.kimberlite.shared.SuppressForbidden("a benchmark client polling its capture job")
   Result overHttp(BenchHttp server, String token, int clients, int perDocument, double seconds)
       throws InterruptedException {
+    return overHttp(server, token, clients, perDocument, seconds, Long.MAX_VALUE);
+  }
+
+  /**
+   * Captures for {@code seconds} or until documents of {@code maxEvents} events were posted,
+   * whichever comes first, then waits for the jobs in flight; counts stored events.
+   */
+  @org.kimberlite.shared.SuppressForbidden("a benchmark client polling its capture job")
+  Result overHttp(
+      BenchHttp server, String token, int clients, int perDocument, double seconds, long maxEvents)
+      throws InterruptedException {
+    AtomicLong posted = new AtomicLong();
     AtomicLong events = new AtomicLong();
     AtomicLong documents = new AtomicLong();
     AtomicLong failed = new AtomicLong();
@@ -110,7 +121,8 @@ final class BenchCapture {
                   () -> {
                     HttpClient http = BenchHttp.client();
                     try {
-                      while (System.nanoTime() < deadline) {
+                      while (System.nanoTime() < deadline
+                          && posted.addAndGet(perDocument) <= maxEvents) {
                         String doc = document(perDocument);
                         long t0 = System.nanoTime();
                         HttpResponse<String> r =

@@ -108,6 +108,13 @@ final class BenchCommand implements Callable<Integer> {
               + " -XX:StartFlightRecording=filename=server.jfr,settings=profile).")
   List<String> serverJvmOptions = new ArrayList<>();
 
+  @Option(
+      names = "--growth-events",
+      description =
+          "B8: events captured to grow the store before B1 and B4 run again (default 1,000,000;"
+              + " 50,000 with --quick).")
+  long growthEvents = -1;
+
   @Option(names = "--out", description = "Folder of the JSON results (default target/bench).")
   Path out = Path.of("target", "bench");
 
@@ -175,8 +182,10 @@ final class BenchCommand implements Callable<Integer> {
       boolean http =
           selected.contains("B1")
               || selected.contains("B3")
+              || selected.contains("B4")
               || selected.contains("B6")
-              || selected.contains("B7");
+              || selected.contains("B7")
+              || selected.contains("B8");
       if (http) {
         rows.addAll(overHttp(selected, dir, pg, seconds, run));
       }
@@ -205,25 +214,6 @@ final class BenchCommand implements Callable<Integer> {
                     logSamples,
                     selected.contains("B5") ? certificates : 0,
                     raw));
-      }
-      if (selected.contains("B4")) {
-        rows.add(
-            BenchRow.notMeasured(
-                "B4",
-                "provenance trace of a retail piece through 6 hops, p99 at 10 M events",
-                "ms",
-                "≤ 20 ms",
-                "Not measured yet: needs the provenance API and the bulk loader (in progress)."));
-      }
-      if (selected.contains("B8")) {
-        rows.add(
-            BenchRow.notMeasured(
-                "B8",
-                "growth: B1 and B4 at 1 M and 10 M stored events",
-                "%",
-                "throughput falls ≤ 20%, latency ≤ logarithmic",
-                "Not measured yet: needs the bulk loader to build the large stores (in"
-                    + " progress)."));
       }
     } finally {
       if (pg != null) {
@@ -295,6 +285,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "."));
       }
       client.readAccounts(data);
+      BenchCapture.Result firstCapture = null;
       if (selected.contains("B1")) {
         System.out.println("bench: B1 capture over HTTP ...");
         BenchCapture capture = new BenchCapture(run);
@@ -304,6 +295,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchCapture.Result r;
         try {
           r = capture.overHttp(client, token, captureClients, eventsPerDocument, seconds);
+          firstCapture = r;
         } finally {
           sampler.interrupt();
           sampler.join();
@@ -403,10 +395,150 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("bench: B6 log reads ...");
         rows.addAll(BenchTiles.run(client, dir.resolve("static"), clients, quick ? 3 : 10));
       }
+      if (selected.contains("B4") || selected.contains("B8")) {
+        rows.addAll(growth(selected, client, firstCapture, seconds, run));
+      }
     } finally {
       server.stop(Duration.ofSeconds(30));
     }
     return rows;
+  }
+
+  /**
+   * B4 on the store as it is, then (B8) the store grown by captures of unrelated lots through the
+   * same path and checks, and B1 and B4 again.
+   */
+  private List<BenchRow> growth(
+      Set<String> selected,
+      BenchHttp client,
+      BenchCapture.@Nullable Result firstCapture,
+      double seconds,
+      String run)
+      throws IOException, InterruptedException {
+    List<BenchRow> rows = new ArrayList<>();
+    System.out.println("bench: B4 provenance traces ...");
+    BenchTrace trace = new BenchTrace(client);
+    trace.findPieces();
+    long size = logSize(client);
+    BenchTrace.Result base = trace.run(clients, seconds);
+    rows.add(traceRow("B4", size, base));
+    if (!selected.contains("B8")) {
+      return rows;
+    }
+    long grow = growthEvents >= 0 ? growthEvents : quick ? 50_000 : 1_000_000;
+    BenchCapture capture = new BenchCapture(run + "G");
+    String token = client.token(BenchCapture.MINER);
+    System.out.println("bench: B8 growing the store by " + grow + " events ...");
+    long t0 = System.nanoTime();
+    BenchCapture.Result fill =
+        capture.overHttp(client, token, captureClients, eventsPerDocument, 7 * 24 * 3600.0, grow);
+    double fillSeconds = (System.nanoTime() - t0) / 1e9;
+    long grown = logSize(client);
+    System.out.println("bench: B8 B1 and B4 again at " + grown + " entries ...");
+    BenchCapture.Result again =
+        capture.overHttp(client, token, captureClients, eventsPerDocument, seconds);
+    BenchTrace.Result after = trace.run(clients, seconds);
+    String how =
+        "store grown from "
+            + size
+            + " to "
+            + grown
+            + " log entries (every stored event is one) by "
+            + fill.events()
+            + " events of unrelated lots captured through the same path in "
+            + BenchReport.number(fillSeconds)
+            + " s ("
+            + BenchReport.number(fill.rate())
+            + " events/s, "
+            + fill.failed()
+            + " failed)";
+    rows.add(traceRow("B4", grown, after));
+    if (firstCapture != null) {
+      rows.add(
+          BenchRow.atLeast(
+              "B8.a",
+              "growth: B1 capture at " + grown + " entries against B1 at " + size,
+              again.rate(),
+              "events/s",
+              firstCapture.rate(),
+              "B1 at the smaller store, same run",
+              0,
+              0.8,
+              how + "."));
+    } else {
+      rows.add(
+          BenchRow.info(
+              "B8.a",
+              "growth: B1 capture at " + grown + " entries (run B1 too for the comparison)",
+              again.rate(),
+              "events/s",
+              how + "."));
+    }
+    double p99 = base.latencies().percentile(0.99);
+    double allowed = p99 * Math.log(grown) / Math.log(Math.max(size, 2));
+    rows.add(
+        BenchRow.atMost(
+            "B8.b",
+            "growth: B4 trace p99 at " + grown + " entries",
+            after.latencies().percentile(0.99),
+            "ms",
+            allowed,
+            "no worse than logarithmic: p99 at "
+                + size
+                + " entries ("
+                + BenchReport.number(p99)
+                + " ms) × ln("
+                + grown
+                + ") / ln("
+                + size
+                + ")."));
+    return rows;
+  }
+
+  private BenchRow traceRow(String id, long size, BenchTrace.Result r) {
+    return BenchRow.atMost(
+        id,
+        "provenance trace of a retail piece upstream to its mines over HTTP, p99 at "
+            + size
+            + " log entries",
+        r.latencies().percentile(0.99),
+        "ms",
+        20,
+        clients
+            + " clients, "
+            + r.requests()
+            + " traces in "
+            + BenchReport.number(r.seconds())
+            + " s ("
+            + BenchReport.number(r.rate())
+            + "/s), "
+            + r.failed()
+            + " failed; p50 "
+            + BenchReport.number(r.latencies().percentile(0.5))
+            + " ms; "
+            + r.pieces().size()
+            + " demo pieces, deepest "
+            + r.deepest()
+            + " steps from the piece"
+            + (r.problems().isEmpty() ? "" : "; problems: " + r.problems())
+            + ". The target is at 10 M events.");
+  }
+
+  /** The size of the log's latest signed checkpoint, once the integrator has caught up. */
+  @org.kimberlite.shared.SuppressForbidden("the benchmark waits for the integrator")
+  private static long logSize(BenchHttp client) throws IOException, InterruptedException {
+    long last = -1;
+    for (int i = 0; i < 600; i++) {
+      String note = client.text("/log/checkpoint");
+      int first = note.indexOf('\n');
+      long size = Long.parseLong(note.substring(first + 1, note.indexOf('\n', first + 1)).strip());
+      if (size == last) {
+        return size;
+      }
+      last = size;
+      Thread.sleep(500);
+    }
+    return last;
   }
 
   /** Samples the server's resident set size (kB) every 250 ms into {@code max}. */

@@ -348,6 +348,17 @@ public class TracingProvenance {
     LinkedHashSet<String> certificateNumbers = new LinkedHashSet<>();
     TreeSet<ParticipantCode> declaredOrigins = new TreeSet<>();
     List<ProvenanceTrace.Hop> hops = new ArrayList<>();
+    // Each hop's log entry as the viewer may see it, and the proofs of all of them read at once.
+    Map<UUID, Optional<LogEntry>> entries = new HashMap<>();
+    Map<UUID, Long> indexes = new HashMap<>();
+    for (TraceEvent e : events) {
+      Optional<LogEntry> entry = log.entry(e.logEntry(), viewer);
+      entries.put(e.logEntry(), entry);
+      if (withProofs && entry.isPresent() && entry.get().index() != null) {
+        indexes.put(e.logEntry(), entry.get().index());
+      }
+    }
+    Map<UUID, TlogProof> proofs = log.proofs(indexes);
     for (TraceEvent e : events) {
       ProfileFacts facts = ProfileFacts.read(parsed(e), e.capturedBy());
       List<String> named = new ArrayList<>();
@@ -380,7 +391,7 @@ public class TracingProvenance {
               facts.invoice(),
               own ? invoices(e.json()) : List.of(),
               facts.warranty() != null,
-              proof(e, viewer, withProofs)));
+              proof(entries.get(e.logEntry()), proofs.get(e.logEntry()))));
     }
     List<ProvenanceTrace.Node> nodes = new ArrayList<>();
     for (var n : result.nodes().entrySet()) {
@@ -453,17 +464,13 @@ public class TracingProvenance {
     return new ProvenanceTrace.Holder(o.id(), o.name(), o.country());
   }
 
-  private ProvenanceTrace.@Nullable LogProof proof(
-      TraceEvent e, @Nullable UUID viewer, boolean withProof) {
-    Optional<LogEntry> entry = log.entry(e.logEntry(), viewer);
+  private static ProvenanceTrace.@Nullable LogProof proof(
+      Optional<LogEntry> entry, @Nullable TlogProof proof) {
     if (entry.isEmpty()) {
       return null;
     }
     LogEntry l = entry.get();
-    String tlogProof = null;
-    if (withProof && l.index() != null) {
-      tlogProof = log.proof(e.logEntry()).map(TlogProof::format).orElse(null);
-    }
+    String tlogProof = proof == null ? null : proof.format();
     byte[] salt = l.salt();
     return new ProvenanceTrace.LogProof(
         l.entryId(),

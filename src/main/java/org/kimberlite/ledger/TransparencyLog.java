@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -245,14 +248,59 @@ public class TransparencyLog {
     StoredEntry entry =
         repository.entry(entryId).orElseThrow(() -> new UnknownEntryException(entryId));
     Long index = entry.entry().index();
+    return index == null
+        ? Optional.empty()
+        : Optional.ofNullable(proofs(Map.of(entryId, index)).get(entryId));
+  }
+
+  /**
+   * C2SP tlog-proofs for integrated entries (by entry id, with their indexes) against the latest
+   * checkpoint, reading the checkpoint and every hash of every path at once; entries beyond the
+   * checkpoint are left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, TlogProof> proofs(Map<UUID, Long> indexes) {
     var checkpoint = repository.latestCheckpoint();
-    if (index == null || checkpoint.isEmpty() || checkpoint.get().size() <= index) {
-      return Optional.empty();
+    Map<UUID, TlogProof> out = new HashMap<>();
+    if (checkpoint.isEmpty() || indexes.isEmpty()) {
+      return out;
     }
-    List<byte[]> path = TreeMath.inclusionProof(index, checkpoint.get().size(), this::node);
+    long size = checkpoint.get().size();
+    // The paths' coordinates do not depend on the hashes: note them, read them at once, then build.
+    Map<Integer, Set<Long>> wanted = new HashMap<>();
+    byte[] none = new byte[32];
+    for (long index : indexes.values()) {
+      if (index < size) {
+        TreeMath.inclusionProof(
+            index,
+            size,
+            (level, at) -> {
+              wanted.computeIfAbsent(level, l -> new HashSet<>()).add(at);
+              return none;
+            });
+      }
+    }
+    Map<String, byte[]> hashes = repository.nodesAt(wanted);
     StringBuilder note = new StringBuilder(checkpoint.get().note());
-    repository.cosignatureLines(checkpoint.get().size()).forEach(l -> note.append(l).append('\n'));
-    return Optional.of(new TlogProof(null, index, path, note.toString()));
+    repository.cosignatureLines(size).forEach(l -> note.append(l).append('\n'));
+    HashReader stored =
+        (level, at) -> {
+          byte[] hash = hashes.get(level + ":" + at);
+          if (hash == null) {
+            throw new IllegalStateException("No stored hash at level " + level + " index " + at);
+          }
+          return hash;
+        };
+    indexes.forEach(
+        (id, index) -> {
+          if (index < size) {
+            out.put(
+                id,
+                new TlogProof(
+                    null, index, TreeMath.inclusionProof(index, size, stored), note.toString()));
+          }
+        });
+    return out;
   }
 
   /** The stored hash of a complete subtree, for proofs and tiles. */

@@ -226,6 +226,34 @@ abstract class LedgerContract {
   }
 
   @Test
+  void proofsOfManyEntriesReadAtOnceVerifyAgainstTheCheckpoint() throws Exception {
+    Api secretariat = secretariat();
+    for (String code : List.of("NR", "TV", "WS")) {
+      secretariat.post(
+          "/api/v1/participants",
+          Map.of("code", code, "name", code, "admittedOn", "2026-06-01", "reason", "test"));
+    }
+    awaitIntegrated();
+    Checkpoint checkpoint = client().checkpoint();
+    List<byte[]> leaves = client().leafHashes(checkpoint.size());
+    Map<UUID, Long> indexes = new java.util.LinkedHashMap<>();
+    for (long i = 0; i < checkpoint.size(); i++) {
+      indexes.put(new UUID(0, i), i);
+    }
+    UUID beyond = new UUID(1, 0);
+    indexes.put(beyond, checkpoint.size() + 5);
+    Map<UUID, TlogProof> proofs = log.proofs(indexes);
+    assertThat(proofs).hasSize((int) checkpoint.size()).doesNotContainKey(beyond);
+    for (long i = 0; i < checkpoint.size(); i++) {
+      TlogProof p = proofs.get(new UUID(0, i));
+      assertThat(p.index()).isEqualTo(i);
+      // Every proof verifies (a wrong hash anywhere on a path would throw).
+      ProofVerifier.verifyInclusion(
+          leaves.get((int) i), i, checkpoint.size(), p.inclusionProof(), checkpoint.rootHash());
+    }
+  }
+
+  @Test
   void checkpointsOnlyGrowAndStayConsistent() throws Exception {
     awaitIntegrated();
     Checkpoint before = client().checkpoint();

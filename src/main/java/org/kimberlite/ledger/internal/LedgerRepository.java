@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.LogEntry;
@@ -226,6 +229,36 @@ public class LedgerRepository {
         .query((rs, n) -> rs.getBytes("hash"))
         .optional()
         .orElse(null);
+  }
+
+  /**
+   * The stored hashes at these coordinates (level → indexes), read in one statement; keyed by
+   * {@code level + ":" + index}. Coordinates with no stored hash are absent.
+   */
+  public Map<String, byte[]> nodesAt(Map<Integer, Set<Long>> coordinates) {
+    Map<String, byte[]> out = new HashMap<>();
+    List<Map.Entry<Integer, Set<Long>>> levels =
+        coordinates.entrySet().stream().filter(e -> !e.getValue().isEmpty()).toList();
+    if (levels.isEmpty()) {
+      return out;
+    }
+    StringBuilder sql = new StringBuilder("select level, idx, hash from ledger_node where ");
+    Map<String, Object> params = new HashMap<>();
+    for (int i = 0; i < levels.size(); i++) {
+      if (i > 0) {
+        sql.append(" or ");
+      }
+      sql.append("(level = :l").append(i).append(" and idx in (:i").append(i).append("))");
+      params.put("l" + i, levels.get(i).getKey());
+      params.put("i" + i, List.copyOf(levels.get(i).getValue()));
+    }
+    jdbc.sql(sql.toString())
+        .params(params)
+        .query(
+            (ResultSet rs) -> {
+              out.put(rs.getInt("level") + ":" + rs.getLong("idx"), rs.getBytes("hash"));
+            });
+    return out;
   }
 
   /** {@code count} consecutive stored hashes of one level, or fewer if they do not exist. */
