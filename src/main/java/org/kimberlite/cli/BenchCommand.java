@@ -420,7 +420,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchTrace trace = new BenchTrace(client);
     trace.findPieces();
     long size = logSize(client);
-    BenchTrace.Result base = trace.run(clients, seconds);
+    BenchTrace.Result base = trace.run(BenchTrace.CLIENTS, seconds);
     rows.add(traceRow("B4", size, base));
     if (!selected.contains("B8")) {
       return rows;
@@ -437,7 +437,7 @@ final class BenchCommand implements Callable<Integer> {
     System.out.println("bench: B8 B1 and B4 again at " + grown + " entries ...");
     BenchCapture.Result again =
         capture.overHttp(client, token, captureClients, eventsPerDocument, seconds);
-    BenchTrace.Result after = trace.run(clients, seconds);
+    BenchTrace.Result after = trace.run(BenchTrace.CLIENTS, seconds);
     String how =
         "store grown from "
             + size
@@ -504,7 +504,7 @@ final class BenchCommand implements Callable<Integer> {
         r.latencies().percentile(0.99),
         "ms",
         20,
-        clients
+        BenchTrace.CLIENTS
             + " clients, "
             + r.requests()
             + " traces in "

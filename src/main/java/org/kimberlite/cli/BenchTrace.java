@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  * retailer that holds each over HTTP ({@code GET /api/v1/provenance}), from concurrent clients.
  */
 final class BenchTrace {
+  /** Concurrent clients: a latency figure, so fewer than the machine's cores would serve. */
+  static final int CLIENTS = 2;
+
   /** Demo retailers; each piece is traced by whichever of them may read it. */
   static final List<String> RETAILERS = List.of("carat-crown", "maison-etoile");
 

@@ -242,13 +242,18 @@ public class LedgerRepository {
     if (levels.isEmpty()) {
       return out;
     }
-    StringBuilder sql = new StringBuilder("select level, idx, hash from ledger_node where ");
+    // One branch per level, so that each reads the primary key (an "or" of them may scan).
+    StringBuilder sql = new StringBuilder();
     Map<String, Object> params = new HashMap<>();
     for (int i = 0; i < levels.size(); i++) {
       if (i > 0) {
-        sql.append(" or ");
+        sql.append(" union all ");
       }
-      sql.append("(level = :l").append(i).append(" and idx in (:i").append(i).append("))");
+      sql.append("select level, idx, hash from ledger_node where level = :l")
+          .append(i)
+          .append(" and idx in (:i")
+          .append(i)
+          .append(")");
       params.put("l" + i, levels.get(i).getKey());
       params.put("i" + i, List.copyOf(levels.get(i).getValue()));
     }

@@ -68,18 +68,30 @@ public class TraceRepository {
     Map<String, TraceEvent> found = new LinkedHashMap<>();
     boolean more = false;
     for (int from = 0; from < ids.size() && limit > 0; from += CHUNK) {
-      List<TraceEvent> rows =
-          jdbc.sql(
-                  "select e.seq, e.hash_id, e.event_id, e.event_type, e.event_time,"
-                      + " e.event_time_zone_offset, e.action, e.biz_step, e.disposition,"
-                      + " e.read_point, e.biz_location, e.captured_by, e.log_entry, e.event_json"
-                      + " from custody_event e where e.hash_id in (select x.hash_id from"
-                      + " custody_event_epc x where x.canonical in (:ids))"
-                      + " order by e.event_time, e.seq fetch first :limit rows only")
+      // The events' ids first, by the identifiers' index; then the events by their key (one
+      // statement with a sub-select let a database walk every event in time order instead).
+      List<String> hashes =
+          jdbc.sql("select distinct hash_id from custody_event_epc where canonical in (:ids)")
               .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-              .param("limit", limit + 1)
-              .query((rs, n) -> event(rs, List.of()))
+              .query(String.class)
               .list();
+      List<TraceEvent> rows = new ArrayList<>();
+      for (int h = 0; h < hashes.size(); h += CHUNK) {
+        rows.addAll(
+            jdbc.sql(
+                    "select e.seq, e.hash_id, e.event_id, e.event_type, e.event_time,"
+                        + " e.event_time_zone_offset, e.action, e.biz_step, e.disposition,"
+                        + " e.read_point, e.biz_location, e.captured_by, e.log_entry,"
+                        + " e.event_json from custody_event e where e.hash_id in (:hashes)")
+                .param("hashes", hashes.subList(h, Math.min(hashes.size(), h + CHUNK)))
+                .query((rs, n) -> event(rs, List.of()))
+                .list());
+      }
+      rows.sort(
+          java.util.Comparator.comparing(TraceEvent::eventTime).thenComparingLong(TraceEvent::seq));
+      if (rows.size() > limit + 1) {
+        rows = new ArrayList<>(rows.subList(0, limit + 1));
+      }
       for (TraceEvent e : rows) {
         found.putIfAbsent(e.hashId(), e);
       }
