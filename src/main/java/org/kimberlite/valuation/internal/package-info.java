@@ -1,0 +1,5 @@
+/** Valuation's own internal package. */
+@NullMarked
+package org.kimberlite.valuation.internal;
+
+import org.jspecify.annotations.NullMarked;
