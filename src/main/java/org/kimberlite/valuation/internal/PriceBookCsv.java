@@ -36,7 +36,7 @@ public final class PriceBookCsv {
   public static final int MAX_ROWS = 20_000;
 
   /** The most bytes an upload may have. */
-  public static final int MAX_BYTES = 2 * 1024 * 1024;
+  public static final int MAX_BYTES = 1024 * 1024;
 
   /** Faults reported at most; a file with more is refused with the first ones. */
   public static final int MAX_FAULTS = 50;
