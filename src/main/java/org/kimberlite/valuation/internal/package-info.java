@@ -1,4 +1,4 @@
-/** Valuation's own internal package. */
+/** What valuation keeps to itself: the price book repository and the VAL policies. */
 @NullMarked
 package org.kimberlite.valuation.internal;
 

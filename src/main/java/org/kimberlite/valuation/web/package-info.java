@@ -1,4 +1,4 @@
-/** Valuation's own web package. */
+/** Valuation's HTTP API and console pages. */
 @NullMarked
 package org.kimberlite.valuation.web;
 
