@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.shared.Carats;
@@ -20,6 +21,7 @@ import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.valuation.AssortmentClass;
 import org.kimberlite.valuation.CheckingValues;
+import org.kimberlite.valuation.Flow;
 import org.kimberlite.valuation.ParcelLine;
 import org.kimberlite.valuation.PriceBook;
 import org.kimberlite.valuation.PriceBookName;
@@ -221,13 +223,27 @@ class ValuationApi {
       @Nullable String flow,
       @Nullable String on,
       @Nullable String exporter) {
-    CountryCode o = ValuationJson.origin(origin);
-    return ValuationJson.band(
-        checking.band(
-            o,
-            ValuationJson.flow(flow),
-            ValuationJson.participant("exporter", exporter),
-            ValuationJson.date("on", on)));
+    // Every parameter is checked, and every fault named, before anything is looked up.
+    List<FieldError> errors = new ArrayList<>();
+    CountryCode o = checked(errors, () -> ValuationJson.origin(origin));
+    Flow f = checked(errors, () -> ValuationJson.flow(flow));
+    ParticipantCode x = checked(errors, () -> ValuationJson.participant("exporter", exporter));
+    LocalDate d = checked(errors, () -> ValuationJson.date("on", on));
+    if (!errors.isEmpty() || f == null || d == null) {
+      throw Problem.invalid(
+          String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()),
+          errors);
+    }
+    return ValuationJson.band(checking.band(o, f, x, d));
+  }
+
+  private static <T> @Nullable T checked(List<FieldError> errors, Supplier<@Nullable T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidInput e) {
+      errors.add(new FieldError(e.field(), e.reason()));
+      return null;
+    }
   }
 
   /** One HS line of a value claim. */

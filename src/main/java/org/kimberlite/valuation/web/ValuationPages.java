@@ -14,6 +14,7 @@ import org.kimberlite.shared.HsCode;
 import org.kimberlite.shared.InvalidInput;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.UsdAmount;
+import org.kimberlite.shared.json.CanonicalJson;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.valuation.CheckingValues;
@@ -25,13 +26,13 @@ import org.kimberlite.valuation.Valuations;
 import org.kimberlite.valuation.ValueClaim;
 import org.kimberlite.valuation.Verdict;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The console's valuation pages: a parcel's reference value with its breakdown (VAL-01) and the
@@ -166,14 +167,16 @@ class ValuationPages {
    * The band for the certificate form's KP-11 hint (JSON, as {@code GET /api/v1/valuation/bands}).
    */
   @GetMapping("/console/valuation/bands")
-  @ResponseBody
-  Map<String, Object> band(
+  ResponseEntity<String> band(
       Caller caller,
       @RequestParam(required = false) @Nullable String origin,
       @RequestParam(required = false) @Nullable String flow,
       @RequestParam(required = false) @Nullable String on,
       @RequestParam(required = false) @Nullable String exporter) {
-    return ValuationApi.bandOf(checking, origin, flow, on, exporter);
+    // JSON whatever the browser accepts: the page's script reads it.
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(CanonicalJson.string(ValuationApi.bandOf(checking, origin, flow, on, exporter)));
   }
 
   @GetMapping("/console/valuation/price-books/{name}/versions/{version}/csv")
