@@ -368,4 +368,75 @@ abstract class ValuationContract {
     assertThat(Files.readString(Path.of("src/main/resources/valuation/demo-price-book.csv")))
         .contains("ILLUSTRATIVE");
   }
+
+  /** A browser signed in as {@code who}. */
+  java.net.http.HttpClient browser(Actor who) throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    String login = page(client, "/login", "en");
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login);
+    assertThat(csrf.find()).isTrue();
+    java.net.http.HttpResponse<String> signedIn =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + who.username()
+                            + "&password="
+                            + java.net.URLEncoder.encode(
+                                who.password(), java.nio.charset.StandardCharsets.UTF_8)
+                            + "&_csrf="
+                            + java.net.URLEncoder.encode(
+                                csrf.group(1), java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    return client;
+  }
+
+  String page(java.net.http.HttpClient client, String path, String language) throws Exception {
+    java.net.http.HttpResponse<String> r =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html")
+                .header("Accept-Language", language)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
+  @Test
+  void theValuationScreenShowsTheBreakdownAndTheVerdictInEnglishAndFrench() throws Exception {
+    String name = fresh();
+    assertThat(put(botswana, name, "2023-01-01", "2023-12-31", CSV).status()).isEqualTo(201);
+    java.net.http.HttpClient client = browser(trader);
+    String query =
+        "/console/valuation?on=2023-06-01&assortment=%2B11-11.5%2FSTONES%2FQ1%2FWHITE&carats=2.00"
+            + "&assortment=%2B7-9%2FFLATS%2FQ3%2FBROWN&carats=1.00"
+            + "&declared=150000.00&origin=CD&exporter=CD";
+    String en = page(client, query, "en");
+    assertThat(en)
+        .contains("Reference value", "620.00", name + " v", "+7-9/FLATS/Q3/BROWN")
+        .contains("Outside the band: flagged", "declared USD 50000.00/ct is outside");
+    String fr = page(client, query, "fr");
+    assertThat(fr).contains("Valeur de référence", "Hors de la fourchette");
+    String books = page(client, "/console/valuation/price-books", "en");
+    assertThat(books).contains(name, "Verifies (key");
+    String csv = page(client, "/console/valuation/price-books/" + name + "/versions/1/csv", "en");
+    assertThat(csv).isEqualTo(CSV);
+    String band =
+        page(client, "/console/valuation/bands?origin=CD&flow=producer&on=2023-06-01", "en");
+    assertThat(band).contains("\"centreUsdPerCarat\":\"9.53\"");
+    String bad = page(client, "/console/valuation?assortment=nonsense&carats=1", "en");
+    assertThat(bad).contains("lines[0].assortment");
+  }
 }
