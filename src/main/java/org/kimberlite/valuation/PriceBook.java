@@ -37,6 +37,24 @@ public record PriceBook(
     String kid,
     String signature) {
 
+  /** This version with its signing key and signature. */
+  public PriceBook signed(String signingKid, String jws) {
+    return new PriceBook(
+        name,
+        version,
+        validFrom,
+        validTo,
+        organisationId,
+        organisationName,
+        participant,
+        uploadedBy,
+        uploadedAt,
+        rows,
+        sha256,
+        signingKid,
+        jws);
+  }
+
   /** Whether the book is in force on a day (both ends included). */
   public boolean inForceOn(LocalDate day) {
     return !day.isBefore(validFrom) && !day.isAfter(validTo);

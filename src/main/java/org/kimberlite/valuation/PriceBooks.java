@@ -96,22 +96,7 @@ public class PriceBooks {
             "",
             "");
     String jws = signatures.sign(caller.organisationId(), SIGNATURE_TYPE, canonical(unsigned));
-    String kid = signatures.verify(jws).kid();
-    PriceBook book =
-        new PriceBook(
-            name,
-            version,
-            validFrom,
-            validTo,
-            caller.organisationId(),
-            caller.organisationName(),
-            participant,
-            caller.username(),
-            at,
-            lines.size(),
-            sha256,
-            kid,
-            jws);
+    PriceBook book = unsigned.signed(signatures.verify(jws).kid(), jws);
     repository.insert(book, csv, lines);
     return new UploadOutcome.Stored(book);
   }
