@@ -96,6 +96,9 @@ class PolicyPurityTest {
             "Nomenclature",
             "Segregation",
             "Yield",
-            "CarryForward");
+            "CarryForward",
+            "PriceBookCsv",
+            "ReferenceValues",
+            "PlausibilityBands");
   }
 }

@@ -12,6 +12,8 @@ import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.statistics.demo.StatisticsDemo;
+import org.kimberlite.valuation.UploadOutcome;
+import org.kimberlite.valuation.demo.ValuationDemo;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +57,19 @@ final class DemoCommand implements Callable<Integer> {
       int issued = context.getBean(CertificationDemo.class).create(accounts);
       System.out.println(issued + " demo certificates issued, confirmed, cancelled or expired.");
       context.getBean(StatisticsDemo.class).create();
+      context
+          .getBean(ValuationDemo.class)
+          .create(accounts)
+          .ifPresent(
+              o ->
+                  System.out.println(
+                      o instanceof UploadOutcome.Stored s
+                          ? "Demo price book "
+                              + s.book().name()
+                              + " v"
+                              + s.book().version()
+                              + " uploaded (illustrative prices)."
+                          : "Demo price book not uploaded: " + o));
       custody(context.getBean(CustodyDemo.class), accounts);
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});

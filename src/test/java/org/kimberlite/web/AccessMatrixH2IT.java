@@ -666,6 +666,43 @@ class AccessMatrixH2IT {
           "GET /api/v1/statistics/matrix",
           "GET /api/v1/statistics/matrix.csv" ->
           Call.of(method, pattern + "?year=2024");
+      case "POST /api/v1/valuation/price-books" ->
+          new Call(
+              method,
+              pattern
+                  + "?name=AM-"
+                  + priceBooks.incrementAndGet()
+                  + "&validFrom=2026-01-01&validTo=2026-12-31",
+              PRICE_BOOK,
+              "text/csv");
+      case "GET /api/v1/valuation/price-books/{name}/versions/{version}",
+          "GET /api/v1/valuation/price-books/{name}/versions/{version}/csv",
+          "GET /console/valuation/price-books/{name}/versions/{version}/csv" ->
+          Call.of(method, pattern.replace("{name}", priceBook()).replace("{version}", "1"));
+      case "GET /api/v1/valuation/bands", "GET /console/valuation/bands" ->
+          Call.of(method, pattern + "?origin=BW&flow=producer&on=2026-06-01");
+      case "POST /api/v1/valuation/valuations" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "on",
+                  "2026-06-01",
+                  "lines",
+                  List.of(Map.of("assortment", "SAND/CHIPS/Q4/MIXED", "carats", "1.00"))));
+      case "POST /api/v1/valuation/checks" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "origins",
+                  List.of("BW"),
+                  "exporter",
+                  "BW",
+                  "on",
+                  "2026-06-01",
+                  "lines",
+                  List.of(Map.of("hsCode", "7102.31", "carats", "1.00", "valueUsd", "100.00"))));
       case "GET /verify" ->
           Call.of(method, "/verify?number=" + otherCertificate().json().get("number").asString());
       case "GET /api/v1/log/entries/{id}", "GET /api/v1/log/entries/{id}/proof" ->
@@ -692,6 +729,31 @@ class AccessMatrixH2IT {
                   .replace("{group}/{id}", "ledger/no-checkpoint")
                   .replace("{id}", "KP-01"));
     };
+  }
+
+  static final String PRICE_BOOK =
+      "size,model,quality,colour,usd_per_carat\nSAND,CHIPS,Q4,MIXED,6.80\n";
+
+  @Nullable String priceBook;
+
+  /** Names of uploaded price books (apart from {@link #counter}, which names participants). */
+  final AtomicInteger priceBooks = new AtomicInteger();
+
+  /** A price book uploaded once by Botswana's authority, for the cells that read one. */
+  String priceBook() {
+    if (priceBook == null) {
+      Api.Answer a =
+          actors
+              .get("authority")
+              .api()
+              .postRaw(
+                  "/api/v1/valuation/price-books?name=AM-BOOK&validFrom=2026-01-01&validTo=2026-12-31",
+                  "text/csv",
+                  PRICE_BOOK);
+      assertThat(a.status()).as(a.body()).isEqualTo(201);
+      priceBook = "AM-BOOK";
+    }
+    return priceBook;
   }
 
   /** Natural lots of an owner under the diamond profile, by owner and kind (commissioned once). */

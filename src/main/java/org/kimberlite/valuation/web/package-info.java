@@ -1,0 +1,5 @@
+/** Valuation's HTTP API and console pages. */
+@NullMarked
+package org.kimberlite.valuation.web;
+
+import org.jspecify.annotations.NullMarked;
