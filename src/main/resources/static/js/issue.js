@@ -20,8 +20,9 @@
       if (el) el.textContent = f.rule + ' (flag): ' + f.message;
     });
     summary.textContent = result.valid
-      ? 'All KP rules are met' + ((result.flags || []).length ? ', with flags to review.' : '.')
-      : (result.violations || []).length + ' rule(s) not met yet.';
+      ? (summary.dataset.met || 'All KP rules are met')
+        + ((result.flags || []).length ? (summary.dataset.flags || ', with flags to review.') : '.')
+      : (result.violations || []).length + ' ' + (summary.dataset.unmet || 'rule(s) not met yet.');
   }
 
   function check() {

@@ -202,6 +202,34 @@ public class Participants {
     return new ParticipantChange.Recorded(detail(participant.get()));
   }
 
+  /**
+   * Whether the participant's KP certificates are printed in French besides English (the
+   * secretariat's setting; English only unless the participant asked for French).
+   */
+  public boolean certificateInFrench(ParticipantCode code) {
+    return repository.certificateInFrench(code);
+  }
+
+  /** Sets whether the participant's certificates are printed in French besides English. */
+  @Transactional
+  public ParticipantChange setCertificateInFrench(
+      Caller caller, ParticipantCode code, boolean french) {
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
+    }
+    Optional<Participant> participant = repository.find(code);
+    if (participant.isEmpty()) {
+      return new ParticipantChange.Unknown(code);
+    }
+    repository.setCertificateInFrench(code, french, now(), caller.username());
+    audit.record(
+        caller,
+        "participant.certificate-language",
+        code.code(),
+        details("languages", french ? "en,fr" : "en"));
+    return new ParticipantChange.Recorded(detail(participant.get()));
+  }
+
   /** Records a compliant zone of a participant under an operational framework. */
   @Transactional
   public ParticipantChange addCompliantZone(

@@ -30,6 +30,7 @@ abstract class RegistryApiContract {
   @LocalServerPort int port;
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
+  @Autowired Participants participants;
 
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
@@ -85,6 +86,33 @@ abstract class RegistryApiContract {
     assertThat(body.get("status").asInt()).isEqualTo(status);
     assertThat(body.get("type").asString()).isEqualTo("/problems/" + type);
     assertThat(body.get("title").asString()).isNotBlank();
+  }
+
+  @Test
+  void theSecretariatSetsTheLanguagesOfAParticipantsCertificates() {
+    org.kimberlite.shared.ParticipantCode drc = org.kimberlite.shared.ParticipantCode.of("CD");
+    org.kimberlite.shared.ParticipantCode togo = org.kimberlite.shared.ParticipantCode.of("TG");
+    org.kimberlite.shared.ParticipantCode botswana = org.kimberlite.shared.ParticipantCode.of("BW");
+    // A new database starts with the French-speaking participants printing French too.
+    assertThat(participants.certificateInFrench(drc)).isTrue();
+    assertThat(participants.certificateInFrench(togo)).isTrue();
+    assertThat(participants.certificateInFrench(botswana)).isFalse();
+
+    Caller authority = actor(OrganisationRole.KP_AUTHORITY, "BW").caller(accounts);
+    Caller secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW").caller(accounts);
+    assertThat(participants.setCertificateInFrench(authority, botswana, true))
+        .isInstanceOf(ParticipantChange.NotAllowed.class);
+    assertThat(participants.certificateInFrench(botswana)).isFalse();
+    assertThat(
+            participants.setCertificateInFrench(
+                secretariat, org.kimberlite.shared.ParticipantCode.of("ZZ"), true))
+        .isInstanceOf(ParticipantChange.Unknown.class);
+    assertThat(participants.setCertificateInFrench(secretariat, togo, false))
+        .isInstanceOf(ParticipantChange.Recorded.class);
+    assertThat(participants.certificateInFrench(togo)).isFalse();
+    assertThat(participants.setCertificateInFrench(secretariat, togo, true))
+        .isInstanceOf(ParticipantChange.Recorded.class);
+    assertThat(participants.certificateInFrench(togo)).isTrue();
   }
 
   @Test

@@ -610,6 +610,8 @@ class AccessMatrixH2IT {
               method,
               pattern.replace("{code}", freshParticipant()),
               Map.of("type", "SUSPENSION", "effectiveOn", "2021-01-01", "reason", "matrix"));
+      case "POST /participants/{code}/certificate-language" ->
+          Call.form(pattern.replace("{code}", "BW"), Map.of("languages", "en"));
       case "POST /participants/{code}/status-changes" ->
           Call.form(
               pattern.replace("{code}", freshParticipant()),

@@ -76,9 +76,22 @@ public final class CertificateLayout {
    */
   public static byte[] render(
       KpCertificate certificate, String qrContent, String verifyUrl, @Nullable Long logIndex) {
+    return render(certificate, qrContent, verifyUrl, logIndex, false);
+  }
+
+  /**
+   * Renders the certificate, in English and, when {@code french}, in French too: every label,
+   * heading and the notice carry both languages ("Exporter / Exportateur").
+   */
+  public static byte[] render(
+      KpCertificate certificate,
+      String qrContent,
+      String verifyUrl,
+      @Nullable Long logIndex,
+      boolean french) {
     try (PDDocument document = new PDDocument()) {
       describe(document, certificate, qrContent);
-      new Layout(document, certificate, qrContent, verifyUrl, logIndex).draw();
+      new Layout(document, certificate, qrContent, verifyUrl, logIndex, french).draw();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
@@ -108,13 +121,16 @@ public final class CertificateLayout {
     private final @Nullable Long logIndex;
     private final List<PDPage> pages = new ArrayList<>();
     private final PdfSheet.Fonts fonts = PdfSheet.Fonts.standard();
+    private final boolean french;
 
     Layout(
         PDDocument document,
         KpCertificate c,
         String qrContent,
         String verifyUrl,
-        @Nullable Long logIndex) {
+        @Nullable Long logIndex,
+        boolean french) {
+      this.french = french;
       this.document = document;
       this.c = c;
       this.qrContent = qrContent;
@@ -132,7 +148,8 @@ public final class CertificateLayout {
         background(sheet);
         float t = header(sheet, 52);
         List<Cell[]> rows = particularRows();
-        float validationT = VALIDATION_LIMIT - VALIDATION_H - 6;
+        // The French notice takes two more lines at the foot: the validation ends higher.
+        float validationT = VALIDATION_LIMIT - (french ? 12 : 0) - VALIDATION_H - 6;
         // Spare height, if any, opens up the four gaps between blocks, up to a point.
         float needed = 12 + 46 + 16 + 6 + 16 + goodsHeight(sheet) + 22;
         for (Cell[] row : rows) {
@@ -252,6 +269,16 @@ public final class CertificateLayout {
       emblem(sheet, CENTRE, y(t + 24));
       sheet.centred(sheet.serifBold, 24, NAVY, CENTRE, y(t + 64), CertificateWording.TITLE);
       float line = t + 82;
+      if (french) {
+        sheet.centred(
+            sheet.serifBold,
+            12,
+            NAVY,
+            CENTRE,
+            y(t + 80),
+            CertificateWording.french(CertificateWording.TITLE));
+        line += 14;
+      }
       for (String text :
           PdfSheet.wrap(sheet.serifItalic, 10.5f, 400, CertificateWording.STATEMENT)) {
         sheet.centred(sheet.serifItalic, 10.5f, INK, CENTRE, y(line), text);
@@ -295,7 +322,7 @@ public final class CertificateLayout {
       float numberW = CONTENT_W * 0.66f;
       sheet.fill(TINT, LEFT, y(t + h), numberW, h);
       sheet.frame(NAVY, 0.9f, LEFT, y(t + h), numberW, h);
-      label(sheet, LEFT + 8, t + 11, CertificateWording.NUMBER);
+      label(sheet, LEFT + 8, t + 11, words(CertificateWording.NUMBER));
       sheet.text(
           sheet.monoBold,
           19,
@@ -306,7 +333,7 @@ public final class CertificateLayout {
       float statusX = LEFT + numberW + 8;
       float statusW = RIGHT - statusX;
       sheet.frame(NAVY, 0.9f, statusX, y(t + h), statusW, h);
-      label(sheet, statusX + 8, t + 11, CertificateWording.STATUS);
+      label(sheet, statusX + 8, t + 11, words(CertificateWording.STATUS));
       Rgb colour =
           switch (c.status()) {
             case ISSUED, CONFIRMED -> VALID;
@@ -371,12 +398,17 @@ public final class CertificateLayout {
       return text;
     }
 
-    private static float rowHeight(PdfSheet sheet, Cell[] cells) {
+    /** Room for the labels of a cell: one line, or two with the French under the English. */
+    private float labelRoom() {
+      return french ? 28 : 20;
+    }
+
+    private float rowHeight(PdfSheet sheet, Cell[] cells) {
       int lines = 1;
       for (Cell cell : cells) {
         lines = Math.max(lines, cellText(sheet, cell).size());
       }
-      return 20 + 12 * lines;
+      return labelRoom() + 12 * lines;
     }
 
     private float row(PdfSheet sheet, float t, Cell[] cells) throws IOException {
@@ -391,7 +423,16 @@ public final class CertificateLayout {
         float w = cell.share() * CONTENT_W;
         sheet.frame(RULE, 0.5f, x, y(t + h), w, h);
         label(sheet, x + 7, t + 10, cell.label());
-        float line = t + 23;
+        if (french) {
+          sheet.text(
+              sheet.serifItalic,
+              7,
+              GREY,
+              x + 7,
+              y(t + 18.5f),
+              CertificateWording.french(cell.label()));
+        }
+        float line = t + labelRoom() + 3;
         int firstLines = PdfSheet.wrap(sheet.bold, 10, w - 14, cell.first()).size();
         for (int j = 0; j < texts.get(i).size(); j++) {
           boolean isFirst = j < firstLines;
@@ -449,8 +490,12 @@ public final class CertificateLayout {
 
     private static final float[] COLUMNS = {66, CONTENT_W - 66 - 96 - 110, 96, 110};
 
+    private float headerHeight() {
+      return french ? 26 : 17;
+    }
+
     private float goodsHeader(PdfSheet sheet, float t) throws IOException {
-      float h = 17;
+      float h = headerHeight();
       sheet.fill(NAVY, LEFT, y(t + h), CONTENT_W, h);
       float x = LEFT;
       String[] titles = {
@@ -462,11 +507,25 @@ public final class CertificateLayout {
       for (int i = 0; i < titles.length; i++) {
         titles[i] = caps(titles[i]);
       }
+      String[] english = {
+        CertificateWording.HS_CODE,
+        CertificateWording.DESCRIPTION,
+        CertificateWording.CARATS,
+        CertificateWording.VALUE
+      };
       for (int i = 0; i < titles.length; i++) {
         if (i < 2) {
           sheet.text(sheet.bold, 7.5f, WHITE, x + 7, y(t + 11.5f), titles[i]);
         } else {
           sheet.right(sheet.bold, 7.5f, WHITE, x + COLUMNS[i] - 7, y(t + 11.5f), titles[i]);
+        }
+        if (french) {
+          String fr = CertificateWording.french(english[i]);
+          if (i < 2) {
+            sheet.text(sheet.serifItalic, 7, WHITE, x + 7, y(t + 21.5f), fr);
+          } else {
+            sheet.right(sheet.serifItalic, 7, WHITE, x + COLUMNS[i] - 7, y(t + 21.5f), fr);
+          }
         }
         x += COLUMNS[i];
       }
@@ -475,7 +534,7 @@ public final class CertificateLayout {
 
     /** The height of the goods block with every line: heading, table header, lines, total. */
     private float goodsHeight(PdfSheet sheet) {
-      float h = 6 + 17 + 20;
+      float h = 6 + headerHeight() + 20;
       for (CertificateLine line : c.lines()) {
         h += lineHeight(sheet, line);
       }
@@ -530,7 +589,7 @@ public final class CertificateLayout {
       float h = 20;
       sheet.line(NAVY, 1.1f, LEFT, y(t), RIGHT, y(t));
       sheet.fill(TINT, LEFT, y(t + h), CONTENT_W, h);
-      sheet.text(sheet.bold, 9, NAVY, LEFT + 7, y(t + 13.5f), CertificateWording.TOTAL);
+      sheet.text(sheet.bold, 9, NAVY, LEFT + 7, y(t + 13.5f), words(CertificateWording.TOTAL));
       int count = c.lines().size();
       sheet.text(
           sheet.regular,
@@ -691,7 +750,7 @@ public final class CertificateLayout {
       int shown = 0;
       for (CertificateLine line : lines) {
         boolean last = shown == lines.size() - 1;
-        if (t + lineHeight(sheet, line) + (last ? 20 : 0) > PAGE_H - 90) {
+        if (t + lineHeight(sheet, line) + (last ? 20 : 0) > PAGE_H - (french ? 102 : 90)) {
           break;
         }
         t = goodsLine(sheet, t, line, index + shown);
@@ -704,19 +763,36 @@ public final class CertificateLayout {
     }
 
     private void footer(PdfSheet sheet, int page, int of) throws IOException {
-      float t = PAGE_H - 62;
+      // With the French notice too, the lines are set closer and start a little higher, so that
+      // the footer stays inside the frame.
+      float t = PAGE_H - (french ? 74 : 62);
+      float leading = french ? 7.5f : 8.5f;
       List<String> lines =
-          PdfSheet.wrap(sheet.regular, 6.5f, CONTENT_W - 40, CertificateWording.NOTICE);
+          new ArrayList<>(
+              PdfSheet.wrap(sheet.regular, 6.5f, CONTENT_W - 40, CertificateWording.NOTICE));
+      if (french) {
+        lines.addAll(
+            PdfSheet.wrap(
+                sheet.regular,
+                6.5f,
+                CONTENT_W - 40,
+                CertificateWording.french(CertificateWording.NOTICE)));
+      }
       for (String text : lines) {
         sheet.centred(sheet.regular, 6.5f, GREY, CENTRE, y(t), text);
-        t += 8.5f;
+        t += leading;
       }
       sheet.centred(
           sheet.regular, 6.5f, GREY, CENTRE, y(t + 2), CertificateWording.footer(c, page, of));
     }
 
-    private static float section(PdfSheet sheet, float t, String title) throws IOException {
-      float end = lettered(sheet, 8, NAVY, LEFT, t, 0.6f, title);
+    /** A fixed text in the certificate's languages. */
+    private String words(String english) {
+      return french ? CertificateWording.both(english) : english;
+    }
+
+    private float section(PdfSheet sheet, float t, String title) throws IOException {
+      float end = lettered(sheet, 8, NAVY, LEFT, t, 0.6f, words(title));
       sheet.line(NAVY, 0.6f, end + 8, y(t) + 2.5f, RIGHT, y(t) + 2.5f);
       return t + 6;
     }

@@ -63,6 +63,52 @@ final class CertificateWording {
           + " authenticity rests on the issuing authority's signature carried in the QR code,"
           + " which any verifier can check offline. Any alteration renders the certificate void.";
 
+  /**
+   * The French of the fixed texts, for participants whose certificates are printed in French
+   * besides English, by their English text (without the Annex I item letters).
+   */
+  private static final java.util.Map<String, String> FRENCH =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(TITLE, "CERTIFICAT DU PROCESSUS DE KIMBERLEY"),
+          java.util.Map.entry(NUMBER, "N° du certificat"),
+          java.util.Map.entry(STATUS, "Statut"),
+          java.util.Map.entry(PARTICULARS, "Renseignements"),
+          java.util.Map.entry(ISSUING_PARTICIPANT, "Participant émetteur (exportateur)"),
+          java.util.Map.entry(ISSUED_ON, "Date de délivrance"),
+          java.util.Map.entry(EXPIRES_ON, "Date d'expiration"),
+          java.util.Map.entry(ISSUING_AUTHORITY, "Autorité exportatrice"),
+          java.util.Map.entry(IMPORTING_PARTICIPANT, "Participant importateur"),
+          java.util.Map.entry(EXPORTER, "Exportateur"),
+          java.util.Map.entry(IMPORTER, "Importateur"),
+          java.util.Map.entry(ORIGIN, "Pays d'origine"),
+          java.util.Map.entry(PARCELS, "Nombre de colis"),
+          java.util.Map.entry(SEAL_ID, "N° du scellé"),
+          java.util.Map.entry(GOODS, "Marchandises : diamants bruts"),
+          java.util.Map.entry(GOODS_CONTINUED, "Marchandises : lignes suivantes"),
+          java.util.Map.entry(HS_CODE, "Code SH"),
+          java.util.Map.entry(DESCRIPTION, "Désignation"),
+          java.util.Map.entry(CARATS, "Carats"),
+          java.util.Map.entry(VALUE, "Valeur en USD"),
+          java.util.Map.entry(TOTAL, "TOTAL"),
+          java.util.Map.entry(VALIDATION, "Validation par l'autorité exportatrice"),
+          java.util.Map.entry(
+              NOTICE,
+              "Ce document reproduit un certificat du Processus de Kimberley délivré"
+                  + " électroniquement. Son authenticité repose sur la signature de l'autorité"
+                  + " émettrice contenue dans le code QR, que tout vérificateur peut contrôler hors"
+                  + " ligne. Toute altération rend le certificat nul."));
+
+  /** The French of a fixed text, or the text itself when it has none. */
+  static String french(String english) {
+    return FRENCH.getOrDefault(english, english);
+  }
+
+  /** A fixed text in English and French, as one line: "Exporter / Exportateur". */
+  static String both(String english) {
+    String french = french(english);
+    return french.equals(english) ? english : english + " / " + french;
+  }
+
   /** The producer named in the document information and the footer. */
   static final String PRODUCER = "Kimberlite";
 

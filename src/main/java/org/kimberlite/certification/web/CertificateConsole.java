@@ -73,7 +73,7 @@ class CertificateConsole {
 
   @Bean
   static NavItem certificatesNav() {
-    return NavItem.forRoles("Certificates", "/console/certificates", 20, "KP_AUTHORITY");
+    return NavItem.forRoles("nav.certificates", "/console/certificates", 20, "KP_AUTHORITY");
   }
 
   /** The issue form's fields, as a browser posts them. */

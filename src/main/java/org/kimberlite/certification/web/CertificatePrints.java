@@ -10,6 +10,7 @@ import org.kimberlite.ledger.LogEntry;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.platform.web.WebProperties;
 import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.Participants;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,12 +28,15 @@ class CertificatePrints {
   private final Verification verification;
   private final TransparencyLog log;
   private final WebProperties web;
+  private final Participants participants;
 
   CertificatePrints(
       ReadingCertificates certificates,
       Verification verification,
       TransparencyLog log,
-      WebProperties web) {
+      WebProperties web,
+      Participants participants) {
+    this.participants = participants;
     this.certificates = certificates;
     this.verification = verification;
     this.log = log;
@@ -64,7 +68,10 @@ class CertificatePrints {
             .map(LogEntry::index)
             .orElse(null);
     String verifyUrl = web.publicUrl().replaceAll("/+$", "") + "/verify/" + c.number();
-    byte[] pdf = CertificateLayout.render(c, qr, verifyUrl, index);
+    // In the exporting participant's language too, where it asked for French (the registry's).
+    byte[] pdf =
+        CertificateLayout.render(
+            c, qr, verifyUrl, index, participants.certificateInFrench(c.issuingParticipant()));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

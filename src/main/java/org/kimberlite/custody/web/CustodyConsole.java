@@ -68,7 +68,7 @@ class CustodyConsole {
   @Bean
   static NavItem custodyNav() {
     return NavItem.forRoles(
-        "Custody",
+        "nav.custody",
         "/console/custody/inventory",
         25,
         "MINER",

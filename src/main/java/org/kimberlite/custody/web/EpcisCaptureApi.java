@@ -116,22 +116,29 @@ class EpcisCaptureApi {
   }
 
   @GetMapping("/capture/{captureId}")
-  Map<String, Object> job(Caller caller, @PathVariable String captureId) {
+  ResponseEntity<Map<String, Object>> job(Caller caller, @PathVariable String captureId) {
     UUID id;
     try {
       id = UUID.fromString(captureId);
     } catch (IllegalArgumentException e) {
       throw Problem.notFound("No capture job " + captureId + " that you may see.");
     }
-    return capturing
-        .job(caller, id)
-        .map(EpcisJson::job)
-        .orElseThrow(() -> Problem.notFound("No capture job " + captureId + " that you may see."));
+    return versioned(
+        capturing
+            .job(caller, id)
+            .map(EpcisJson::job)
+            .orElseThrow(
+                () -> Problem.notFound("No capture job " + captureId + " that you may see.")));
   }
 
   @GetMapping("/capture")
-  List<Map<String, Object>> jobs(Caller caller) {
-    return capturing.jobs(caller).stream().map(EpcisJson::job).toList();
+  ResponseEntity<List<Map<String, Object>>> jobs(Caller caller) {
+    return versioned(capturing.jobs(caller).stream().map(EpcisJson::job).toList());
+  }
+
+  /** A 200 with the EPCIS version header the REST binding gives every capture answer. */
+  private static <T> ResponseEntity<T> versioned(T body) {
+    return ResponseEntity.ok().header("GS1-EPCIS-Version", EPCIS_VERSION).body(body);
   }
 
   @RequestMapping(value = "/capture", method = RequestMethod.OPTIONS)

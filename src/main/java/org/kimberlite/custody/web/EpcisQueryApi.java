@@ -126,14 +126,19 @@ class EpcisQueryApi {
   @GetMapping(
       value = "/events/{eventId}",
       produces = {"application/json", "application/ld+json"})
-  JsonNode event(Caller caller, @PathVariable String eventId) {
+  ResponseEntity<JsonNode> event(Caller caller, @PathVariable String eventId) {
     if (eventId.length() > MAX_VALUE_LENGTH) {
       throw invalid("eventID", "is too long");
     }
-    return querying
-        .event(caller, eventId)
-        .map(e -> (JsonNode) EpcisJson.queryDocument(List.of(e), clock.instant()))
-        .orElseThrow(() -> Problem.notFound("No event with that ID that you may see."));
+    JsonNode document =
+        querying
+            .event(caller, eventId)
+            .map(e -> (JsonNode) EpcisJson.queryDocument(List.of(e), clock.instant()))
+            .orElseThrow(() -> Problem.notFound("No event with that ID that you may see."));
+    return ResponseEntity.ok()
+        .header("GS1-EPCIS-Version", EpcisCaptureApi.EPCIS_VERSION)
+        .header("GS1-CBV-Version", EpcisCaptureApi.CBV_VERSION)
+        .body(document);
   }
 
   private static MultiValueMap<String, String> withToken(

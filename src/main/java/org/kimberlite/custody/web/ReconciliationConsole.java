@@ -30,7 +30,7 @@ class ReconciliationConsole {
   @Bean
   static NavItem reconciliationNav() {
     return NavItem.forRoles(
-        "Reconciliation",
+        "nav.reconciliation",
         "/console/reconciliation",
         40,
         "MINER",

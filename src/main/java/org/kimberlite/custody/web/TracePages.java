@@ -39,7 +39,7 @@ class TracePages {
 
   @Bean
   static NavItem provenanceNav() {
-    return NavItem.signedIn("Provenance", "/console/provenance", 40);
+    return NavItem.signedIn("nav.provenance", "/console/provenance", 40);
   }
 
   /** The address of a consumer trace's page. */

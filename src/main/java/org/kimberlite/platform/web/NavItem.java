@@ -4,7 +4,9 @@ import java.util.Set;
 
 /**
  * A link in the top navigation, contributed by a module as a bean: shown to everyone, to signed-in
- * callers, or only to organisations with one of {@code roles} (role names of the registry).
+ * callers, or only to organisations with one of {@code roles} (role names of the registry). The
+ * {@code label} is a message key of the page bundles (such as {@code nav.home}); text that is no
+ * key is shown as it is.
  */
 public record NavItem(String label, String href, int order, boolean signedIn, Set<String> roles) {
   public NavItem {

@@ -98,9 +98,28 @@ class RuleDocs {
     }
     ModelAndView mv = new ModelAndView("problems");
     mv.addObject("title", title(section, id));
-    mv.addObject("html", html(section, true));
+    mv.addObject("html", promoted(html(section, true)));
     mv.addObject("single", true);
     return mv;
+  }
+
+  /**
+   * A section shown on a page of its own: its first heading becomes the page's level-one heading,
+   * the headings below it move up as many levels.
+   */
+  static String promoted(String html) {
+    int at = html.indexOf("<h");
+    if (at < 0 || at + 2 >= html.length() || !Character.isDigit(html.charAt(at + 2))) {
+      return html;
+    }
+    int by = html.charAt(at + 2) - '1';
+    String out = html;
+    for (int level = 1 + by; level <= 6 && by > 0; level++) {
+      out =
+          out.replace("<h" + level, "<h" + (level - by))
+              .replace("</h" + level, "</h" + (level - by));
+    }
+    return out;
   }
 
   /** Every rule ID and problem type the rules page explains, in page order. */

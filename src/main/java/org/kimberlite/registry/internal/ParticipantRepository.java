@@ -50,6 +50,44 @@ public class ParticipantRepository {
         .optional();
   }
 
+  /** Whether the participant's certificates are printed in French besides English. */
+  public boolean certificateInFrench(ParticipantCode code) {
+    return jdbc.sql(
+            "select french from participant_certificate_language where participant_code = :code")
+        .param("code", code.code())
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
+  }
+
+  public void setCertificateInFrench(ParticipantCode code, boolean french, Instant at, String by) {
+    int updated =
+        jdbc.sql(
+                """
+                update participant_certificate_language
+                set french = :french, updated_at = :at, updated_by = :by
+                where participant_code = :code
+                """)
+            .param("code", code.code())
+            .param("french", french)
+            .param("at", Jdbc.timestamp(at))
+            .param("by", by)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              """
+              insert into participant_certificate_language
+                (participant_code, french, updated_at, updated_by)
+              values (:code, :french, :at, :by)
+              """)
+          .param("code", code.code())
+          .param("french", french)
+          .param("at", Jdbc.timestamp(at))
+          .param("by", by)
+          .update();
+    }
+  }
+
   public void insert(Participant participant, Instant at, String by) {
     jdbc.sql(
             """

@@ -25,22 +25,22 @@ class Navigation {
 
   @Bean
   static NavItem homeNav() {
-    return NavItem.everyone("Home", "/", 0);
+    return NavItem.everyone("nav.home", "/", 0);
   }
 
   @Bean
   static NavItem participantsNav() {
-    return NavItem.everyone("Participants", "/participants", 10);
+    return NavItem.everyone("nav.participants", "/participants", 10);
   }
 
   @Bean
   static NavItem organisationsNav() {
-    return NavItem.signedIn("Organisations", "/organisations", 80);
+    return NavItem.signedIn("nav.organisations", "/organisations", 80);
   }
 
   @Bean
   static NavItem ownOrganisationNav() {
-    return NavItem.signedIn("My organisation", "/organisation", 90);
+    return NavItem.signedIn("nav.organisation", "/organisation", 90);
   }
 
   static boolean visible(NavItem item, @Nullable Caller caller) {

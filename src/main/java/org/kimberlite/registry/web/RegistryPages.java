@@ -82,7 +82,36 @@ class RegistryPages {
         "asked", on == null ? null : participants.standing(participant, on).orElse(null));
     model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
     model.addAttribute("changeTypes", StatusChangeType.values());
+    model.addAttribute("certificateFrench", participants.certificateInFrench(participant));
     return "participant";
+  }
+
+  /**
+   * The KP secretariat sets the languages the participant's certificates are printed in: {@code en}
+   * (English only) or {@code en,fr} (English and French).
+   */
+  @PostMapping("/participants/{code}/certificate-language")
+  String setCertificateLanguage(
+      @PathVariable String code,
+      Caller caller,
+      @RequestParam(required = false) @Nullable String languages) {
+    participants
+        .mayChange(caller)
+        .ifPresent(
+            n -> {
+              throw RegistryProblems.roleRequired(n.anyOf());
+            });
+    String asked = languages == null ? "" : languages.strip();
+    if (!asked.equals("en") && !asked.equals("en,fr")) {
+      throw Problem.invalid(
+          "The certificate languages cannot be set as given.",
+          List.of(new FieldError("languages", "en or en,fr")));
+    }
+    RegistryProblems.recorded(
+        participants.setCertificateInFrench(
+            caller, RegistryProblems.requireCode(code), asked.equals("en,fr")),
+        code);
+    return "redirect:/participants/" + code;
   }
 
   /** The KP secretariat records a status decision from the participant's page. */

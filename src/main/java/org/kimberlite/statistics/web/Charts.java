@@ -113,7 +113,7 @@ public final class Charts {
     double axisY = BAR_TOP + data.size() * (BAR_HEIGHT + BAR_GAP);
     List<Tick> ticks = new ArrayList<>();
     for (double t : scale.ticks()) {
-      ticks.add(new Tick(round(BAR_LEFT + scale.fraction(t) * plot), Numbers.INSTANCE.compact(t)));
+      ticks.add(new Tick(round(BAR_LEFT + scale.fraction(t) * plot), Numbers.page().compact(t)));
     }
     Marker marker = null;
     if (reference != null && !data.isEmpty()) {
@@ -265,7 +265,7 @@ public final class Charts {
     List<Tick> yTicks = new ArrayList<>();
     for (double t : scale.ticks()) {
       yTicks.add(
-          new Tick(round(axisY - scale.fraction(t) * plotHeight), Numbers.INSTANCE.compact(t)));
+          new Tick(round(axisY - scale.fraction(t) * plotHeight), Numbers.page().compact(t)));
     }
     List<Tick> xTicks = new ArrayList<>();
     int every = (int) Math.ceil(40 / band);

@@ -24,7 +24,8 @@ class ChecksPage {
 
   @Bean
   static NavItem statisticsChecksNav() {
-    return NavItem.forRoles("Data quality", "/secretariat/statistics-checks", 40, "KP_SECRETARIAT");
+    return NavItem.forRoles(
+        "nav.statisticsChecks", "/secretariat/statistics-checks", 40, "KP_SECRETARIAT");
   }
 
   @GetMapping("/secretariat/statistics-checks")

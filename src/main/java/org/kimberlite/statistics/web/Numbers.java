@@ -9,25 +9,49 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.Carats;
 import org.kimberlite.shared.UsdAmount;
 import org.kimberlite.shared.UsdPerCarat;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * How the statistics pages show numbers: amounts with thousands separators and two decimals as they
- * are kept, and short forms ("24.5 M", "4.7 bn") for chart labels. The same in every locale, like
- * the figures in the CSV.
+ * are kept, and short forms ("24.5 M", "4.7 bn") for chart labels. {@link #INSTANCE} writes them
+ * the same in every locale, like the figures in the CSV; {@link #page()} in the reader's language
+ * ({@code 1 234,56} and "4,7 Md" in French).
  */
 public final class Numbers {
-  /** The instance the templates use as {@code num}. */
-  public static final Numbers INSTANCE = new Numbers();
+  /** English figures, whatever the reader's language. */
+  public static final Numbers INSTANCE =
+      new Numbers(
+          DecimalFormatSymbols.getInstance(Locale.UK), new String[] {"", " k", " M", " bn"});
+
+  private static final Numbers FRENCH =
+      new Numbers(
+          DecimalFormatSymbols.getInstance(Locale.FRANCE), new String[] {"", " k", " M", " Md"});
 
   /** Shown where there is no figure. */
   public static final String NONE = "—";
 
-  private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.UK);
+  private final DecimalFormatSymbols symbols;
+  private final String[] suffixes;
 
-  private Numbers() {}
+  private Numbers(DecimalFormatSymbols symbols, String[] suffixes) {
+    this.symbols = symbols;
+    this.suffixes = suffixes;
+  }
 
-  private static DecimalFormat format(String pattern) {
-    DecimalFormat f = new DecimalFormat(pattern, SYMBOLS);
+  /** Figures in {@code locale}'s language: French, or else English. */
+  public static Numbers forLocale(Locale locale) {
+    return locale.getLanguage().equals("fr") ? FRENCH : INSTANCE;
+  }
+
+  /** Figures in the language of the page being drawn (English outside a request). */
+  public static Numbers page() {
+    return LocaleContextHolder.getLocaleContext() == null
+        ? INSTANCE
+        : forLocale(LocaleContextHolder.getLocale());
+  }
+
+  private DecimalFormat format(String pattern) {
+    DecimalFormat f = new DecimalFormat(pattern, symbols);
     f.setRoundingMode(RoundingMode.HALF_EVEN);
     return f;
   }
@@ -64,6 +88,20 @@ public final class Numbers {
     return d == null ? NONE : format("#,##0.00").format(d) + " %";
   }
 
+  /** The whole: {@code 100.00 %}. */
+  public String whole() {
+    return percent(BigDecimal.valueOf(100));
+  }
+
+  /** An amount of US dollars in full: {@code US$ 1,234.56}, in French {@code 1 234,56 US$}. */
+  public String usdAmount(@Nullable Object figure) {
+    BigDecimal d = decimal(figure);
+    if (d == null) {
+      return NONE;
+    }
+    return this == FRENCH ? amount(d) + " US$" : "US$ " + amount(d);
+  }
+
   /** A short form for a chart: {@code 24.5 M}, {@code 4.7 bn}, {@code 12.3 k}, {@code 148}. */
   public String compact(@Nullable Object figure) {
     BigDecimal d = decimal(figure);
@@ -71,7 +109,6 @@ public final class Numbers {
   }
 
   public String compact(double v) {
-    String[] suffixes = {"", " k", " M", " bn"};
     double x = v;
     int i = 0;
     while (i < suffixes.length - 1 && Math.abs(x) >= 999.5) {
@@ -82,7 +119,7 @@ public final class Numbers {
   }
 
   /** Three significant digits at most, no trailing zeros: 24.5, 148, 2.25, 0.5. */
-  private static String significant(double v) {
+  private String significant(double v) {
     double a = Math.abs(v);
     String pattern = a >= 100 ? "#,##0" : a >= 10 ? "#,##0.#" : "#,##0.##";
     return format(pattern).format(v);
@@ -91,6 +128,9 @@ public final class Numbers {
   /** Compact with a currency prefix: {@code US$ 4.7 bn}. */
   public String usd(@Nullable Object figure) {
     BigDecimal d = decimal(figure);
-    return d == null ? NONE : "US$ " + compact(d);
+    if (d == null) {
+      return NONE;
+    }
+    return this == FRENCH ? compact(d) + " US$" : "US$ " + compact(d);
   }
 }

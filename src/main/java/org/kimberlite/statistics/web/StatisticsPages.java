@@ -24,7 +24,9 @@ import org.kimberlite.shared.UsdPerCarat;
 import org.kimberlite.shared.problem.Problem;
 import org.kimberlite.statistics.Statistics;
 import org.kimberlite.statistics.TradeMatrix;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,36 +44,43 @@ class StatisticsPages {
   /** The first year of the KP Certification Scheme. */
   static final int FIRST_YEAR = 2003;
 
-  private static final Numbers NUM = Numbers.INSTANCE;
-
   private final Statistics statistics;
   private final Participants participants;
   private final Clock clock;
   private final YearParameters yearParameters;
+  private final MessageSource messages;
 
-  StatisticsPages(Statistics statistics, Participants participants, Clock clock) {
+  StatisticsPages(
+      Statistics statistics, Participants participants, Clock clock, MessageSource messages) {
     this.statistics = statistics;
     this.participants = participants;
     this.clock = clock;
     this.yearParameters = new YearParameters(clock);
+    this.messages = messages;
+  }
+
+  /** The page text {@code key} in the reader's language; arguments are already written out. */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+  }
+
+  /** Figures in the reader's language. */
+  private static Numbers num() {
+    return Numbers.page();
   }
 
   @Bean
   static NavItem statisticsNav() {
-    return NavItem.everyone("Statistics", "/statistics", 30);
+    return NavItem.everyone("nav.statistics", "/statistics", 30);
   }
 
   @ModelAttribute("num")
   Numbers numbers() {
-    return NUM;
+    return num();
   }
 
   /** A year in the selector; {@code production} tells whether it has production figures. */
-  record YearOption(int year, boolean production) {
-    public String label() {
-      return production ? Integer.toString(year) : year + " (certificates only)";
-    }
-  }
+  record YearOption(int year, boolean production) {}
 
   /** Certificates issued for export and shipments imported, by participant. */
   record CountRow(String participant, String name, long issued, long imported) {}
@@ -116,13 +125,13 @@ class StatisticsPages {
           new Charts.Datum(
               l.name(),
               l.carats().value(),
-              NUM.compact(l.carats()) + " ct",
+              num().compact(l.carats()) + " ct",
               href(l.participant(), names)));
       UsdPerCarat perCarat = l.usdPerCarat();
       if (perCarat != null) {
         prices.add(
             new Charts.Datum(
-                l.name(), perCarat.value(), NUM.amount(perCarat), href(l.participant(), names)));
+                l.name(), perCarat.value(), num().amount(perCarat), href(l.participant(), names)));
       }
     }
     prices.sort(Comparator.comparing(Charts.Datum::value).reversed());
@@ -130,12 +139,11 @@ class StatisticsPages {
         "productionChart",
         Charts.bars(
             "production-carats",
-            "Production " + shown + " by participant, carats",
-            "Rough diamond production in "
-                + shown
-                + " by participant in carats, largest first; world total "
-                + NUM.compact(s.production().carats())
-                + " carats. The production table has the exact figures.",
+            text("stats.chart.production.title", Integer.toString(shown)),
+            text(
+                "stats.chart.production.desc",
+                Integer.toString(shown),
+                num().compact(s.production().carats())),
             "tone-carats",
             carats,
             null,
@@ -144,19 +152,19 @@ class StatisticsPages {
         "priceChart",
         Charts.bars(
             "production-price",
-            "Production " + shown + ": US$ per carat by participant",
-            "Average value of the rough diamonds produced in "
-                + shown
-                + " in US dollars per carat, by participant, highest first; the line marks the"
-                + " world average of "
-                + NUM.amount(s.production().usdPerCarat())
-                + " US$ per carat.",
+            text("stats.chart.price.title", Integer.toString(shown)),
+            text(
+                "stats.chart.price.desc",
+                Integer.toString(shown),
+                num().amount(s.production().usdPerCarat())),
             "tone-price",
             prices,
             Numbers.decimal(s.production().usdPerCarat()),
-            "World " + NUM.amount(s.production().usdPerCarat())));
-    model.addAttribute("exportsChart", tradeChart("exports", "Exports", shown, s.exports(), names));
-    model.addAttribute("importsChart", tradeChart("imports", "Imports", shown, s.imports(), names));
+            text("stats.chart.price.marker", num().amount(s.production().usdPerCarat()))));
+    model.addAttribute(
+        "exportsChart", tradeChart("exports", text("stats.exports"), shown, s.exports(), names));
+    model.addAttribute(
+        "importsChart", tradeChart("imports", text("stats.imports"), shown, s.imports(), names));
 
     List<CountRow> counts = new ArrayList<>();
     s.certificates()
@@ -185,7 +193,7 @@ class StatisticsPages {
     return "statistics/summary";
   }
 
-  private static Charts.BarChart tradeChart(
+  private Charts.BarChart tradeChart(
       String id, String what, int year, Statistics.Section section, Map<String, String> names) {
     List<Charts.Datum> data = new ArrayList<>();
     for (Statistics.Line l : section.byParticipant()) {
@@ -193,18 +201,17 @@ class StatisticsPages {
           new Charts.Datum(
               l.name(),
               l.carats().value(),
-              NUM.compact(l.carats()) + " ct",
+              num().compact(l.carats()) + " ct",
               href(l.participant(), names)));
     }
     return Charts.bars(
         id + "-carats",
-        what + " " + year + " under KP certificates, carats",
-        what
-            + " of rough diamonds in "
-            + year
-            + " under KP certificates, by participant in carats, largest first; total "
-            + NUM.compact(section.carats())
-            + " carats. The table has the exact figures.",
+        text("stats.chart.trade.title", what, Integer.toString(year)),
+        text(
+            "stats.chart.trade.desc",
+            what,
+            Integer.toString(year),
+            num().compact(section.carats())),
         "tone-" + id,
         data,
         null,
@@ -257,9 +264,9 @@ class StatisticsPages {
         importValue.put(y.year(), imported.valueUsd().value());
       }
     }
-    Function<BigDecimal, String> ct = d -> NUM.compact(d) + " ct";
-    Function<BigDecimal, String> usd = NUM::usd;
-    Function<BigDecimal, String> perCarat = NUM::amount;
+    Function<BigDecimal, String> ct = d -> num().compact(d) + " ct";
+    Function<BigDecimal, String> usd = num()::usd;
+    Function<BigDecimal, String> perCarat = num()::amount;
     String name = p.name();
     // Production and trade each over their own years: published figures reach back further than
     // the certificates.
@@ -270,72 +277,60 @@ class StatisticsPages {
     int tradeFrom = tradeYears.isEmpty() ? from : tradeYears.first();
     int tradeTo = tradeYears.isEmpty() ? to : tradeYears.last();
     String range = range(prodFrom, prodTo);
-    String years = " Years without a figure are left empty; the table has the exact figures.";
+    String years = " " + text("stats.years");
     model.addAttribute(
         "volumeChart",
         Charts.columns(
             "production-volume",
-            name + ": production volume, carats",
-            name + "'s rough diamond production in carats by year, " + range + "." + years,
+            text("stats.chart.volume.title", name),
+            text("stats.chart.volume.desc", name, range) + years,
             prodFrom,
             prodTo,
-            List.of(new Charts.Series("Production", "tone-carats", carats, ct))));
+            List.of(
+                new Charts.Series(text("stats.series.production"), "tone-carats", carats, ct))));
     model.addAttribute(
         "valueChart",
         Charts.columns(
             "production-value",
-            name + ": production value, US$",
-            name + "'s rough diamond production in US dollars by year, " + range + "." + years,
+            text("stats.chart.value.title", name),
+            text("stats.chart.value.desc", name, range) + years,
             prodFrom,
             prodTo,
-            List.of(new Charts.Series("Production value", "tone-value", value, usd))));
+            List.of(
+                new Charts.Series(
+                    text("stats.series.productionValue"), "tone-value", value, usd))));
     model.addAttribute(
         "priceChart",
         Charts.line(
             "production-price",
-            name + ": US$ per carat of production",
-            "The average value per carat of "
-                + name
-                + "'s production by year, "
-                + range
-                + "; a dashed line crosses years without a figure, and the table has the exact"
-                + " figures.",
+            text("stats.chart.ppc.title", name),
+            text("stats.chart.ppc.desc", name, range),
             prodFrom,
             prodTo,
-            new Charts.Series("US$ per carat", "tone-price", price, perCarat)));
+            new Charts.Series(text("stats.series.perCarat"), "tone-price", price, perCarat)));
     boolean trade = !exports.isEmpty() || !imports.isEmpty();
     model.addAttribute(
         "tradeChart",
         Charts.columns(
             "trade-carats",
-            name + ": trade under KP certificates, carats",
-            "Carats "
-                + name
-                + " exported and imported under KP certificates by year, "
-                + range(tradeFrom, tradeTo)
-                + "."
-                + years,
+            text("stats.chart.tradeCarats.title", name),
+            text("stats.chart.tradeCarats.desc", name, range(tradeFrom, tradeTo)) + years,
             tradeFrom,
             tradeTo,
             List.of(
-                new Charts.Series("Exports", "tone-exports", exports, ct),
-                new Charts.Series("Imports", "tone-imports", imports, ct))));
+                new Charts.Series(text("stats.exports"), "tone-exports", exports, ct),
+                new Charts.Series(text("stats.imports"), "tone-imports", imports, ct))));
     model.addAttribute(
         "tradeValueChart",
         Charts.columns(
             "trade-value",
-            name + ": trade under KP certificates, US$",
-            "US dollar value of what "
-                + name
-                + " exported and imported under KP certificates by year, "
-                + range(tradeFrom, tradeTo)
-                + "."
-                + years,
+            text("stats.chart.tradeValue.title", name),
+            text("stats.chart.tradeValue.desc", name, range(tradeFrom, tradeTo)) + years,
             tradeFrom,
             tradeTo,
             List.of(
-                new Charts.Series("Exports", "tone-exports", exportValue, usd),
-                new Charts.Series("Imports", "tone-imports", importValue, usd))));
+                new Charts.Series(text("stats.exports"), "tone-exports", exportValue, usd),
+                new Charts.Series(text("stats.imports"), "tone-imports", importValue, usd))));
     model.addAttribute("p", p);
     model.addAttribute("series", series.reversed());
     model.addAttribute("latest", latest);
@@ -437,9 +432,7 @@ class StatisticsPages {
                   null,
                   null,
                   0,
-                  anyOther
-                      ? fromName + " shows no cell for " + toName
-                      : fromName + " exported nothing to " + toName));
+                  text(anyOther ? "stats.cell.noCell" : "stats.cell.nothing", fromName, toName)));
           continue;
         }
         cells.add(
@@ -447,13 +440,12 @@ class StatisticsPages {
                 c.carats().value(),
                 c.valueUsd().value(),
                 shade(measure(c, byValue), max),
-                fromName
-                    + " → "
-                    + toName
-                    + ": "
-                    + NUM.amount(c.carats())
-                    + " ct, US$ "
-                    + NUM.amount(c.valueUsd())));
+                text(
+                    "stats.cell.route",
+                    fromName,
+                    toName,
+                    num().amount(c.carats()),
+                    num().amount(c.valueUsd()))));
         BigDecimal[] column = columnTotals.get(to);
         column[0] = column[0].add(c.carats().value());
         column[1] = column[1].add(c.valueUsd().value());
@@ -461,22 +453,20 @@ class StatisticsPages {
       TradeMatrix.Other other = row.other();
       Cell otherCell;
       if (other == null) {
-        otherCell = new Cell(null, null, 0, fromName + ": every cell shown");
+        otherCell = new Cell(null, null, 0, text("stats.cell.allShown", fromName));
       } else {
         otherCell =
             new Cell(
                 other.carats().value(),
                 other.valueUsd().value(),
                 0,
-                fromName
-                    + " → "
-                    + other.cells()
-                    + " other importer(s), each backed by fewer than "
-                    + matrix.minCertificates()
-                    + " certificates: "
-                    + NUM.amount(other.carats())
-                    + " ct, US$ "
-                    + NUM.amount(other.valueUsd()),
+                text(
+                    "stats.cell.other",
+                    fromName,
+                    Integer.toString(other.cells()),
+                    Integer.toString(matrix.minCertificates()),
+                    num().amount(other.carats()),
+                    num().amount(other.valueUsd())),
                 true);
         otherTotal[0] = otherTotal[0].add(other.carats().value());
         otherTotal[1] = otherTotal[1].add(other.valueUsd().value());
@@ -494,7 +484,7 @@ class StatisticsPages {
                   row.carats().value(),
                   row.valueUsd().value(),
                   0,
-                  fromName + " exported in total")));
+                  text("stats.cell.rowTotal", fromName))));
     }
     List<Head> heads = new ArrayList<>();
     List<Cell> totals = new ArrayList<>();
@@ -507,14 +497,17 @@ class StatisticsPages {
               t[0],
               t[1],
               0,
-              anyOther ? toName + " imported in the cells shown" : toName + " imported in total"));
+              text(anyOther ? "stats.cell.columnShown" : "stats.cell.columnTotal", toName)));
     }
     List<Shade> legend = new ArrayList<>();
     for (int k = 1; k <= SHADES; k++) {
       double upTo = max * Math.pow((double) k / SHADES, 2);
       legend.add(
           new Shade(
-              k, "up to " + (byValue ? "US$ " : "") + NUM.compact(upTo) + (byValue ? "" : " ct")));
+              k,
+              text(
+                  "stats.legend.upTo",
+                  byValue ? num().usd(BigDecimal.valueOf(upTo)) : num().compact(upTo) + " ct")));
     }
     model.addAttribute("year", shown);
     model.addAttribute("years", yearOptions(years, shown));
@@ -527,8 +520,8 @@ class StatisticsPages {
     model.addAttribute("minCertificates", matrix.minCertificates());
     model.addAttribute(
         "otherTotal",
-        new Cell(otherTotal[0], otherTotal[1], 0, "Cells not shown, all exporters", true));
-    model.addAttribute("grand", new Cell(grand[0], grand[1], 0, "World total"));
+        new Cell(otherTotal[0], otherTotal[1], 0, text("stats.cell.otherTotal"), true));
+    model.addAttribute("grand", new Cell(grand[0], grand[1], 0, text("stats.cell.grand")));
     model.addAttribute("legend", legend);
     return "statistics/matrix";
   }

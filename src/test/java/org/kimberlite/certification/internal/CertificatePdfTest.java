@@ -210,6 +210,38 @@ class CertificatePdfTest {
   }
 
   /** The page text with every run of white space as one space. */
+  @Test
+  void aFrenchSpeakingExportersCertificateCarriesBothLanguages() throws IOException {
+    byte[] pdf =
+        CertificateLayout.render(
+            certificate, qrContent, verifyUrl, SampleCertificates.LOG_INDEX, true);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "certificate-sample-fr.pdf"), pdf);
+    String text = text(pdf);
+
+    assertThat(text)
+        .contains(KpCertificate.TITLE)
+        .contains("CERTIFICAT DU PROCESSUS DE KIMBERLEY")
+        .contains("Autorité exportatrice")
+        .contains("Exportateur")
+        .contains("Importateur")
+        .contains("Pays d'origine")
+        .contains("Nombre de colis")
+        .contains("Date de délivrance")
+        .contains("Valeur en USD")
+        .contains("MARCHANDISES : DIAMANTS BRUTS")
+        .contains("Toute altération rend le certificat nul.")
+        .contains("Any alteration renders the certificate void.")
+        .contains("NUMBER OF PARCELS Nombre de colis 3")
+        .contains("BW-2025-004711")
+        .contains("USD 648,010.00");
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(1);
+    }
+    // English only unless asked.
+    assertThat(text(render())).doesNotContain("Autorité exportatrice", "Exportateur");
+  }
+
   private static String text(byte[] pdf) throws IOException {
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

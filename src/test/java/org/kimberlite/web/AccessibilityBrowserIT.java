@@ -1,0 +1,232 @@
+package org.kimberlite.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.certification.demo.CertificationDemo;
+import org.kimberlite.custody.demo.CustodyDemo;
+import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.demo.DemoWorld;
+import org.kimberlite.statistics.demo.StatisticsDemo;
+import org.kimberlite.support.Browsers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every page of the list in {@code accessibility/pages.txt}, in English and in French, checked in
+ * headless Chromium with axe-core: every rule axe runs by default (WCAG 2.0 and 2.1 levels A and
+ * AA, and its best practices), violations of any impact fail the test. Each page must also be in
+ * the language asked for ({@code <html lang>}) and show no message key that is missing from a
+ * bundle. The demo world, a year of certificates, the statistics and the custody chain give the
+ * pages their content. The findings are written to {@code target/accessibility.txt}.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+class AccessibilityBrowserIT {
+  static final List<String> LANGUAGES = List.of("en", "fr");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** How Thymeleaf shows a message key that no bundle has: {@code ??key_fr??}. */
+  static final java.util.regex.Pattern MISSING =
+      java.util.regex.Pattern.compile("\\?\\?[A-Za-z0-9_.-]+\\?\\?");
+
+  static WebDriver browser;
+  static String axe;
+
+  @LocalServerPort int port;
+  @Autowired DemoWorld world;
+  @Autowired CertificationDemo certificates;
+  @Autowired StatisticsDemo statistics;
+  @Autowired CustodyDemo custody;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:accessibility-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    browser = Browsers.headless(1280, 1000);
+    try (InputStream in =
+        AccessibilityBrowserIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+      axe =
+          new String(
+              Objects.requireNonNull(in, "axe.min.js").readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  /** One line of the page list. */
+  record Page(String account, String path) {}
+
+  static List<Page> pages() throws IOException {
+    List<Page> pages = new ArrayList<>();
+    try (InputStream in =
+        AccessibilityBrowserIT.class
+            .getClassLoader()
+            .getResourceAsStream("accessibility/pages.txt")) {
+      String text = new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.lines().toList()) {
+        String l = line.strip();
+        if (l.isEmpty() || l.startsWith("#")) {
+          continue;
+        }
+        int space = l.indexOf(' ');
+        pages.add(new Page(l.substring(0, space), l.substring(space).strip()));
+      }
+    }
+    return pages;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  void signIn(String username, Map<String, DemoAccount> accounts) {
+    browser.manage().deleteAllCookies();
+    if (username.equals("-")) {
+      return;
+    }
+    DemoAccount a = Objects.requireNonNull(accounts.get(username), username);
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(a.username());
+    browser.findElement(By.id("password")).sendKeys(a.password());
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
+  }
+
+  String first(String path, String css, String attribute) {
+    browser.get(url(path));
+    List<org.openqa.selenium.WebElement> found = browser.findElements(By.cssSelector(css));
+    assertThat(found).as(path + " has " + css + ":\n" + browser.getPageSource()).isNotEmpty();
+    return Objects.requireNonNull(found.getFirst().getDomAttribute(attribute), css);
+  }
+
+  static String withLanguage(String path, String language) {
+    return path + (path.contains("?") ? "&" : "?") + "lang=" + language;
+  }
+
+  /** axe-core's violations on the page now in the browser. */
+  static JsonNode violations() {
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript(axe);
+    Object result =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']})"
+                + ".then(r => done(JSON.stringify(r.violations)))"
+                + ".catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical',"
+                + " help: String(e), nodes: []}])));");
+    return JSON.readTree(String.valueOf(result));
+  }
+
+  @Test
+  void everyPagePassesAxeInEnglishAndFrench() throws Exception {
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    List<DemoAccount> created = world.create();
+    certificates.create(created);
+    statistics.create();
+    CustodyDemo.Summary summary = custody.create(created);
+    Map<String, DemoAccount> accounts = new HashMap<>();
+    created.forEach(a -> accounts.put(a.username(), a));
+
+    Map<String, String> values = new HashMap<>();
+    values.put("{trace}", summary.publicTraces().values().iterator().next());
+    signIn("kp-bw", accounts);
+    values.put("{certificate}", first("/console/certificates", "tr[data-number]", "data-number"));
+    signIn("carat-crown", accounts);
+    values.put("{epc}", first("/console/custody/inventory", "tr[data-epc]", "data-epc"));
+    signIn("deccan-lgd", accounts);
+    values.put("{job}", first("/console/custody/events", "tr[data-job]", "data-job"));
+
+    List<String> failures = new ArrayList<>();
+    StringBuilder report = new StringBuilder();
+    String signedIn = null;
+    int checked = 0;
+    for (Page page : pages()) {
+      if (!page.account().equals(signedIn)) {
+        signIn(page.account(), accounts);
+        signedIn = page.account();
+      }
+      String path = page.path();
+      for (Map.Entry<String, String> v : values.entrySet()) {
+        path = path.replace(v.getKey(), v.getValue());
+      }
+      for (String language : LANGUAGES) {
+        browser.get(url(withLanguage(path, language)));
+        String where = page.account() + " " + path + " [" + language + "]";
+        String lang = browser.findElement(By.tagName("html")).getDomAttribute("lang");
+        if (!language.equals(lang)) {
+          failures.add(where + ": <html lang=\"" + lang + "\">");
+        }
+        String source = Objects.requireNonNull(browser.getPageSource());
+        java.util.regex.Matcher missing = MISSING.matcher(source);
+        if (missing.find()) {
+          failures.add(where + ": a message is missing: " + missing.group());
+        }
+        JsonNode found = violations();
+        checked++;
+        report.append(where).append(": ").append(found.size()).append(" violation(s)\n");
+        for (JsonNode v : found) {
+          StringBuilder nodes = new StringBuilder();
+          for (JsonNode n : v.path("nodes")) {
+            nodes.append("\n      ").append(n.path("target").toString());
+            nodes.append(" ").append(n.path("failureSummary").asString("").replace('\n', ' '));
+          }
+          String line =
+              where
+                  + ": "
+                  + v.path("id").asString()
+                  + " ("
+                  + v.path("impact").asString()
+                  + ") "
+                  + v.path("help").asString()
+                  + nodes;
+          failures.add(line);
+          report.append("  ").append(line).append('\n');
+        }
+      }
+    }
+    Path target = Path.of("target", "accessibility.txt");
+    Files.createDirectories(target.getParent());
+    Files.writeString(
+        target,
+        checked + " page views checked\n" + report + "\n" + String.join("\n", failures) + "\n",
+        StandardCharsets.UTF_8);
+    assertThat(checked).isEqualTo(pages().size() * LANGUAGES.size());
+    assertThat(failures).as("accessibility and language failures").isEmpty();
+  }
+}
