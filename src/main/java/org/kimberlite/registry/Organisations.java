@@ -11,6 +11,7 @@ import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +28,16 @@ public class Organisations {
   private final ParticipantRepository participants;
   private final Clock clock;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   Organisations(
       OrganisationRepository organisations,
       ParticipantRepository participants,
       Clock clock,
-      AuditTrail audit) {
+      AuditTrail audit,
+      ApplicationEventPublisher events) {
     this.audit = audit;
+    this.events = events;
     this.organisations = organisations;
     this.participants = participants;
     this.clock = clock;
@@ -147,6 +151,7 @@ public class Organisations {
             sow == null ? null : sow.toString(),
             "rjc",
             rjc == null ? null : rjc.toString()));
+    events.publishEvent(new OrganisationChanged(id, clock.instant()));
     return own(caller, id)
         .<OrganisationChange>map(OrganisationChange.Done::new)
         .orElseGet(() -> new OrganisationChange.NotFound(id));

@@ -373,6 +373,24 @@ public class CertificateRepository {
     return jdbc.sql("select id from kp_certificate_event order by id").query(Long.class).list();
   }
 
+  /** Every certificate issued in a period, any status, for due diligence (oldest first). */
+  public List<Stored> issuedBetween(LocalDate from, LocalDate to, int limit) {
+    return jdbc
+        .sql(
+            "select "
+                + COLUMNS
+                + " from kp_certificate where issued_on >= :from and issued_on <= :to"
+                + " order by issued_on, number fetch first :limit rows only")
+        .param("from", from)
+        .param("to", to)
+        .param("limit", limit)
+        .query((rs, n) -> stored(rs))
+        .list()
+        .stream()
+        .map(this::withLines)
+        .toList();
+  }
+
   public List<String> numbers() {
     return jdbc.sql("select number from kp_certificate order by number").query(String.class).list();
   }
