@@ -683,6 +683,11 @@ class AccessMatrixH2IT {
           Call.of(
               method,
               pattern.replace("{number}", otherCertificate().json().get("number").asString()));
+      case "POST /api/v1/findings/{id}/responses" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("decision", "SUSPEND", "responder", "A. Tester"));
       default ->
           Call.of(
               method,

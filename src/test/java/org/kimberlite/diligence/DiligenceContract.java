@@ -1,0 +1,272 @@
+package org.kimberlite.diligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.diligence.internal.DiligenceJobs;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
+import org.kimberlite.support.Api;
+import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Red flags through the public API: facts built over HTTP, the finding appears (the listener runs
+ * after the commit, so the test polls with a deadline) with its evidence — and a twin that must not
+ * raise it; idempotency; responses and escalation; access.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+@Import(TestClock.Config.class)
+abstract class DiligenceContract {
+  static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+  @Autowired Organisations organisations;
+  @Autowired Accounts accounts;
+  @Autowired TestClock clock;
+  @Autowired DiligenceJobs jobs;
+  @Autowired JdbcClient jdbc;
+
+  Actor botswana;
+  Actor belgium;
+  Actor secretariat;
+  Actor exporter;
+  Actor importer;
+  Actor stranger;
+  LocalDate today;
+
+  Actor actor(OrganisationRole role, String country) {
+    return new Actors(organisations, accounts, new Api("http://127.0.0.1:" + port))
+        .create(role, country);
+  }
+
+  @BeforeEach
+  void world() {
+    today = LocalDate.now(clock);
+    botswana = actor(OrganisationRole.KP_AUTHORITY, "BW");
+    belgium = actor(OrganisationRole.KP_AUTHORITY, "BE");
+    secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    exporter = actor(OrganisationRole.TRADER, "BW");
+    importer = actor(OrganisationRole.TRADER, "BE");
+    stranger = actor(OrganisationRole.TRADER, "AE");
+  }
+
+  @AfterEach
+  void timeResumes() {
+    clock.reset();
+  }
+
+  Map<String, Object> shipment(String origin, String seal) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of(origin)));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+    body.put("parcels", 3);
+    body.put("sealId", seal);
+    body.put("issuedOn", today.toString());
+    body.put("expiresOn", today.plusDays(30).toString());
+    return body;
+  }
+
+  String issue(String origin) {
+    Answer a = botswana.api().post("/api/v1/certificates", shipment(origin, "SEAL-1"));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("number").asString();
+  }
+
+  void confirm(String number, String seal) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("parcels", 3);
+    body.put("carats", "1250.40");
+    body.put("importer", importer.id().toString());
+    body.put("exporter", exporter.id().toString());
+    body.put("sealId", seal);
+    body.put("receivedOn", today.toString());
+    Answer a = belgium.api().post("/api/v1/certificates/" + number + "/confirmation", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+  }
+
+  /** The caller's findings of a rule whose evidence names the certificate. */
+  List<JsonNode> findings(Actor who, String rule, String certificate) {
+    Answer a = who.api().get("/api/v1/findings?rule=" + rule + "&size=100");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode f : a.json().get("findings")) {
+      for (JsonNode e : f.get("evidence")) {
+        if (e.get("kind").asString().equals("certificate")
+            && e.get("ref").asString().equals(certificate)) {
+          out.add(f);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  JsonNode awaitFinding(Actor who, String rule, String certificate) {
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !findings(who, rule, certificate).isEmpty());
+    return findings(who, rule, certificate).get(0);
+  }
+
+  /** Every published fact has been handled (its publication completed): the twin's too. */
+  void settled(String marker) {
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .as("facts about %s handled", marker)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from event_publication where completion_date is null")
+                        .query(Long.class)
+                        .single()
+                    == 0);
+  }
+
+  @Test
+  void dd01OriginInATransitCountryOfAConflictArea() {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    assertThat(f.get("severity").asString()).isEqualTo("MEDIUM");
+    assertThat(f.get("status").asString()).isEqualTo("OPEN");
+    assertThat(f.get("summary").asString()).contains("CD").contains("CF");
+    assertThat(f.get("evidence").toString()).contains("/api/v1/certificates/" + risky);
+    assertThat(f.get("evidence").toString()).contains("risk-entry");
+    assertThat(f.get("organisations").toString()).contains(exporter.id().toString());
+    // the importer, both authorities (by participant) and the secretariat see it; others do not
+    awaitFinding(importer, "DD-01", risky);
+    awaitFinding(botswana, "DD-01", risky);
+    awaitFinding(secretariat, "DD-01", risky);
+    assertThat(findings(stranger, "DD-01", risky)).isEmpty();
+    Answer hidden = stranger.api().get("/api/v1/findings/" + f.get("id").asString());
+    assertThat(hidden.status()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain("DD-01");
+
+    String twin = issue("BW");
+    settled(twin);
+    assertThat(findings(exporter, "DD-01", twin)).isEmpty();
+  }
+
+  @Test
+  void kp09SealFoundAtImportDiffers() {
+    String broken = issue("BW");
+    confirm(broken, "SEAL-OTHER");
+    JsonNode f = awaitFinding(importer, "KP-09", broken);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("summary").asString()).contains("SEAL-OTHER").contains("SEAL-1");
+
+    String intact = issue("BW");
+    confirm(intact, "SEAL-1");
+    settled(intact);
+    assertThat(findings(importer, "KP-09", intact)).isEmpty();
+  }
+
+  @Test
+  void dd03CounterpartyWithoutRjcOrSowAndItsTwin() {
+    String number = issue("BW");
+    JsonNode f = awaitFinding(importer, "DD-03", number);
+    assertThat(f.get("summary").asString()).contains("RJC");
+    assertThat(f.get("evidence").toString()).contains("/api/v1/organisations/");
+  }
+
+  @Test
+  void sameFactsTwiceRaiseOneFinding() {
+    String risky = issue("CD");
+    awaitFinding(exporter, "DD-01", risky);
+    for (int i = 0; i < 2; i++) {
+      Answer a = secretariat.api().post("/api/v1/findings/evaluations", Map.of());
+      assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+    assertThat(findings(secretariat, "DD-01", risky)).hasSize(1);
+    assertThat(exporter.api().post("/api/v1/findings/evaluations", Map.of()).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void responsesAreRecordedLoggedAndEscalateWhenOverdue() {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    String id = f.get("id").asString();
+    String path = "/api/v1/findings/" + id + "/responses";
+
+    Answer noPlan =
+        exporter.api().post(path, Map.of("decision", "CONTINUE", "responder", "Ada Okafor"));
+    assertThat(noPlan.status()).as(noPlan.body()).isEqualTo(422);
+    assertThat(noPlan.body()).contains("plan").contains("reviewOn");
+
+    Answer other =
+        stranger.api().post(path, Map.of("decision", "SUSPEND", "responder", "Eve Stranger"));
+    assertThat(other.status()).isEqualTo(404);
+
+    Answer ok =
+        exporter
+            .api()
+            .post(
+                path,
+                Map.of(
+                    "decision",
+                    "CONTINUE",
+                    "responder",
+                    "Ada Okafor",
+                    "plan",
+                    "Enhanced due diligence on the supplier's mine sites; origin documents asked",
+                    "reviewOn",
+                    today.plusDays(10).toString()));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    assertThat(ok.json().get("status").asString()).isEqualTo("RESPONDED");
+    JsonNode response = ok.json().get("responses").get(0);
+    assertThat(response.get("responder").asString()).isEqualTo("Ada Okafor");
+    assertThat(response.get("logHref").asString()).startsWith("/api/v1/log/entries/");
+    assertThat(exporter.api().get(response.get("logHref").asString()).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofDays(11));
+    jobs.escalate();
+    JsonNode escalated = exporter.api().get("/api/v1/findings/" + id).json();
+    assertThat(escalated.get("status").asString()).isEqualTo("ESCALATED");
+    assertThat(escalated.get("escalation").asString()).isEqualTo("AUTHORITY");
+    clock.advance(Duration.ofDays(31));
+    jobs.escalate();
+    assertThat(secretariat.api().get("/api/v1/findings/" + id).json().get("escalation").asString())
+        .isEqualTo("SECRETARIAT");
+
+    Answer disengage =
+        botswana.api().post(path, Map.of("decision", "DISENGAGE", "responder", "K. Moyo"));
+    assertThat(disengage.status()).as(disengage.body()).isEqualTo(201);
+    assertThat(disengage.json().get("status").asString()).isEqualTo("CLOSED");
+    assertThat(disengage.json().get("responses")).hasSize(2);
+  }
+
+  @Test
+  void listParametersAreBounded() {
+    assertThat(exporter.api().get("/api/v1/findings?size=101").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings?status=NOPE").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings?rule=x").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings/not-a-uuid").status()).isEqualTo(404);
+  }
+}
