@@ -140,7 +140,7 @@ abstract class DiligenceContract {
     await()
         .atMost(DEADLINE)
         .pollInterval(Duration.ofMillis(100))
-        .as("facts about %s handled", marker)
+        .alias("facts about " + marker + " handled")
         .until(
             () ->
                 jdbc.sql("select count(*) from event_publication where completion_date is null")

@@ -683,6 +683,17 @@ class AccessMatrixH2IT {
           Call.of(
               method,
               pattern.replace("{number}", otherCertificate().json().get("number").asString()));
+      case "POST /api/v1/risk-lists" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "list", "CAHRA", "subject", "SS", "validFrom", "2020-01-01", "source", "test"));
+      case "POST /api/v1/risk-lists/{id}/end" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("validTo", "2030-01-01"));
       case "POST /api/v1/findings/{id}/responses" ->
           Call.json(
               method,

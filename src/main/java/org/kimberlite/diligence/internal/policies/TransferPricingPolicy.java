@@ -65,9 +65,11 @@ public final class TransferPricingPolicy {
       if (imports.isEmpty() || before.isEmpty() || now.isEmpty()) {
         continue;
       }
-      UsdPerCarat high = before.get().times(factor);
-      UsdPerCarat low = before.get().dividedBy(factor);
-      if (now.get().compareTo(high) > 0 || now.get().compareTo(low) < 0) {
+      // exact: the line's value × imported carats against imported value × factor × its carats
+      BigDecimal lineByImports = line.valueUsd().value().multiply(Carats.sum(carats).value());
+      BigDecimal importsByLine = UsdAmount.sum(values).value().multiply(line.carats().value());
+      if (lineByImports.compareTo(importsByLine.multiply(factor)) > 0
+          || lineByImports.multiply(factor).compareTo(importsByLine) < 0) {
         reasons.add(
             line.hsCode()
                 + " at "
