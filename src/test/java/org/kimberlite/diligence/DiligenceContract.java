@@ -262,6 +262,72 @@ abstract class DiligenceContract {
     assertThat(disengage.json().get("responses")).hasSize(2);
   }
 
+  /** A re-export by the Belgian authority: the importer's goods sold on to {@code buyer}. */
+  String reExport(Actor seller, Actor buyer, String origin, String usd) {
+    Map<String, Object> body = shipment(origin, "SEAL-9");
+    body.put("exporter", seller.id().toString());
+    body.put("importer", buyer.id().toString());
+    body.put("importingParticipant", "AE");
+    body.put("lines", List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", usd)));
+    Answer a = belgium.api().post("/api/v1/certificates", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("number").asString();
+  }
+
+  @Test
+  void dd05ReExportPriceJumpsAgainstTheImports() {
+    issue("BW"); // 1250.40 ct at 150.00 USD/ct into the EU
+    String jump = reExport(importer, stranger, "BW", "625200.00"); // 500.00 USD/ct
+    JsonNode f = awaitFinding(belgium, "DD-05", jump);
+    assertThat(f.get("summary").asString()).contains("500.00").contains("USD/ct");
+    assertThat(f.get("participants").toString()).contains("EU");
+
+    String normal = reExport(importer, stranger, "BW", "200064.00"); // 160.00 USD/ct
+    settled(normal);
+    assertThat(findings(belgium, "DD-05", normal)).isEmpty();
+  }
+
+  @Test
+  void dd04CounterpartySourcedFromARedFlagLocation() {
+    String risky = issue("CD"); // the Belgian trader buys goods of DRC origin
+    String onward = reExport(importer, stranger, "BW", "187560.00");
+    JsonNode f = awaitFinding(stranger, "DD-04", onward);
+    assertThat(f.get("evidence").toString()).contains(risky).contains("risk-entry");
+
+    Actor clean = actor(OrganisationRole.TRADER, "BE");
+    String twin = reExport(clean, stranger, "BW", "187560.00");
+    settled(twin);
+    assertThat(findings(stranger, "DD-04", twin)).isEmpty();
+  }
+
+  @Test
+  void dd02OriginClaimedBeyondProduction() {
+    // a year in which Botswana reported no production: any own-origin export is beyond it
+    clock.advance(Duration.ofDays(2 * 366));
+    world(); // tokens do not outlive the years skipped
+    String own = issue("BW");
+    JsonNode f = awaitFinding(botswana, "DD-02", own);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("evidence").toString()).contains("\"kind\":\"statistics\"");
+    assertThat(findings(stranger, "DD-02", own)).isEmpty();
+
+    // the next year, reported production covers the exports
+    clock.advance(Duration.ofDays(366));
+    world();
+    for (String half : List.of("H1", "H2")) {
+      Answer a =
+          secretariat
+              .api()
+              .put(
+                  "/api/v1/statistics/production/BW/" + today.getYear() + "/" + half,
+                  Map.of("carats", "500000.00", "valueUsd", "50000000.00"));
+      assertThat(a.status()).as(a.body()).isBetween(200, 201);
+    }
+    String covered = issue("BW");
+    settled(covered);
+    assertThat(findings(botswana, "DD-02", covered)).isEmpty();
+  }
+
   @Test
   void listParametersAreBounded() {
     assertThat(exporter.api().get("/api/v1/findings?size=101").status()).isEqualTo(400);
