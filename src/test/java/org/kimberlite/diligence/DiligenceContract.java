@@ -328,6 +328,89 @@ abstract class DiligenceContract {
     assertThat(findings(botswana, "DD-02", covered)).isEmpty();
   }
 
+  // ---- custody facts: a natural lot mined, sold on, screened laboratory-grown downstream ----
+
+  static String epcis(String event) {
+    return """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                      {"kimberlite": "https://kimberlite.org/epcis/profile/"}],
+         "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2025-03-01T10:00:00Z",
+         "epcisBody": {"eventList": [%s]}}
+        """
+        .formatted(event);
+  }
+
+  static String lotEvent(String lot, String action, String bizStep, String members) {
+    return """
+        {"type": "ObjectEvent", "eventTime": "2025-03-0%sT09:00:00+02:00",
+         "eventTimeZoneOffset": "+02:00", "epcList": [], "action": "%s",
+         "quantityList": [{"epcClass": "%s", "quantity": 5, "uom": "CTM"}],
+         "bizStep": "%s"%s}
+        """
+        .formatted(action.equals("ADD") ? "1" : "5", action, lot, bizStep, members);
+  }
+
+  void captured(Actor who, String event) {
+    Answer a =
+        who.api()
+            .exchange(
+                "POST", "/epcis/capture", epcis(event), "Content-Type", "application/ld+json");
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    String job = a.raw().headers().firstValue("Location").orElseThrow();
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !who.api().get(job).json().get("running").asBoolean());
+    JsonNode done = who.api().get(job).json();
+    assertThat(done.get("success").asBoolean()).as(done.toString()).isTrue();
+  }
+
+  List<JsonNode> ruleFindings(Actor who, String rule) {
+    List<JsonNode> out = new ArrayList<>();
+    who.api().get("/api/v1/findings?rule=" + rule).json().get("findings").forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void lgd04LabGrownFoundDownstreamOfANaturalLot() {
+    Actor miner = actor(OrganisationRole.MINER, "BW");
+    Actor cutter = actor(OrganisationRole.TRADER, "BW");
+    String screened = ", \"kimberlite:screening\": {\"kimberlite:result\": \"%s\"}";
+    String natural = ", \"kimberlite:nature\": \"natural\", \"kimberlite:origin\": [\"BW\"]";
+    String to =
+        ", \"destinationList\": [{\"type\": \"owning_party\", \"destination\":"
+            + " \"urn:kimberlite:org:"
+            + cutter.id()
+            + "\"}]";
+    String lot =
+        "urn:epc:class:lgtin:9521141.012345."
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String honest = lot + "9";
+    for (String l : List.of(lot, honest)) {
+      captured(
+          miner,
+          lotEvent(l, "ADD", "commissioning", ", \"kimberlite:goods\": \"rough\"" + natural));
+      captured(miner, lotEvent(l, "OBSERVE", "shipping", to));
+      captured(cutter, lotEvent(l, "OBSERVE", "receiving", ""));
+    }
+    captured(
+        cutter, lotEvent(lot, "OBSERVE", "inspecting", screened.formatted("laboratory-grown")));
+    await().atMost(DEADLINE).until(() -> !ruleFindings(miner, "LGD-04").isEmpty());
+    JsonNode f = ruleFindings(miner, "LGD-04").get(0);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("evidence").toString())
+        .contains("\"kind\":\"event\"")
+        .contains("/epcis/events/");
+    assertThat(f.get("organisations").toString()).contains(miner.id().toString());
+    await().atMost(DEADLINE).until(() -> ruleFindings(cutter, "LGD-04").size() == 2);
+
+    // the twin: screened natural, as declared
+    captured(cutter, lotEvent(honest, "OBSERVE", "inspecting", screened.formatted("natural")));
+    settled(honest);
+    assertThat(ruleFindings(miner, "LGD-04")).hasSize(1);
+    assertThat(ruleFindings(stranger, "LGD-04")).isEmpty();
+  }
+
   @Test
   void listParametersAreBounded() {
     assertThat(exporter.api().get("/api/v1/findings?size=101").status()).isEqualTo(400);

@@ -190,7 +190,8 @@ public class GoodsRepository {
       List<String> epcs =
           jdbc.sql(
                   "select canonical from custody_event_epc where hash_id = :hash"
-                      + " and role in ('epc', 'parent', 'child', 'output') order by canonical")
+                      + " and role in ('epc', 'parent', 'child', 'output', 'class', 'childClass',"
+                      + " 'outputClass') order by canonical")
               .param("hash", f.hashId())
               .query(String.class)
               .list();
