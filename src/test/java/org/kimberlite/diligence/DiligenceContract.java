@@ -411,6 +411,91 @@ abstract class DiligenceContract {
     assertThat(ruleFindings(stranger, "LGD-04")).isEmpty();
   }
 
+  /** A signed-in browser: its cookies and the CSRF token its pages carry. */
+  record Browser(java.net.http.HttpClient client, String base, String csrf) {
+    java.net.http.HttpResponse<String> get(String path, String language) throws Exception {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+              .header("Accept", "text/html")
+              .header("Accept-Language", language)
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  Browser browser(Actor who) throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    Browser anonymous = new Browser(client, "http://127.0.0.1:" + port, "");
+    java.util.regex.Matcher field =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+            .matcher(anonymous.get("/login", "en").body());
+    assertThat(field.find()).isTrue();
+    Browser signingIn = new Browser(client, anonymous.base(), field.group(1));
+    assertThat(
+            signingIn
+                .post(
+                    "/login",
+                    "username="
+                        + Browser.enc(who.username())
+                        + "&password="
+                        + Browser.enc(who.password()))
+                .statusCode())
+        .isEqualTo(302);
+    java.util.regex.Matcher meta =
+        java.util.regex.Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"")
+            .matcher(signingIn.get("/", "en").body());
+    assertThat(meta.find()).isTrue();
+    return new Browser(client, anonymous.base(), meta.group(1));
+  }
+
+  @Test
+  void theInboxShowsAFindingItsEvidenceAndTakesAResponse() throws Exception {
+    String risky = issue("CD");
+    String id = awaitFinding(exporter, "DD-01", risky).get("id").asString();
+    Browser b = browser(exporter);
+    var inbox = b.get("/console/findings?rule=DD-01", "en");
+    assertThat(inbox.statusCode()).isEqualTo(200);
+    assertThat(inbox.body()).contains("/console/findings/" + id).contains("<th scope=\"col\"");
+    var page = b.get("/console/findings/" + id, "en");
+    assertThat(page.body())
+        .contains("/api/v1/certificates/" + risky)
+        .contains("<label for=\"responder\"")
+        .contains("name=\"decision\"");
+    assertThat(b.get("/console/findings/" + id, "fr").body()).contains("Éléments de preuve");
+
+    var incomplete =
+        b.post("/console/findings/" + id + "/responses", "decision=CONTINUE&responder=Ada");
+    assertThat(incomplete.statusCode()).isEqualTo(422);
+    assertThat(incomplete.body()).contains("role=\"alert\"");
+    var done =
+        b.post(
+            "/console/findings/" + id + "/responses",
+            "decision=SUSPEND&responder=" + Browser.enc("Ada Okafor") + "&plan=&reviewOn=");
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(b.get("/console/findings/" + id, "en").body()).contains("Ada Okafor");
+
+    var counts = browser(secretariat).get("/console/findings", "en");
+    assertThat(counts.body()).contains("id=\"counts\"").contains("DD-01");
+    assertThat(browser(stranger).get("/console/findings/" + id, "en").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void listParametersAreBounded() {
     assertThat(exporter.api().get("/api/v1/findings?size=101").status()).isEqualTo(400);

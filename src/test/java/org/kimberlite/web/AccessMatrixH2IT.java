@@ -694,6 +694,10 @@ class AccessMatrixH2IT {
               method,
               pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
               Map.of("validTo", "2030-01-01"));
+      case "POST /console/findings/{id}/responses" ->
+          Call.form(
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("decision", "SUSPEND", "responder", "A. Tester"));
       case "POST /api/v1/findings/{id}/responses" ->
           Call.json(
               method,
