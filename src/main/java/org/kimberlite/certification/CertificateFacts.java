@@ -3,8 +3,12 @@ package org.kimberlite.certification;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.certification.internal.CertificateRepository;
+import org.kimberlite.shared.Carats;
+import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,10 +71,50 @@ public class CertificateFacts {
     return repository.numbers();
   }
 
-  /** Certificates issued from {@code from} to {@code to}, any status, oldest first. */
+  /** Certificates imported by an organisation, issued from {@code from} to {@code to}. */
+  @Transactional(readOnly = true)
+  public List<KpCertificate> importedBy(UUID importer, LocalDate from, LocalDate to) {
+    return window(from, to, importer, null, null);
+  }
+
+  /** Certificates bound for a participant, issued from {@code from} to {@code to}. */
+  @Transactional(readOnly = true)
+  public List<KpCertificate> importedInto(ParticipantCode importing, LocalDate from, LocalDate to) {
+    return window(from, to, null, importing.code(), null);
+  }
+
+  /** Every certificate issued from {@code from} to {@code to}, oldest first (bounded). */
   @Transactional(readOnly = true)
   public List<KpCertificate> issuedBetween(LocalDate from, LocalDate to) {
-    return repository.issuedBetween(from, to, MAX_WINDOW).stream()
+    return window(from, to, null, null, null);
+  }
+
+  /**
+   * A participant's exports of its own origin in a year (a single origin that is the issuing
+   * authority's country; cancelled certificates left out).
+   *
+   * @param examples certificate numbers named at most
+   */
+  public record OwnOrigin(Carats carats, List<String> examples, Set<UUID> organisations) {
+    public OwnOrigin {
+      examples = List.copyOf(examples);
+      organisations = Set.copyOf(organisations);
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public OwnOrigin ownOrigin(ParticipantCode participant, int year, int examples) {
+    CertificateRepository.OwnOrigin o = repository.ownOrigin(participant.code(), year, examples);
+    return new OwnOrigin(Carats.of(o.carats()), o.numbers(), o.organisations());
+  }
+
+  private List<KpCertificate> window(
+      LocalDate from,
+      LocalDate to,
+      @Nullable UUID importer,
+      @Nullable String importing,
+      @Nullable String issuing) {
+    return repository.window(from, to, importer, importing, issuing, MAX_WINDOW).stream()
         .map(CertificateRepository.Stored::certificate)
         .toList();
   }

@@ -91,13 +91,20 @@ public class Evaluator {
     }
     KpCertificate c = found.get().certificate();
     List<RiskEntry> lists = risks.all();
-    List<KpCertificate> window =
-        certificates.issuedBetween(c.issuedOn().minusMonths(12), c.issuedOn());
+    LocalDate yearBefore = c.issuedOn().minusMonths(12);
     List<Flag> flags = new ArrayList<>();
     SealPolicy.evaluate(c, found.get().receivedSeal()).ifPresent(flags::add);
     RiskLocationPolicy.evaluate(c, lists).ifPresent(flags::add);
-    SourcingPolicy.evaluate(c, window, lists).ifPresent(flags::add);
-    TransferPricingPolicy.evaluate(c, window, priceJump).ifPresent(flags::add);
+    SourcingPolicy.evaluate(
+            c,
+            certificates.importedBy(c.exporter().organisationId(), yearBefore, c.issuedOn()),
+            lists)
+        .ifPresent(flags::add);
+    TransferPricingPolicy.evaluate(
+            c,
+            certificates.importedInto(c.issuingParticipant(), yearBefore, c.issuedOn()),
+            priceJump)
+        .ifPresent(flags::add);
     flags.addAll(counterparties(c, lists));
     ValueVerdict.ValueBands bands = valueBands.getIfAvailable();
     if (bands != null) {
@@ -136,16 +143,22 @@ public class Evaluator {
     int raised = 0;
     LocalDate today = LocalDate.now(clock);
     for (int y = year; y <= Math.min(year + 1, today.getYear()); y++) {
-      List<KpCertificate> exports =
-          certificates.issuedBetween(LocalDate.of(y - 1, 1, 1), LocalDate.of(y, 12, 31));
+      CertificateFacts.OwnOrigin now = certificates.ownOrigin(participant, y, 20);
+      if (now.carats().compareTo(Carats.ZERO) <= 0) {
+        continue;
+      }
+      CertificateFacts.OwnOrigin before = certificates.ownOrigin(participant, y - 1, 0);
       raised +=
           raise(
               ProductionPolicy.evaluate(
                       participant,
                       y,
-                      exports,
+                      now.carats(),
+                      before.carats(),
                       produced(participant, y),
-                      produced(participant, y - 1))
+                      produced(participant, y - 1),
+                      now.examples(),
+                      now.organisations())
                   .stream()
                   .toList());
     }

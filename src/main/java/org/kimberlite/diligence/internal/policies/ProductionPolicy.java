@@ -1,14 +1,10 @@
 package org.kimberlite.diligence.internal.policies;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.kimberlite.certification.CertificateStatus;
-import org.kimberlite.certification.KpCertificate;
-import org.kimberlite.certification.OriginKind;
 import org.kimberlite.diligence.Evidence;
 import org.kimberlite.diligence.Severity;
 import org.kimberlite.shared.Carats;
@@ -30,36 +26,25 @@ public final class ProductionPolicy {
   private ProductionPolicy() {}
 
   /**
-   * @param exports certificates its authorities issued in {@code year} and the year before
+   * @param exported the carats it certified for export in {@code year} as of its own origin
+   * @param exportedBefore the same, the year before
    * @param production its reported production in {@code year} (zero when none reported)
    * @param productionBefore its reported production the year before (zero when none)
+   * @param certificates some of the year's own-origin certificates (evidence)
+   * @param organisations their issuing authorities and exporters
    */
   public static Optional<Flag> evaluate(
       ParticipantCode participant,
       int year,
-      List<KpCertificate> exports,
+      Carats exported,
+      Carats exportedBefore,
       Carats production,
-      Carats productionBefore) {
-    List<KpCertificate> own = new ArrayList<>();
-    List<Carats> before = new ArrayList<>();
-    for (KpCertificate c : exports) {
-      if (c.status() == CertificateStatus.CANCELLED
-          || !c.issuingParticipant().equals(participant)
-          || c.origin().kind() != OriginKind.SINGLE
-          || !c.origin().codes().equals(List.of(c.issuingAuthority().country().code()))) {
-        continue;
-      }
-      if (c.issuedOn().getYear() == year) {
-        own.add(c);
-      } else if (c.issuedOn().getYear() == year - 1) {
-        before.add(c.carats());
-      }
-    }
-    if (own.isEmpty()) {
+      Carats productionBefore,
+      List<String> certificates,
+      Set<UUID> organisations) {
+    if (exported.compareTo(Carats.ZERO) <= 0) {
       return Optional.empty();
     }
-    Carats exported = Carats.sum(own.stream().map(KpCertificate::carats).toList());
-    Carats exportedBefore = Carats.sum(before);
     Carats stock =
         productionBefore.compareTo(exportedBefore) > 0
             ? productionBefore.minus(exportedBefore)
@@ -74,14 +59,7 @@ public final class ProductionPolicy {
             participant.code(),
             year + "-FY",
             "Production reported for " + year + ": " + production + " ct"));
-    Set<UUID> organisations = new HashSet<>();
-    for (KpCertificate c : own) {
-      organisations.add(c.issuingAuthority().organisationId());
-      organisations.add(c.exporter().organisationId());
-      if (evidence.size() <= MAX_EVIDENCE) {
-        evidence.add(Links.certificate(c.number()));
-      }
-    }
+    certificates.stream().limit(MAX_EVIDENCE).forEach(n -> evidence.add(Links.certificate(n)));
     return Optional.of(
         new Flag(
             "DD-02",

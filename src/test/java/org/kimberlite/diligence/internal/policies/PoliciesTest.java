@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -125,48 +127,48 @@ class PoliciesTest {
   @Nested
   class Dd02 {
     ParticipantCode bw = ParticipantCode.of("BW");
+    Set<UUID> orgs = Set.of(EXPORTER);
+
+    Optional<Flag> dd02(String exported, String before, String produced, String producedBefore) {
+      return ProductionPolicy.evaluate(
+          bw,
+          2026,
+          Carats.of(exported),
+          Carats.of(before),
+          Carats.of(produced),
+          Carats.of(producedBefore),
+          List.of("BW1"),
+          orgs);
+    }
 
     @Test
     void ownOriginBeyondProductionIsFlagged() {
-      List<KpCertificate> exports = List.of(cert("BW1", "BW", "EU", "BW", DAY, "100.01", "1.00"));
-      Flag f =
-          ProductionPolicy.evaluate(bw, 2026, exports, Carats.of("100.00"), Carats.ZERO)
-              .orElseThrow();
+      Flag f = dd02("100.01", "0", "100.00", "0").orElseThrow();
       assertThat(f.rule()).isEqualTo("DD-02");
       assertThat(f.factKey()).isEqualTo("BW:2026");
+      assertThat(f.evidence())
+          .extracting(e -> e.kind())
+          .containsExactly("statistics", "certificate");
     }
 
     @Test
     void exactlyProductionIsNot() {
-      List<KpCertificate> exports = List.of(cert("BW1", "BW", "EU", "BW", DAY, "100.00", "1.00"));
-      assertThat(ProductionPolicy.evaluate(bw, 2026, exports, Carats.of("100.00"), Carats.ZERO))
-          .isEmpty();
+      assertThat(dd02("100.00", "0", "100.00", "0")).isEmpty();
     }
 
     @Test
     void stockCarriedFromTheYearBeforeCounts() {
-      List<KpCertificate> exports =
-          List.of(
-              cert("BW0", "BW", "EU", "BW", LocalDate.of(2025, 3, 1), "40.00", "1.00"),
-              cert("BW1", "BW", "EU", "BW", DAY, "160.00", "1.00"));
       // 100 produced in 2025, 40 exported then: 60 carried; 100 + 60 = 160 available in 2026
-      assertThat(ProductionPolicy.evaluate(bw, 2026, exports, Carats.of("100"), Carats.of("100")))
-          .isEmpty();
-      assertThat(ProductionPolicy.evaluate(bw, 2026, exports, Carats.of("99.99"), Carats.of("100")))
-          .isPresent();
+      assertThat(dd02("160.00", "40.00", "100.00", "100.00")).isEmpty();
+      assertThat(dd02("160.00", "40.00", "99.99", "100.00")).isPresent();
+      // more exported the year before than produced: no stock, never negative
+      assertThat(dd02("100.00", "500.00", "100.00", "100.00")).isEmpty();
     }
 
     @Test
     void aParticipantReportingNoProductionHasNone() {
-      List<KpCertificate> exports = List.of(cert("BW1", "BW", "EU", "BW", DAY, "0.01", "1.00"));
-      assertThat(ProductionPolicy.evaluate(bw, 2026, exports, Carats.ZERO, Carats.ZERO))
-          .isPresent();
-    }
-
-    @Test
-    void reExportsAreNotOwnOrigin() {
-      List<KpCertificate> exports = List.of(cert("BW1", "BW", "EU", "ZA", DAY, "500.00", "1.00"));
-      assertThat(ProductionPolicy.evaluate(bw, 2026, exports, Carats.ZERO, Carats.ZERO)).isEmpty();
+      assertThat(dd02("0.01", "0", "0", "0")).isPresent();
+      assertThat(dd02("0", "0", "0", "0")).isEmpty();
     }
   }
 
