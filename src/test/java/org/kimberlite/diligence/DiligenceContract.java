@@ -187,12 +187,54 @@ abstract class DiligenceContract {
     assertThat(findings(importer, "KP-09", intact)).isEmpty();
   }
 
+  void certified(Actor who, LocalDate rjcFrom) {
+    Answer a =
+        who.api()
+            .put(
+                "/api/v1/organisations/" + who.id() + "/compliance",
+                Map.of(
+                    "version",
+                    0,
+                    "sow",
+                    Map.of("id", "SOW-" + who.username(), "renewalDue", "2099-12-31"),
+                    "rjc",
+                    Map.of(
+                        "number",
+                        "RJC-" + who.username(),
+                        "validFrom",
+                        rjcFrom.toString(),
+                        "termYears",
+                        1)));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+  }
+
   @Test
   void dd03CounterpartyWithoutRjcOrSowAndItsTwin() {
     String number = issue("BW");
     JsonNode f = awaitFinding(importer, "DD-03", number);
     assertThat(f.get("summary").asString()).contains("RJC");
     assertThat(f.get("evidence").toString()).contains("/api/v1/organisations/");
+  }
+
+  @Test
+  void dd03NotRaisedWhileCertifiedThenRaisedWhenTheRjcCertificationLapses() {
+    exporter = actor(OrganisationRole.TRADER, "BW");
+    importer = actor(OrganisationRole.TRADER, "BE");
+    certified(exporter, today.minusMonths(6));
+    certified(importer, today.minusMonths(6));
+    String number = issue("BW");
+    settled(number);
+    assertThat(findings(importer, "DD-03", number)).isEmpty();
+    assertThat(findings(exporter, "DD-03", number)).isEmpty();
+
+    // seven months on, both certifications lapsed: the scheduled check raises it (time-driven)
+    clock.advance(Duration.ofDays(7 * 31));
+    Actor watcher = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    assertThat(jobs.lapses()).isGreaterThanOrEqualTo(2);
+    List<JsonNode> lapsed = findings(watcher, "DD-03", number);
+    assertThat(lapsed).hasSize(2);
+    assertThat(lapsed.get(0).get("summary").asString()).contains("lapsed");
+    assertThat(jobs.lapses()).isZero(); // the same lapse never raises twice
   }
 
   @Test
