@@ -63,6 +63,15 @@ public class Organisations {
     return organisations.findForAuthentication(id).map(Organisation::sow);
   }
 
+  /**
+   * An organisation with its compliance facts (SoW registration, RJC certification), for checks
+   * that run without a caller (due diligence's DD-03); whoever uses it shows no private field.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Organisation> forChecks(UUID id) {
+    return organisations.findForAuthentication(id);
+  }
+
   /** The caller's own organisation with every field; any other is absent. */
   @Transactional(readOnly = true)
   public Optional<Organisation> own(Caller caller, UUID id) {

@@ -124,8 +124,8 @@ public class Evaluator {
   }
 
   private List<Flag> counterparties(KpCertificate c, List<RiskEntry> lists) {
-    Optional<Organisation> exporter = organisations.directoryEntry(c.exporter().organisationId());
-    Optional<Organisation> importer = organisations.directoryEntry(c.importer().organisationId());
+    Optional<Organisation> exporter = organisations.forChecks(c.exporter().organisationId());
+    Optional<Organisation> importer = organisations.forChecks(c.importer().organisationId());
     if (exporter.isEmpty() || importer.isEmpty()) {
       return List.of();
     }
