@@ -20,6 +20,19 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ConfirmingImports {
+  private static final String SEAL_MARK = " carats, seal ";
+  private static final String NO_SEAL = "(none)";
+
+  /** The seal a confirmation's recorded details name, or null when none was reported. */
+  static @org.jspecify.annotations.Nullable String sealOf(String details) {
+    int at = details.lastIndexOf(SEAL_MARK);
+    if (at < 0) {
+      return null;
+    }
+    String seal = details.substring(at + SEAL_MARK.length());
+    return seal.equals(NO_SEAL) ? null : seal;
+  }
+
   private final CertificateRepository repository;
   private final RejectionLog rejections;
   private final TradeAggregates aggregates;
@@ -77,8 +90,8 @@ public class ConfirmingImports {
             + c.parcels()
             + " parcels, "
             + c.carats()
-            + " carats, seal "
-            + (request.sealId() == null ? "(none)" : request.sealId().strip());
+            + SEAL_MARK
+            + (request.sealId() == null ? NO_SEAL : request.sealId().strip());
     ChangeOutcome outcome =
         changes.change(
             caller.organisationId(),

@@ -25,6 +25,7 @@ import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.Signatures;
 import org.kimberlite.shared.json.CanonicalJson;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +48,7 @@ public class IssuingCertificates {
   private final CertificateAudience audiences;
   private final CertificationProperties properties;
   private final CertificateMetrics metrics;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   public IssuingCertificates(
@@ -60,6 +62,7 @@ public class IssuingCertificates {
       CertificateAudience audiences,
       CertificationProperties properties,
       CertificateMetrics metrics,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.repository = repository;
     this.rejections = rejections;
@@ -71,6 +74,7 @@ public class IssuingCertificates {
     this.audiences = audiences;
     this.properties = properties;
     this.metrics = metrics;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -87,6 +91,7 @@ public class IssuingCertificates {
         audiences,
         properties,
         metrics,
+        events,
         other);
   }
 
@@ -175,6 +180,7 @@ public class IssuingCertificates {
                 CertificateRecords.issued(certificate, zone),
                 audience));
     metrics.issued();
+    events.publishEvent(new CertificateChanged(number, CertificateStatus.ISSUED, at));
     return new Issued(certificate, receipt, decision.flags());
   }
 

@@ -31,6 +31,7 @@ import org.kimberlite.registry.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,7 @@ public class Capturing {
   private final Replay profile;
   private final GoodsRepository goods;
   private final Movements movements;
+  private final ApplicationEventPublisher published;
 
   public Capturing(
       CaptureJobRepository jobs,
@@ -73,7 +75,8 @@ public class Capturing {
       Clock clock,
       Replay profile,
       GoodsRepository goods,
-      Movements movements) {
+      Movements movements,
+      ApplicationEventPublisher published) {
     this.jobs = jobs;
     this.events = events;
     this.checks = List.copyOf(checks);
@@ -85,6 +88,7 @@ public class Capturing {
     this.profile = profile;
     this.goods = goods;
     this.movements = movements;
+    this.published = published;
   }
 
   /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
@@ -284,6 +288,7 @@ public class Capturing {
               new CaptureBatch(
                   jobId, job.organisationId(), recordTime, batch.prefixes(), toStore)));
       goods.saveFlags(job.organisationId(), kept, recordTime);
+      published.publishEvent(new EventsCaptured(jobId, job.organisationId(), recordTime));
     }
     jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
   }

@@ -2,6 +2,7 @@ package org.kimberlite.custody;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.kimberlite.custody.internal.profile.GoodsRepository;
 import org.kimberlite.registry.Caller;
 import org.springframework.stereotype.Service;
@@ -58,5 +59,55 @@ public class CustodyFindings {
                         r.hashId(), r.eventId(), r.rule(), r.pointer(), r.message(), r.foundAt()))
             .toList();
     return new Outcome.Page(found, page, size, rows.size() > size);
+  }
+
+  /**
+   * A flag as due diligence reads it (the system, never on behalf of a caller).
+   *
+   * @param epcs the goods the flagged event names (canonical identifiers)
+   */
+  public record SystemFlag(
+      long seq,
+      String eventHash,
+      String eventId,
+      UUID organisationId,
+      String rule,
+      String message,
+      Instant at,
+      List<String> epcs) {
+    public SystemFlag {
+      epcs = List.copyOf(epcs);
+    }
+  }
+
+  /** The flags on the events one capture job stored. */
+  @Transactional(readOnly = true)
+  public List<SystemFlag> ofCapture(UUID captureId) {
+    return system(repository.systemFlags(captureId, 0, MAX_SYSTEM));
+  }
+
+  /** Every flag after {@code afterSeq}, oldest first, at most {@code limit} (re-evaluation). */
+  @Transactional(readOnly = true)
+  public List<SystemFlag> after(long afterSeq, int limit) {
+    return system(repository.systemFlags(null, afterSeq, Math.min(limit, MAX_SYSTEM)));
+  }
+
+  /** Most flags one system read answers. */
+  public static final int MAX_SYSTEM = 10_000;
+
+  private static List<SystemFlag> system(List<GoodsRepository.SystemFlag> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                new SystemFlag(
+                    r.seq(),
+                    r.hashId(),
+                    r.eventId(),
+                    r.organisation(),
+                    r.rule(),
+                    r.message(),
+                    r.foundAt(),
+                    r.epcs()))
+        .toList();
   }
 }

@@ -11,6 +11,7 @@ import org.kimberlite.registry.internal.OrganisationRepository;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,13 +28,16 @@ public class Organisations {
   private final ParticipantRepository participants;
   private final Clock clock;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   Organisations(
       OrganisationRepository organisations,
       ParticipantRepository participants,
       Clock clock,
-      AuditTrail audit) {
+      AuditTrail audit,
+      ApplicationEventPublisher events) {
     this.audit = audit;
+    this.events = events;
     this.organisations = organisations;
     this.participants = participants;
     this.clock = clock;
@@ -57,6 +61,15 @@ public class Organisations {
   @Transactional(readOnly = true)
   public Optional<SowRegistration> sowRegistration(UUID id) {
     return organisations.findForAuthentication(id).map(Organisation::sow);
+  }
+
+  /**
+   * An organisation with its compliance facts (SoW registration, RJC certification), for checks
+   * that run without a caller (due diligence's DD-03); whoever uses it shows no private field.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Organisation> forChecks(UUID id) {
+    return organisations.findForAuthentication(id);
   }
 
   /** The caller's own organisation with every field; any other is absent. */
@@ -147,6 +160,7 @@ public class Organisations {
             sow == null ? null : sow.toString(),
             "rjc",
             rjc == null ? null : rjc.toString()));
+    events.publishEvent(new OrganisationChanged(id, clock.instant()));
     return own(caller, id)
         .<OrganisationChange>map(OrganisationChange.Done::new)
         .orElseGet(() -> new OrganisationChange.NotFound(id));

@@ -13,6 +13,7 @@ import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.internal.ParticipantRepository;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,10 +27,16 @@ public class Participants {
   private final TransparencyLog log;
   private final Clock clock;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
   Participants(
-      ParticipantRepository repository, TransparencyLog log, Clock clock, AuditTrail audit) {
+      ParticipantRepository repository,
+      TransparencyLog log,
+      Clock clock,
+      AuditTrail audit,
+      ApplicationEventPublisher events) {
     this.audit = audit;
+    this.events = events;
     this.repository = repository;
     this.log = log;
     this.clock = clock;
@@ -199,6 +206,9 @@ public class Participants {
             change.effectiveOn().toString(),
             "reason",
             change.reason().strip()));
+    events.publishEvent(
+        new ParticipantStatusChanged(
+            code.code(), change.type().name(), change.effectiveOn(), now()));
     return new ParticipantChange.Recorded(detail(participant.get()));
   }
 

@@ -27,6 +27,7 @@ import org.kimberlite.statistics.SubmitOutcome.Violation;
 import org.kimberlite.statistics.internal.CellDisclosure;
 import org.kimberlite.statistics.internal.ProductionRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,13 +54,16 @@ public class Statistics {
   private final Participants participants;
   private final Clock clock;
   private final CellDisclosure disclosure;
+  private final ApplicationEventPublisher events;
 
   public Statistics(
       ProductionRepository production,
       TradeFigures trade,
       Participants participants,
       Clock clock,
-      @Value("${kimberlite.statistics.min-certificates-per-cell:3}") int minCertificatesPerCell) {
+      @Value("${kimberlite.statistics.min-certificates-per-cell:3}") int minCertificatesPerCell,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.production = production;
     this.trade = trade;
     this.participants = participants;
@@ -422,6 +426,7 @@ public class Statistics {
             caller.username(),
             clock.instant().truncatedTo(ChronoUnit.MILLIS));
     production.insert(report);
+    events.publishEvent(new ProductionReportFiled(code, year, half, report.submittedAt()));
     return new SubmitOutcome.Filed(report);
   }
 

@@ -722,6 +722,26 @@ class AccessMatrixH2IT {
           Call.of(
               method,
               pattern.replace("{number}", otherCertificate().json().get("number").asString()));
+      case "POST /api/v1/risk-lists" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "list", "CAHRA", "subject", "SS", "validFrom", "2020-01-01", "source", "test"));
+      case "POST /api/v1/risk-lists/{id}/end" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("validTo", "2030-01-01"));
+      case "POST /console/findings/{id}/responses" ->
+          Call.form(
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("decision", "SUSPEND", "responder", "A. Tester"));
+      case "POST /api/v1/findings/{id}/responses" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", java.util.UUID.randomUUID().toString()),
+              Map.of("decision", "SUSPEND", "responder", "A. Tester"));
       default ->
           Call.of(
               method,

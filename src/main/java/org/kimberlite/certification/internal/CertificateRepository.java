@@ -1,11 +1,13 @@
 package org.kimberlite.certification.internal;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -371,6 +373,83 @@ public class CertificateRepository {
 
   public List<Long> eventIds() {
     return jdbc.sql("select id from kp_certificate_event order by id").query(Long.class).list();
+  }
+
+  /**
+   * Certificates issued in a period, any status, for due diligence (oldest first), narrowed to an
+   * importing organisation, an importing participant or an issuing participant when given.
+   */
+  public List<Stored> window(
+      LocalDate from,
+      LocalDate to,
+      @Nullable UUID importer,
+      @Nullable String importing,
+      @Nullable String issuing,
+      int limit) {
+    return jdbc
+        .sql(
+            "select "
+                + COLUMNS
+                + """
+                 from kp_certificate where issued_on >= :from and issued_on <= :to
+                 and (cast(:importer as uuid) is null or importer = :importer)
+                 and (cast(:importing as varchar(8)) is null or importing_participant = :importing)
+                 and (cast(:issuing as varchar(8)) is null or issuing_participant = :issuing)
+                order by issued_on, number fetch first :limit rows only
+                """)
+        .param("from", from)
+        .param("to", to)
+        .param("importer", importer)
+        .param("importing", importing)
+        .param("issuing", issuing)
+        .param("limit", limit)
+        .query((rs, n) -> stored(rs))
+        .list()
+        .stream()
+        .map(this::withLines)
+        .toList();
+  }
+
+  /** Own-origin exports of a participant in a year: carats, and a few numbers and parties. */
+  public record OwnOrigin(BigDecimal carats, List<String> numbers, Set<UUID> organisations) {}
+
+  public OwnOrigin ownOrigin(String participant, int year, int examples) {
+    String own =
+        """
+         from kp_certificate c where c.issuing_participant = :p
+         and c.issued_on >= :from and c.issued_on <= :to and c.status <> 'CANCELLED'
+         and c.origin_kind = 'SINGLE' and c.origin_countries = c.authority_country
+        """;
+    BigDecimal carats =
+        jdbc.sql(
+                "select coalesce(sum(l.carats), 0) from kp_certificate_line l where l.number in"
+                    + " (select c.number"
+                    + own
+                    + ")")
+            .param("p", participant)
+            .param("from", LocalDate.of(year, 1, 1))
+            .param("to", LocalDate.of(year, 12, 31))
+            .query(BigDecimal.class)
+            .single();
+    List<String> numbers = new ArrayList<>();
+    Set<UUID> organisations = new java.util.HashSet<>();
+    jdbc.sql(
+            "select c.number, c.issuing_authority, c.exporter"
+                + own
+                + " order by c.issued_on, c.number fetch first :n rows only")
+        .param("p", participant)
+        .param("from", LocalDate.of(year, 1, 1))
+        .param("to", LocalDate.of(year, 12, 31))
+        .param("n", examples)
+        .query(
+            (rs, n) -> {
+              numbers.add(rs.getString("number"));
+              organisations.add(rs.getObject("issuing_authority", UUID.class));
+              organisations.add(rs.getObject("exporter", UUID.class));
+              return 0;
+            })
+        .list();
+    return new OwnOrigin(carats, numbers, organisations);
   }
 
   public List<String> numbers() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.kimberlite.certification.CertificateChanged;
 import org.kimberlite.certification.CertificateRecords;
 import org.kimberlite.certification.CertificateStatus;
 import org.kimberlite.certification.ChangeOutcome;
@@ -16,6 +17,7 @@ import org.kimberlite.ledger.Receipt;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Signatures;
 import org.kimberlite.shared.json.CanonicalJson;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,12 +31,17 @@ public class StatusChanges {
   private final CertificateRepository repository;
   private final Signatures signatures;
   private final TransparencyLog log;
+  private final ApplicationEventPublisher events;
 
   public StatusChanges(
-      CertificateRepository repository, Signatures signatures, TransparencyLog log) {
+      CertificateRepository repository,
+      Signatures signatures,
+      TransparencyLog log,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.signatures = signatures;
     this.log = log;
+    this.events = events;
   }
 
   /** Changed, or Conflict when the row changed since it was locked and read. */
@@ -72,6 +79,7 @@ public class StatusChanges {
                     c.number(), to, on.toString(), organisation.toString(), details, jws),
                 stored.audience()));
     KpCertificate changed = repository.find(c.number()).orElseThrow().certificate();
+    events.publishEvent(new CertificateChanged(c.number(), to, at));
     return new Changed(changed, receipt, flags);
   }
 }

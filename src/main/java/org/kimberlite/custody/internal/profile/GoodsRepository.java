@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.kimberlite.custody.Nature;
 import org.kimberlite.custody.internal.rules.Goods;
 import org.kimberlite.custody.internal.rules.GoodsKind;
@@ -147,6 +148,65 @@ public class GoodsRepository {
                     rs.getString("message"),
                     rs.getObject("found_at", OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  /** A stored flag with its event's capture, capturer and goods, for due diligence. */
+  public record SystemFlag(
+      long seq,
+      String hashId,
+      String eventId,
+      UUID organisation,
+      String rule,
+      String message,
+      Instant foundAt,
+      List<String> epcs) {}
+
+  /** Flags of one capture job's events, or (captureId null) every flag after {@code afterSeq}. */
+  public List<SystemFlag> systemFlags(@Nullable UUID captureId, long afterSeq, int limit) {
+    List<SystemFlag> flags =
+        jdbc.sql(
+                "select f.seq, f.hash_id, e.event_id, f.organisation_id, f.rule, f.message,"
+                    + " f.found_at from custody_finding f join custody_event e"
+                    + " on e.hash_id = f.hash_id where f.seq > :after"
+                    + " and (cast(:capture as uuid) is null or e.capture_id = :capture)"
+                    + " order by f.seq fetch first :limit rows only")
+            .param("after", afterSeq)
+            .param("capture", captureId)
+            .param("limit", limit)
+            .query(
+                (rs, n) ->
+                    new SystemFlag(
+                        rs.getLong("seq"),
+                        rs.getString("hash_id"),
+                        rs.getString("event_id"),
+                        rs.getObject("organisation_id", UUID.class),
+                        rs.getString("rule"),
+                        rs.getString("message"),
+                        rs.getObject("found_at", OffsetDateTime.class).toInstant(),
+                        List.of()))
+            .list();
+    List<SystemFlag> out = new ArrayList<>(flags.size());
+    for (SystemFlag f : flags) {
+      List<String> epcs =
+          jdbc.sql(
+                  "select canonical from custody_event_epc where hash_id = :hash"
+                      + " and role in ('epc', 'parent', 'child', 'output', 'class', 'childClass',"
+                      + " 'outputClass') order by canonical")
+              .param("hash", f.hashId())
+              .query(String.class)
+              .list();
+      out.add(
+          new SystemFlag(
+              f.seq(),
+              f.hashId(),
+              f.eventId(),
+              f.organisation(),
+              f.rule(),
+              f.message(),
+              f.foundAt(),
+              epcs));
+    }
+    return out;
   }
 
   private static String origins(Origins origins) {

@@ -1,0 +1,548 @@
+package org.kimberlite.diligence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kimberlite.diligence.internal.DiligenceJobs;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
+import org.kimberlite.support.Api;
+import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Red flags through the public API: facts built over HTTP, the finding appears (the listener runs
+ * after the commit, so the test polls with a deadline) with its evidence — and a twin that must not
+ * raise it; idempotency; responses and escalation; access.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kimberlite.data-dir=target/it-data", "kimberlite.ledger.interval=50ms"})
+@Import(TestClock.Config.class)
+abstract class DiligenceContract {
+  static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  @LocalServerPort int port;
+  @Autowired Organisations organisations;
+  @Autowired Accounts accounts;
+  @Autowired TestClock clock;
+  @Autowired DiligenceJobs jobs;
+  @Autowired JdbcClient jdbc;
+
+  Actor botswana;
+  Actor belgium;
+  Actor secretariat;
+  Actor exporter;
+  Actor importer;
+  Actor stranger;
+  LocalDate today;
+
+  Actor actor(OrganisationRole role, String country) {
+    return new Actors(organisations, accounts, new Api("http://127.0.0.1:" + port))
+        .create(role, country);
+  }
+
+  @BeforeEach
+  void world() {
+    today = LocalDate.now(clock);
+    botswana = actor(OrganisationRole.KP_AUTHORITY, "BW");
+    belgium = actor(OrganisationRole.KP_AUTHORITY, "BE");
+    secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    exporter = actor(OrganisationRole.TRADER, "BW");
+    importer = actor(OrganisationRole.TRADER, "BE");
+    stranger = actor(OrganisationRole.TRADER, "AE");
+  }
+
+  @AfterEach
+  void timeResumes() {
+    clock.reset();
+  }
+
+  Map<String, Object> shipment(String origin, String seal) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of(origin)));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+    body.put("parcels", 3);
+    body.put("sealId", seal);
+    body.put("issuedOn", today.toString());
+    body.put("expiresOn", today.plusDays(30).toString());
+    return body;
+  }
+
+  String issue(String origin) {
+    Answer a = botswana.api().post("/api/v1/certificates", shipment(origin, "SEAL-1"));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("number").asString();
+  }
+
+  void confirm(String number, String seal) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("parcels", 3);
+    body.put("carats", "1250.40");
+    body.put("importer", importer.id().toString());
+    body.put("exporter", exporter.id().toString());
+    body.put("sealId", seal);
+    body.put("receivedOn", today.toString());
+    Answer a = belgium.api().post("/api/v1/certificates/" + number + "/confirmation", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+  }
+
+  /** The caller's findings of a rule whose evidence names the certificate. */
+  List<JsonNode> findings(Actor who, String rule, String certificate) {
+    Answer a = who.api().get("/api/v1/findings?rule=" + rule + "&size=100");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode f : a.json().get("findings")) {
+      for (JsonNode e : f.get("evidence")) {
+        if (e.get("kind").asString().equals("certificate")
+            && e.get("ref").asString().equals(certificate)) {
+          out.add(f);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  JsonNode awaitFinding(Actor who, String rule, String certificate) {
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> !findings(who, rule, certificate).isEmpty());
+    return findings(who, rule, certificate).get(0);
+  }
+
+  /** Every published fact has been handled (its publication completed): the twin's too. */
+  void settled(String marker) {
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(100))
+        .alias("facts about " + marker + " handled")
+        .until(
+            () ->
+                jdbc.sql("select count(*) from event_publication where completion_date is null")
+                        .query(Long.class)
+                        .single()
+                    == 0);
+  }
+
+  @Test
+  void dd01OriginInATransitCountryOfAConflictArea() {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    assertThat(f.get("severity").asString()).isEqualTo("MEDIUM");
+    assertThat(f.get("status").asString()).isEqualTo("OPEN");
+    assertThat(f.get("summary").asString()).contains("CD").contains("CF");
+    assertThat(f.get("evidence").toString()).contains("/api/v1/certificates/" + risky);
+    assertThat(f.get("evidence").toString()).contains("risk-entry");
+    assertThat(f.get("organisations").toString()).contains(exporter.id().toString());
+    // the importer, both authorities (by participant) and the secretariat see it; others do not
+    awaitFinding(importer, "DD-01", risky);
+    awaitFinding(botswana, "DD-01", risky);
+    awaitFinding(secretariat, "DD-01", risky);
+    assertThat(findings(stranger, "DD-01", risky)).isEmpty();
+    Answer hidden = stranger.api().get("/api/v1/findings/" + f.get("id").asString());
+    assertThat(hidden.status()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain("DD-01");
+
+    String twin = issue("BW");
+    settled(twin);
+    assertThat(findings(exporter, "DD-01", twin)).isEmpty();
+  }
+
+  @Test
+  void kp09SealFoundAtImportDiffers() {
+    String broken = issue("BW");
+    confirm(broken, "SEAL-OTHER");
+    JsonNode f = awaitFinding(importer, "KP-09", broken);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("summary").asString()).contains("SEAL-OTHER").contains("SEAL-1");
+
+    String intact = issue("BW");
+    confirm(intact, "SEAL-1");
+    settled(intact);
+    assertThat(findings(importer, "KP-09", intact)).isEmpty();
+  }
+
+  void certified(Actor who, LocalDate rjcFrom) {
+    Answer a =
+        who.api()
+            .put(
+                "/api/v1/organisations/" + who.id() + "/compliance",
+                Map.of(
+                    "version",
+                    0,
+                    "sow",
+                    Map.of("id", "SOW-" + who.username(), "renewalDue", "2099-12-31"),
+                    "rjc",
+                    Map.of(
+                        "number",
+                        "RJC-" + who.username(),
+                        "validFrom",
+                        rjcFrom.toString(),
+                        "termYears",
+                        1)));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+  }
+
+  @Test
+  void dd03CounterpartyWithoutRjcOrSowAndItsTwin() {
+    String number = issue("BW");
+    JsonNode f = awaitFinding(importer, "DD-03", number);
+    assertThat(f.get("summary").asString()).contains("RJC");
+    assertThat(f.get("evidence").toString()).contains("/api/v1/organisations/");
+  }
+
+  @Test
+  void dd03NotRaisedWhileCertifiedThenRaisedWhenTheRjcCertificationLapses() {
+    exporter = actor(OrganisationRole.TRADER, "BW");
+    importer = actor(OrganisationRole.TRADER, "BE");
+    certified(exporter, today.minusMonths(6));
+    certified(importer, today.minusMonths(6));
+    String number = issue("BW");
+    settled(number);
+    assertThat(findings(importer, "DD-03", number)).isEmpty();
+    assertThat(findings(exporter, "DD-03", number)).isEmpty();
+
+    // seven months on, both certifications lapsed: the scheduled check raises it (time-driven)
+    clock.advance(Duration.ofDays(7 * 31));
+    Actor watcher = actor(OrganisationRole.KP_SECRETARIAT, "BW");
+    assertThat(jobs.lapses()).isGreaterThanOrEqualTo(2);
+    List<JsonNode> lapsed = findings(watcher, "DD-03", number);
+    assertThat(lapsed).hasSize(2);
+    assertThat(lapsed.get(0).get("summary").asString()).contains("lapsed");
+    assertThat(jobs.lapses()).isZero(); // the same lapse never raises twice
+  }
+
+  @Test
+  void sameFactsTwiceRaiseOneFinding() {
+    String risky = issue("CD");
+    awaitFinding(exporter, "DD-01", risky);
+    for (int i = 0; i < 2; i++) {
+      Answer a = secretariat.api().post("/api/v1/findings/evaluations", Map.of());
+      assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+    assertThat(findings(secretariat, "DD-01", risky)).hasSize(1);
+    assertThat(exporter.api().post("/api/v1/findings/evaluations", Map.of()).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void responsesAreRecordedLoggedAndEscalateWhenOverdue() {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    String id = f.get("id").asString();
+    String path = "/api/v1/findings/" + id + "/responses";
+
+    Answer noPlan =
+        exporter.api().post(path, Map.of("decision", "CONTINUE", "responder", "Ada Okafor"));
+    assertThat(noPlan.status()).as(noPlan.body()).isEqualTo(422);
+    assertThat(noPlan.body()).contains("plan").contains("reviewOn");
+
+    Answer other =
+        stranger.api().post(path, Map.of("decision", "SUSPEND", "responder", "Eve Stranger"));
+    assertThat(other.status()).isEqualTo(404);
+
+    Answer ok =
+        exporter
+            .api()
+            .post(
+                path,
+                Map.of(
+                    "decision",
+                    "CONTINUE",
+                    "responder",
+                    "Ada Okafor",
+                    "plan",
+                    "Enhanced due diligence on the supplier's mine sites; origin documents asked",
+                    "reviewOn",
+                    today.plusDays(10).toString()));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    assertThat(ok.json().get("status").asString()).isEqualTo("RESPONDED");
+    JsonNode response = ok.json().get("responses").get(0);
+    assertThat(response.get("responder").asString()).isEqualTo("Ada Okafor");
+    assertThat(response.get("logHref").asString()).startsWith("/api/v1/log/entries/");
+    assertThat(exporter.api().get(response.get("logHref").asString()).status()).isEqualTo(200);
+
+    clock.advance(Duration.ofDays(11));
+    jobs.escalate();
+    JsonNode escalated = exporter.api().get("/api/v1/findings/" + id).json();
+    assertThat(escalated.get("status").asString()).isEqualTo("ESCALATED");
+    assertThat(escalated.get("escalation").asString()).isEqualTo("AUTHORITY");
+    clock.advance(Duration.ofDays(31));
+    jobs.escalate();
+    assertThat(secretariat.api().get("/api/v1/findings/" + id).json().get("escalation").asString())
+        .isEqualTo("SECRETARIAT");
+
+    Answer disengage =
+        botswana.api().post(path, Map.of("decision", "DISENGAGE", "responder", "K. Moyo"));
+    assertThat(disengage.status()).as(disengage.body()).isEqualTo(201);
+    assertThat(disengage.json().get("status").asString()).isEqualTo("CLOSED");
+    assertThat(disengage.json().get("responses")).hasSize(2);
+  }
+
+  /** A re-export by the Belgian authority: the importer's goods sold on to {@code buyer}. */
+  String reExport(Actor seller, Actor buyer, String origin, String usd) {
+    Map<String, Object> body = shipment(origin, "SEAL-9");
+    body.put("exporter", seller.id().toString());
+    body.put("importer", buyer.id().toString());
+    body.put("importingParticipant", "AE");
+    body.put("lines", List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", usd)));
+    Answer a = belgium.api().post("/api/v1/certificates", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("number").asString();
+  }
+
+  @Test
+  void dd05ReExportPriceJumpsAgainstTheImports() {
+    issue("BW"); // 1250.40 ct at 150.00 USD/ct into the EU
+    String jump = reExport(importer, stranger, "BW", "625200.00"); // 500.00 USD/ct
+    JsonNode f = awaitFinding(belgium, "DD-05", jump);
+    assertThat(f.get("summary").asString()).contains("500.00").contains("USD/ct");
+    assertThat(f.get("participants").toString()).contains("EU");
+
+    String normal = reExport(importer, stranger, "BW", "200064.00"); // 160.00 USD/ct
+    settled(normal);
+    assertThat(findings(belgium, "DD-05", normal)).isEmpty();
+  }
+
+  @Test
+  void dd04CounterpartySourcedFromARedFlagLocation() {
+    String risky = issue("CD"); // the Belgian trader buys goods of DRC origin
+    String onward = reExport(importer, stranger, "BW", "187560.00");
+    JsonNode f = awaitFinding(stranger, "DD-04", onward);
+    assertThat(f.get("evidence").toString()).contains(risky).contains("risk-entry");
+
+    Actor clean = actor(OrganisationRole.TRADER, "BE");
+    String twin = reExport(clean, stranger, "BW", "187560.00");
+    settled(twin);
+    assertThat(findings(stranger, "DD-04", twin)).isEmpty();
+  }
+
+  @Test
+  void dd02OriginClaimedBeyondProduction() {
+    // a year in which Botswana reported no production: any own-origin export is beyond it
+    clock.advance(Duration.ofDays(2 * 366));
+    world(); // tokens do not outlive the years skipped
+    String own = issue("BW");
+    JsonNode f = awaitFinding(botswana, "DD-02", own);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("evidence").toString()).contains("\"kind\":\"statistics\"");
+    assertThat(findings(stranger, "DD-02", own)).isEmpty();
+
+    // the next year, reported production covers the exports
+    clock.advance(Duration.ofDays(366));
+    world();
+    for (String half : List.of("H1", "H2")) {
+      Answer a =
+          secretariat
+              .api()
+              .put(
+                  "/api/v1/statistics/production/BW/" + today.getYear() + "/" + half,
+                  Map.of("carats", "500000.00", "valueUsd", "50000000.00"));
+      assertThat(a.status()).as(a.body()).isBetween(200, 201);
+    }
+    String covered = issue("BW");
+    settled(covered);
+    assertThat(findings(botswana, "DD-02", covered)).isEmpty();
+  }
+
+  // ---- custody facts: a natural lot mined, sold on, screened laboratory-grown downstream ----
+
+  static String epcis(String event) {
+    return """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                      {"kimberlite": "https://kimberlite.org/epcis/profile/"}],
+         "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2025-03-01T10:00:00Z",
+         "epcisBody": {"eventList": [%s]}}
+        """
+        .formatted(event);
+  }
+
+  static String lotEvent(String lot, String action, String bizStep, String members) {
+    return """
+        {"type": "ObjectEvent", "eventTime": "2025-03-0%sT09:00:00+02:00",
+         "eventTimeZoneOffset": "+02:00", "epcList": [], "action": "%s",
+         "quantityList": [{"epcClass": "%s", "quantity": 5, "uom": "CTM"}],
+         "bizStep": "%s"%s}
+        """
+        .formatted(action.equals("ADD") ? "1" : "5", action, lot, bizStep, members);
+  }
+
+  void captured(Actor who, String event) {
+    Answer a =
+        who.api()
+            .exchange(
+                "POST", "/epcis/capture", epcis(event), "Content-Type", "application/ld+json");
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    String job = a.raw().headers().firstValue("Location").orElseThrow();
+    await()
+        .atMost(DEADLINE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> !who.api().get(job).json().get("running").asBoolean());
+    JsonNode done = who.api().get(job).json();
+    assertThat(done.get("success").asBoolean()).as(done.toString()).isTrue();
+  }
+
+  List<JsonNode> ruleFindings(Actor who, String rule) {
+    List<JsonNode> out = new ArrayList<>();
+    who.api().get("/api/v1/findings?rule=" + rule).json().get("findings").forEach(out::add);
+    return out;
+  }
+
+  @Test
+  void lgd04LabGrownFoundDownstreamOfANaturalLot() {
+    Actor miner = actor(OrganisationRole.MINER, "BW");
+    Actor cutter = actor(OrganisationRole.TRADER, "BW");
+    String screened = ", \"kimberlite:screening\": {\"kimberlite:result\": \"%s\"}";
+    String natural = ", \"kimberlite:nature\": \"natural\", \"kimberlite:origin\": [\"BW\"]";
+    String to =
+        ", \"destinationList\": [{\"type\": \"owning_party\", \"destination\":"
+            + " \"urn:kimberlite:org:"
+            + cutter.id()
+            + "\"}]";
+    String lot =
+        "urn:epc:class:lgtin:9521141.012345."
+            + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String honest = lot + "9";
+    for (String l : List.of(lot, honest)) {
+      captured(
+          miner,
+          lotEvent(l, "ADD", "commissioning", ", \"kimberlite:goods\": \"rough\"" + natural));
+      captured(miner, lotEvent(l, "OBSERVE", "shipping", to));
+      captured(cutter, lotEvent(l, "OBSERVE", "receiving", ""));
+    }
+    captured(
+        cutter, lotEvent(lot, "OBSERVE", "inspecting", screened.formatted("laboratory-grown")));
+    await().atMost(DEADLINE).until(() -> !ruleFindings(miner, "LGD-04").isEmpty());
+    JsonNode f = ruleFindings(miner, "LGD-04").get(0);
+    assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+    assertThat(f.get("evidence").toString())
+        .contains("\"kind\":\"event\"")
+        .contains("/epcis/events/");
+    assertThat(f.get("organisations").toString()).contains(miner.id().toString());
+    await().atMost(DEADLINE).until(() -> ruleFindings(cutter, "LGD-04").size() == 2);
+
+    // the twin: screened natural, as declared
+    captured(cutter, lotEvent(honest, "OBSERVE", "inspecting", screened.formatted("natural")));
+    settled(honest);
+    assertThat(ruleFindings(miner, "LGD-04")).hasSize(1);
+    assertThat(ruleFindings(stranger, "LGD-04")).isEmpty();
+  }
+
+  /** A signed-in browser: its cookies and the CSRF token its pages carry. */
+  record Browser(java.net.http.HttpClient client, String base, String csrf) {
+    java.net.http.HttpResponse<String> get(String path, String language) throws Exception {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+              .header("Accept", "text/html")
+              .header("Accept-Language", language)
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
+      return client.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  Browser browser(Actor who) throws Exception {
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build();
+    Browser anonymous = new Browser(client, "http://127.0.0.1:" + port, "");
+    java.util.regex.Matcher field =
+        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+            .matcher(anonymous.get("/login", "en").body());
+    assertThat(field.find()).isTrue();
+    Browser signingIn = new Browser(client, anonymous.base(), field.group(1));
+    assertThat(
+            signingIn
+                .post(
+                    "/login",
+                    "username="
+                        + Browser.enc(who.username())
+                        + "&password="
+                        + Browser.enc(who.password()))
+                .statusCode())
+        .isEqualTo(302);
+    java.util.regex.Matcher meta =
+        java.util.regex.Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"")
+            .matcher(signingIn.get("/", "en").body());
+    assertThat(meta.find()).isTrue();
+    return new Browser(client, anonymous.base(), meta.group(1));
+  }
+
+  @Test
+  void theInboxShowsAFindingItsEvidenceAndTakesAResponse() throws Exception {
+    String risky = issue("CD");
+    String id = awaitFinding(exporter, "DD-01", risky).get("id").asString();
+    Browser b = browser(exporter);
+    var inbox = b.get("/console/findings?rule=DD-01", "en");
+    assertThat(inbox.statusCode()).isEqualTo(200);
+    assertThat(inbox.body()).contains("/console/findings/" + id).contains("<th scope=\"col\"");
+    var page = b.get("/console/findings/" + id, "en");
+    assertThat(page.body())
+        .contains("/api/v1/certificates/" + risky)
+        .contains("<label for=\"responder\"")
+        .contains("name=\"decision\"");
+    assertThat(b.get("/console/findings/" + id, "fr").body()).contains("Éléments de preuve");
+
+    var incomplete =
+        b.post("/console/findings/" + id + "/responses", "decision=CONTINUE&responder=Ada");
+    assertThat(incomplete.statusCode()).isEqualTo(422);
+    assertThat(incomplete.body()).contains("role=\"alert\"");
+    var done =
+        b.post(
+            "/console/findings/" + id + "/responses",
+            "decision=SUSPEND&responder=" + Browser.enc("Ada Okafor") + "&plan=&reviewOn=");
+    assertThat(done.statusCode()).isEqualTo(302);
+    assertThat(b.get("/console/findings/" + id, "en").body()).contains("Ada Okafor");
+
+    var counts = browser(secretariat).get("/console/findings", "en");
+    assertThat(counts.body()).contains("id=\"counts\"").contains("DD-01");
+    assertThat(browser(stranger).get("/console/findings/" + id, "en").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void listParametersAreBounded() {
+    assertThat(exporter.api().get("/api/v1/findings?size=101").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings?status=NOPE").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings?rule=x").status()).isEqualTo(400);
+    assertThat(exporter.api().get("/api/v1/findings/not-a-uuid").status()).isEqualTo(404);
+  }
+}
