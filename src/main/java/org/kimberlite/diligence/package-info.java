@@ -12,6 +12,7 @@
       "custody",
       "certification",
       "statistics",
+      "valuation",
       "registry",
       "ledger",
       "shared",

@@ -41,6 +41,7 @@ abstract class DiligenceContract {
   static final Duration DEADLINE = Duration.ofSeconds(30);
 
   @LocalServerPort int port;
+  @Autowired org.kimberlite.statistics.PublishedFigures published;
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
   @Autowired TestClock clock;
@@ -77,14 +78,17 @@ abstract class DiligenceContract {
   }
 
   Map<String, Object> shipment(String origin, String seal) {
+    return shipment(origin, seal, "187560.00");
+  }
+
+  Map<String, Object> shipment(String origin, String seal, String valueUsd) {
     Map<String, Object> body = new HashMap<>();
     body.put("exporter", exporter.id().toString());
     body.put("importer", importer.id().toString());
     body.put("importingParticipant", "EU");
     body.put("origin", Map.of("kind", "single", "countries", List.of(origin)));
     body.put(
-        "lines",
-        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+        "lines", List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", valueUsd)));
     body.put("parcels", 3);
     body.put("sealId", seal);
     body.put("issuedOn", today.toString());
@@ -314,6 +318,26 @@ abstract class DiligenceContract {
     Answer a = belgium.api().post("/api/v1/certificates", body);
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     return a.json().get("number").asString();
+  }
+
+  @Test
+  void kp11AValueOutsideItsOriginsBandAndItsTwin() throws Exception {
+    // The bands come from the published KP production figures (valuation's trailing years).
+    published.importProductionCsv(
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("src/main/resources/statistics/kp_production_by_country.csv")),
+        null);
+    // Botswana's own rough at 8 USD/ct: far below the band of its producer exports.
+    Answer a = botswana.api().post("/api/v1/certificates", shipment("BW", "SEAL-1", "10003.20"));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    String low = a.json().get("number").asString();
+    JsonNode f = awaitFinding(botswana, "KP-11", low);
+    assertThat(f.get("summary").asString()).contains("8.00 USD/ct").contains("BW");
+    assertThat(f.get("participants").toString()).contains("BW");
+
+    String normal = issue("BW"); // 150.00 USD/ct
+    settled(normal);
+    assertThat(findings(botswana, "KP-11", normal)).isEmpty();
   }
 
   @Test
