@@ -135,6 +135,19 @@ class AccessibilityBrowserIT {
     return Objects.requireNonNull(found.getFirst().getDomAttribute(attribute), css);
   }
 
+  /** As {@link #first}, for rows raised in the background: waits up to 60 s for one. */
+  String awaitFirst(String path, String css, String attribute) throws InterruptedException {
+    for (int i = 0; i < 60; i++) {
+      browser.get(url(path));
+      List<org.openqa.selenium.WebElement> found = browser.findElements(By.cssSelector(css));
+      if (!found.isEmpty()) {
+        return Objects.requireNonNull(found.getFirst().getDomAttribute(attribute), css);
+      }
+      Thread.sleep(1000);
+    }
+    return first(path, css, attribute);
+  }
+
   static String withLanguage(String path, String language) {
     return path + (path.contains("?") ? "&" : "?") + "lang=" + language;
   }
@@ -171,6 +184,8 @@ class AccessibilityBrowserIT {
     values.put("{epc}", first("/console/custody/inventory", "tr[data-epc]", "data-epc"));
     signIn("deccan-lgd", accounts);
     values.put("{job}", first("/console/custody/events", "tr[data-job]", "data-job"));
+    signIn("kp-secretariat", accounts);
+    values.put("{finding}", awaitFirst("/console/findings", "tr[data-finding]", "data-finding"));
 
     List<String> failures = new ArrayList<>();
     StringBuilder report = new StringBuilder();
