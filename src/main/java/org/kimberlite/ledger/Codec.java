@@ -141,16 +141,8 @@ final class Codec {
 
   /** Strict UTF-8 decoding: malformed or unmappable input is refused. */
   static String utf8(byte[] bytes, String what) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new LogFormatException(what + " is not valid UTF-8", e);
-    }
+    return org.kimberlite.shared.Utf8.decode(bytes)
+        .orElseThrow(() -> new LogFormatException(what + " is not valid UTF-8"));
   }
 
   /** UTF-8 encoding of a well-formed string (checked, never replaced). */

@@ -1,9 +1,5 @@
 package org.kimberlite.registry;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,18 +18,9 @@ final class Json {
 
   /** Parses {@code utf8} as one JSON object, or refuses it as malformed. */
   static JsonNode object(byte[] utf8) {
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(utf8))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw SignatureException.malformed("JSON must be UTF-8");
-    }
+    String text =
+        org.kimberlite.shared.Utf8.decode(utf8)
+            .orElseThrow(() -> SignatureException.malformed("JSON must be UTF-8"));
     JsonNode node;
     try {
       node = STRICT.readTree(text);

@@ -1,10 +1,6 @@
 package org.kimberlite.valuation.internal;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,18 +58,11 @@ public final class PriceBookCsv {
     if (bytes.length > MAX_BYTES) {
       return new Faults(List.of(new Fault(0, "", "more than " + MAX_BYTES + " bytes")));
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    java.util.Optional<String> decoded = org.kimberlite.shared.Utf8.decode(bytes);
+    if (decoded.isEmpty()) {
       return new Faults(List.of(new Fault(0, "", "not UTF-8 text")));
     }
+    String text = decoded.get();
     List<PriceLine> lines = new ArrayList<>();
     Map<AssortmentClass, Integer> seen = new HashMap<>();
     boolean header = false;
