@@ -30,9 +30,7 @@ import org.kimberlite.platform.DatabaseOutage;
 import org.kimberlite.registry.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -127,8 +125,10 @@ public class Capturing {
     return new Submission.Submitted(id, list.size());
   }
 
-  /** Jobs accepted before a restart and not yet processed are processed now. */
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Jobs accepted before a restart and not yet processed are processed now (by the server once it
+   * is ready; the one-shot commands that start the platform leave them for it).
+   */
   public void resume() {
     for (CaptureJobRepository.Running job : jobs.running()) {
       worker.afterCommit(job.id(), job.events(), this::process);

@@ -47,6 +47,7 @@ abstract class DiligenceContract {
   @Autowired TestClock clock;
   @Autowired DiligenceJobs jobs;
   @Autowired JdbcClient jdbc;
+  @Autowired org.kimberlite.platform.events.internal.PublicationRegistryJobs registry;
 
   Actor botswana;
   Actor belgium;
@@ -175,6 +176,65 @@ abstract class DiligenceContract {
     String twin = issue("BW");
     settled(twin);
     assertThat(findings(exporter, "DD-01", twin)).isEmpty();
+  }
+
+  /**
+   * A crash between the commit and the listener: the publication is incomplete and the finding was
+   * never raised. When the server is ready it publishes the fact again and the finding appears;
+   * completed publications past their retention are purged, the others kept.
+   */
+  @Test
+  void aFactLeftIncompleteByACrashIsPublishedAgainAndCompletedOnesArePurged() {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    settled(risky);
+    // As after a crash: the finding never written, the certificate's facts never marked complete.
+    java.util.UUID id = java.util.UUID.fromString(f.get("id").asString());
+    for (String table :
+        List.of(
+            "diligence_evidence",
+            "diligence_finding_organisation",
+            "diligence_finding_participant")) {
+      jdbc.sql("delete from " + table + " where finding_id = ?").param(id).update();
+    }
+    jdbc.sql("delete from diligence_finding where id = ?").param(id).update();
+    int reopened =
+        jdbc.sql(
+                "update event_publication set completion_date = null, status = 'PUBLISHED',"
+                    + " completion_attempts = 1 where serialized_event like ?")
+            .param("%" + risky + "%")
+            .update();
+    assertThat(reopened).isPositive();
+    assertThat(findings(exporter, "DD-01", risky)).isEmpty();
+
+    registry.republishIncomplete();
+    JsonNode again = awaitFinding(exporter, "DD-01", risky);
+    assertThat(again.get("summary").asString()).isEqualTo(f.get("summary").asString());
+    settled(risky);
+
+    // Retention: a week by default. The risky certificate's publications made old, a fresh one's
+    // left recent: only the old ones go.
+    String fresh = issue("BW");
+    settled(fresh);
+    java.time.OffsetDateTime old =
+        java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(8);
+    jdbc.sql(
+            "update event_publication set completion_date = ?, publication_date = ? where"
+                + " serialized_event like ?")
+        .param(old)
+        .param(old)
+        .param("%" + risky + "%")
+        .update();
+    registry.purgeCompleted();
+    assertThat(publications(risky)).isZero();
+    assertThat(publications(fresh)).isPositive();
+  }
+
+  long publications(String certificate) {
+    return jdbc.sql("select count(*) from event_publication where serialized_event like ?")
+        .param("%" + certificate + "%")
+        .query(Long.class)
+        .single();
   }
 
   @Test

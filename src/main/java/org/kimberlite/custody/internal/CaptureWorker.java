@@ -1,6 +1,5 @@
 package org.kimberlite.custody.internal;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,9 +24,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * worker is busy are taken together, in order, as one group (at most {@link #MAX_GROUP_JOBS} jobs
  * and, beyond the first, {@link #MAX_GROUP_EVENTS} events), so that their writes can share a
  * commit.
+ *
+ * <p>On shutdown the worker stops after the web server (no request hands it more) and before the
+ * due-diligence workers and the database pool (what it publishes still has somewhere to go): the
+ * group in hand finishes, and jobs handed over later stay running in the database, resumed at the
+ * next start.
  */
 @Component
-public class CaptureWorker {
+public class CaptureWorker implements SmartLifecycle {
+  /** Stops after the web server (phases below it stop later) and before the listeners' pool. */
+  public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+  private static final Logger log = LoggerFactory.getLogger(CaptureWorker.class);
+
   /** Most jobs in one group. */
   public static final int MAX_GROUP_JOBS = 32;
 
@@ -49,7 +62,11 @@ public class CaptureWorker {
     Runnable hand =
         () -> {
           queue.add(new Queued(job, events));
-          executor.execute(() -> next(process));
+          try {
+            executor.execute(() -> next(process));
+          } catch (RejectedExecutionException stopping) {
+            log.debug("Capture job {} is resumed at the next start: the worker has stopped", job);
+          }
         };
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -94,11 +111,33 @@ public class CaptureWorker {
     return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  @PreDestroy
-  void stop() throws InterruptedException {
+  @Override
+  public void start() {
+    // The executor runs from construction: jobs resumed at start are handed over before this.
+  }
+
+  @Override
+  public boolean isRunning() {
+    return !executor.isShutdown();
+  }
+
+  @Override
+  public int getPhase() {
+    return PHASE;
+  }
+
+  /** Lets the group in hand finish (up to 30 s); queued jobs stay running for the next start. */
+  @Override
+  public void stop() {
+    queue.clear();
     executor.shutdown();
-    if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
       executor.shutdownNow();
+      Thread.currentThread().interrupt();
     }
   }
 }

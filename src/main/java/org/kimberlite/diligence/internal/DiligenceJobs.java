@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Time-driven facts: a counterparty's RJC certification or SoW registration lapsing (DD-03 over the
- * last twelve months' certificates, as of today) and escalation of overdue findings (DD-06).
+ * last twelve months' certificates, as of today) and escalation of overdue findings (DD-06); the
+ * server runs them on a schedule ({@link DiligenceSchedule}).
  */
 @Component
 public class DiligenceJobs {
@@ -34,9 +34,7 @@ public class DiligenceJobs {
     this.clock = clock;
   }
 
-  @Scheduled(
-      initialDelayString = "${kimberlite.diligence.job-delay:PT5M}",
-      fixedDelayString = "${kimberlite.diligence.job-interval:PT6H}")
+  /** Both checks, in one transaction. */
   @Transactional
   public void run() {
     lapses();
