@@ -184,6 +184,20 @@ public class Reconciling {
     return new Outcome.Done(compute(org.get(), first.get(), last.get()));
   }
 
+  /**
+   * The report of an organisation over [from, to] for due diligence (the system, never on behalf of
+   * a caller); empty when the organisation is unknown or nothing it holds moved in the period.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Report> ofPeriod(UUID organisation, LocalDate from, LocalDate to) {
+    Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (!movements.moved(organisation, start, end)) {
+      return Optional.empty();
+    }
+    return organisations.directoryEntry(organisation).map(o -> compute(o, from, to));
+  }
+
   private static boolean entitled(Caller caller, Organisation org) {
     return caller.organisationId().equals(org.id())
         || (caller.has(OrganisationRole.KP_AUTHORITY)

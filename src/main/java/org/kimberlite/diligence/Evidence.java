@@ -4,7 +4,7 @@ package org.kimberlite.diligence;
  * A typed link to what a finding was raised on.
  *
  * @param kind {@code certificate}, {@code event}, {@code statistics}, {@code log-entry}, {@code
- *     organisation}, {@code participant} or {@code risk-entry}
+ *     organisation}, {@code participant}, {@code risk-entry} or {@code reconciliation}
  * @param ref the thing's identity (a certificate number, an event hash ID, a period and cell…)
  * @param label what it shows, in words
  * @param href where a user follows it (a path of this application)

@@ -19,6 +19,7 @@ import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.shared.ParticipantCode;
+import org.kimberlite.statistics.Period;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -258,6 +259,11 @@ public class Findings {
     for (int y = thisYear - 5; y <= thisYear; y++) {
       raised += evaluator.statistics(y);
       years++;
+    }
+    // SOW-05 over every closed quarter of those years.
+    Period current = Period.of(LocalDate.now(clock));
+    for (Period p = new Period(thisYear - 5, 1); p.compareTo(current) < 0; p = p.next()) {
+      raised += evaluator.reconciliations(p);
     }
     return new EvaluateOutcome.Evaluated(numbers.size(), flags, years, raised);
   }

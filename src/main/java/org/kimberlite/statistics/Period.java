@@ -34,6 +34,16 @@ public record Period(int year, int quarter) implements Comparable<Period> {
     return quarter == 4 ? new Period(year + 1, 1) : new Period(year, quarter + 1);
   }
 
+  /** The quarter's first day. */
+  public LocalDate firstDay() {
+    return LocalDate.of(year, quarter * 3 - 2, 1);
+  }
+
+  /** The quarter's last day. */
+  public LocalDate lastDay() {
+    return next().firstDay().minusDays(1);
+  }
+
   /** Like {@code 2026-Q3}. */
   public String label() {
     return year + "-Q" + quarter;

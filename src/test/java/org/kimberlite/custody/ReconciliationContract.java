@@ -56,6 +56,8 @@ abstract class ReconciliationContract {
   @LocalServerPort int port;
   @Autowired Organisations organisations;
   @Autowired Accounts accounts;
+  @Autowired TestClock clock;
+  @Autowired org.kimberlite.diligence.internal.DiligenceJobs jobs;
 
   Actor authority;
   Actor miner;
@@ -256,6 +258,58 @@ abstract class ReconciliationContract {
     Api.Answer consoleCsv =
         cutter.api().getPage("/console/reconciliation?format=csv&from=2025-01-01&to=2025-12-31");
     assertThat(consoleCsv.status()).isIn(200, 302);
+  }
+
+  /**
+   * SOW-05 through due diligence: once a quarter has closed (and its grace passed), a quarter whose
+   * warranted goods fall short raises one finding of the organisation, with the reconciliation and
+   * the lot's events as evidence; the quarter before it, and the miner's, balance and raise none.
+   */
+  @Test
+  void sow05FindingForAQuarterThatFallsShortOnceItHasClosed() throws Exception {
+    String rough = roughToTheCutter(); // Q1 2025: mined, sold to and received by the cutter
+    capture(
+        cutter,
+        document(
+            observe(rough, "12", "shipping", sale(buyer, "7000.00"))
+                .replace("2025-03-05", "2025-06-01"))); // Q2 2025: 12 ct out of a 10 ct lot
+    java.time.Instant q2Graced = java.time.Instant.parse("2025-07-14T12:00:00Z");
+    try {
+      // 14 days after the quarter's last day: not yet judged.
+      clock.advance(java.time.Duration.between(clock.instant(), q2Graced));
+      jobs.reconciliations();
+      assertThat(sow05(cutter)).isEmpty();
+      // the next day it is, once; a second run raises nothing new
+      clock.advance(java.time.Duration.ofDays(1));
+      assertThat(jobs.reconciliations()).isPositive();
+      assertThat(jobs.reconciliations()).isZero();
+    } finally {
+      clock.reset();
+    }
+    List<JsonNode> found = sow05(cutter);
+    assertThat(found).hasSize(1);
+    JsonNode f = found.get(0);
+    assertThat(f.get("summary").asString()).contains("2025-Q2").contains("2.00 ct more out");
+    assertThat(f.get("evidence").toString())
+        .contains(
+            "/api/v1/reconciliation?organisation=" + cutter.id() + "&from=2025-04-01&to=2025-06-30")
+        .contains("/epcis/events/");
+    assertThat(f.get("organisations").toString()).contains(cutter.id().toString());
+    // the twins: the miner balanced in both quarters, the cutter balanced in Q1
+    assertThat(sow05(miner)).isEmpty();
+    assertThat(f.get("summary").asString()).doesNotContain("2025-Q1");
+    // the participant's authority sees it
+    assertThat(
+            authority.api().get("/api/v1/findings?rule=SOW-05&organisation=" + cutter.id()).body())
+        .contains(f.get("id").asString());
+  }
+
+  List<JsonNode> sow05(Actor who) {
+    Api.Answer a = who.api().get("/api/v1/findings?rule=SOW-05&organisation=" + who.id());
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    a.json().get("findings").forEach(out::add);
+    return out;
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.kimberlite.certification.CertificateFacts;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.custody.CustodyFindings;
 import org.kimberlite.custody.ProvenanceTrace;
+import org.kimberlite.custody.Reconciling;
 import org.kimberlite.custody.TracingProvenance;
 import org.kimberlite.diligence.RiskEntry;
 import org.kimberlite.diligence.ValueVerdict;
@@ -22,6 +23,7 @@ import org.kimberlite.diligence.internal.policies.CounterpartyPolicy;
 import org.kimberlite.diligence.internal.policies.CustodyFlagPolicy;
 import org.kimberlite.diligence.internal.policies.Flag;
 import org.kimberlite.diligence.internal.policies.ProductionPolicy;
+import org.kimberlite.diligence.internal.policies.ReconciliationPolicy;
 import org.kimberlite.diligence.internal.policies.RiskLocationPolicy;
 import org.kimberlite.diligence.internal.policies.SealPolicy;
 import org.kimberlite.diligence.internal.policies.SourcingPolicy;
@@ -34,6 +36,7 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.shared.Carats;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.statistics.DataQuality;
+import org.kimberlite.statistics.Period;
 import org.kimberlite.statistics.Statistics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +52,7 @@ public class Evaluator {
   private final CertificateFacts certificates;
   private final CustodyFindings custody;
   private final TracingProvenance provenance;
+  private final Reconciling reconciling;
   private final Organisations organisations;
   private final DataQuality dataQuality;
   private final Statistics statistics;
@@ -62,6 +66,7 @@ public class Evaluator {
       CertificateFacts certificates,
       CustodyFindings custody,
       TracingProvenance provenance,
+      Reconciling reconciling,
       Organisations organisations,
       DataQuality dataQuality,
       Statistics statistics,
@@ -73,6 +78,7 @@ public class Evaluator {
     this.certificates = certificates;
     this.custody = custody;
     this.provenance = provenance;
+    this.reconciling = reconciling;
     this.organisations = organisations;
     this.dataQuality = dataQuality;
     this.statistics = statistics;
@@ -176,6 +182,21 @@ public class Evaluator {
   /** STAT-02, STAT-03, STAT-04 for a year, from the statistics module's checks. */
   public int statistics(int year) {
     return raise(StatisticsPolicy.evaluate(dataQuality.findings(year)));
+  }
+
+  /**
+   * SOW-05 over one quarter for every organisation whose warranted goods moved in it; returns how
+   * many findings were new.
+   */
+  public int reconciliations(Period period) {
+    List<Flag> out = new ArrayList<>();
+    for (Organisation o : organisations.directory()) {
+      reconciling
+          .ofPeriod(o.id(), period.firstDay(), period.lastDay())
+          .flatMap(r -> ReconciliationPolicy.sow05(r, period.label(), o.participant()))
+          .ifPresent(out::add);
+    }
+    return raise(out);
   }
 
   /** SOW-03 and LGD-04 from the flags custody kept on one capture's events. */

@@ -57,6 +57,19 @@ public class MovementRepository {
         rows);
   }
 
+  /** Whether the organisation has any movement in [from, to) (one index seek). */
+  public boolean moved(UUID organisation, Instant from, Instant to) {
+    return jdbc.sql(
+            "select 1 from custody_movement where organisation_id = :org"
+                + " and event_time >= :from and event_time < :to fetch first 1 rows only")
+        .param("org", organisation)
+        .param("from", utc(from))
+        .param("to", utc(to))
+        .query(Integer.class)
+        .optional()
+        .isPresent();
+  }
+
   /** Warranted carats and invoice amounts of one kind of movement. */
   public record Total(Carats carats, UsdAmount usd, long movements) {}
 

@@ -32,6 +32,16 @@ public final class Links {
         "/api/v1/statistics/participants/" + enc(participant) + "?from=" + year + "&to=" + year);
   }
 
+  /** The warranty reconciliation of an organisation over [from, to]. */
+  public static Evidence reconciliation(
+      UUID organisation, java.time.LocalDate from, java.time.LocalDate to, String label) {
+    return new Evidence(
+        "reconciliation",
+        organisation + "/" + from + "/" + to,
+        label,
+        "/api/v1/reconciliation?organisation=" + organisation + "&from=" + from + "&to=" + to);
+  }
+
   public static Evidence risk(RiskEntry e) {
     return new Evidence(
         "risk-entry",

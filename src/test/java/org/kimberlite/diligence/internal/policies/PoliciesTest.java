@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.custody.CustodyFindings.SystemFlag;
+import org.kimberlite.custody.Reconciling;
 import org.kimberlite.diligence.RiskEntry;
 import org.kimberlite.diligence.Severity;
 import org.kimberlite.diligence.ValueVerdict;
@@ -360,6 +361,91 @@ class PoliciesTest {
       assertThat(CustodyFlagPolicy.sow03(flag("SOW-03"), null)).isPresent();
       assertThat(CustodyFlagPolicy.sow03(flag("NOM-01"), null)).isEmpty();
       assertThat(CustodyFlagPolicy.lgd04(flag("SOW-03"), List.of())).isEmpty();
+    }
+  }
+
+  @Nested
+  class Sow05 {
+    UUID cutter = UUID.fromString("00000000-0000-0000-0000-00000000c0de");
+    LocalDate from = LocalDate.of(2025, 4, 1);
+    LocalDate to = LocalDate.of(2025, 6, 30);
+
+    Reconciling.Report report(String shortfall, List<String> flags, int differences) {
+      Reconciling.Figures figures =
+          new Reconciling.Figures(
+              Carats.of("10"),
+              Carats.ZERO,
+              org.kimberlite.shared.UsdAmount.of(BigDecimal.ZERO),
+              Carats.of("12"),
+              org.kimberlite.shared.UsdAmount.of(new BigDecimal("7000")),
+              Carats.ZERO,
+              Carats.ZERO,
+              Carats.ZERO,
+              Carats.ZERO);
+      List<Reconciling.Difference> diffs = new java.util.ArrayList<>();
+      for (int i = 0; i < differences; i++) {
+        diffs.add(
+            new Reconciling.Difference(
+                "lot",
+                "urn:epc:id:sgtin:" + i,
+                Carats.ZERO,
+                Carats.of(shortfall),
+                "out without in",
+                List.of(
+                    new Reconciling.Line(
+                        "urn:epc:id:sgtin:" + i,
+                        "ni:///sha-256;" + i,
+                        "e" + i,
+                        "shipped",
+                        true,
+                        Carats.of("1"),
+                        Instant.EPOCH))));
+      }
+      return new Reconciling.Report(
+          cutter,
+          "Cutter",
+          from,
+          to,
+          figures,
+          Carats.ZERO,
+          Carats.of(shortfall),
+          Reconciling.TOLERANCE,
+          flags.isEmpty(),
+          flags,
+          diffs);
+    }
+
+    @Test
+    void aPeriodThatFallsShortIsAFindingOfTheOrganisationForThatPeriod() {
+      Flag f =
+          ReconciliationPolicy.sow05(
+                  report("2.00", List.of("SOW-05: short"), 1), "2025-Q2", ParticipantCode.of("BW"))
+              .orElseThrow();
+      assertThat(f.rule()).isEqualTo("SOW-05");
+      assertThat(f.factKey()).isEqualTo(cutter + ":2025-Q2");
+      assertThat(f.organisations()).containsExactly(cutter);
+      assertThat(f.participants()).containsExactly(ParticipantCode.of("BW"));
+      assertThat(f.summary()).contains("2025-Q2").contains("2.00 ct more out");
+      assertThat(f.evidence().get(0).href())
+          .isEqualTo(
+              "/api/v1/reconciliation?organisation=" + cutter + "&from=2025-04-01&to=2025-06-30");
+      assertThat(f.evidence().get(1).kind()).isEqualTo("event");
+    }
+
+    @Test
+    void aBalancedPeriodOrOneWithOnlyASurplusRaisesNothing() {
+      assertThat(ReconciliationPolicy.sow05(report("0", List.of(), 0), "2025-Q2", null)).isEmpty();
+      // differences to explain, but nothing went out beyond what came in: no breach
+      assertThat(ReconciliationPolicy.sow05(report("0", List.of(), 3), "2025-Q2", null)).isEmpty();
+    }
+
+    @Test
+    void evidenceNamesAtMostTenEventsOnce() {
+      Flag f =
+          ReconciliationPolicy.sow05(report("1", List.of("SOW-05"), 25), "2025-Q2", null)
+              .orElseThrow();
+      assertThat(f.evidence()).hasSize(1 + ReconciliationPolicy.MAX_EVENTS);
+      assertThat(f.participants()).isEmpty();
     }
   }
 
