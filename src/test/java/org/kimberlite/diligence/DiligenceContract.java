@@ -237,6 +237,193 @@ abstract class DiligenceContract {
         .single();
   }
 
+  /** A seller's warranty statement, the revised text (SOW-01). */
+  static final String WARRANTY =
+      ", \"kimberlite:warranty\": \"The diamonds herein invoiced have been purchased from"
+          + " legitimate sources not involved in funding conflict, in compliance with United Nations"
+          + " resolutions and corresponding national laws. The seller hereby guarantees that these"
+          + " diamonds are conflict free and confirms adherence to the WDC SoW Guidelines.\"";
+
+  /**
+   * SOW-03: a miner without a current SoW registration sells warranted rough; the finding names the
+   * seller with the shipping event as evidence. Its twin, registered, sells the same way: none.
+   */
+  @Test
+  void sow03ASellerWithoutACurrentSowRegistrationGivesAWarrantyAndItsTwin() {
+    Actor unregistered = actor(OrganisationRole.MINER, "BW");
+    Actor registered = actor(OrganisationRole.MINER, "BW");
+    certified(registered, today.minusMonths(1));
+    Actor buyer = actor(OrganisationRole.TRADER, "BW");
+    String sale =
+        ", \"destinationList\": [{\"type\": \"owning_party\", \"destination\":"
+            + " \"urn:kimberlite:org:"
+            + buyer.id()
+            + "\"}], \"bizTransactionList\": [{\"type\": \"inv\", \"bizTransaction\":"
+            + " \"urn:kimberlite:invoice:1\"}]"
+            + WARRANTY;
+    String natural = ", \"kimberlite:nature\": \"natural\", \"kimberlite:origin\": [\"BW\"]";
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    String bad = "urn:epc:class:lgtin:9521141.012345." + suffix;
+    String good = bad + "7";
+    for (Actor seller : List.of(unregistered, registered)) {
+      String lot = seller.equals(unregistered) ? bad : good;
+      captured(
+          seller,
+          lotEvent(lot, "ADD", "commissioning", ", \"kimberlite:goods\": \"rough\"" + natural));
+      captured(seller, lotEvent(lot, "OBSERVE", "shipping", sale));
+    }
+    await().atMost(DEADLINE).until(() -> !ruleFindings(unregistered, "SOW-03").isEmpty());
+    JsonNode f = ruleFindings(unregistered, "SOW-03").get(0);
+    assertThat(f.get("severity").asString()).isEqualTo("MEDIUM");
+    assertThat(f.get("organisations").toString()).contains(unregistered.id().toString());
+    assertThat(f.get("evidence").toString())
+        .contains("\"kind\":\"event\"")
+        .contains("/epcis/events/");
+    settled(good);
+    assertThat(ruleFindings(registered, "SOW-03")).isEmpty();
+    assertThat(ruleFindings(stranger, "SOW-03")).isEmpty();
+  }
+
+  /** The secretariat's findings of a rule for one participant. */
+  List<JsonNode> participantFindings(String rule, String participant) {
+    Answer a =
+        secretariat
+            .api()
+            .get("/api/v1/findings?rule=" + rule + "&participant=" + participant + "&size=100");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    a.json().get("findings").forEach(out::add);
+    return out;
+  }
+
+  void file(Actor authority, String participant, int year, String half, String carats) {
+    Answer a =
+        authority
+            .api()
+            .put(
+                "/api/v1/statistics/production/" + participant + "/" + year + "/" + half,
+                Map.of("carats", carats, "valueUsd", "1000000.00"));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+  }
+
+  /**
+   * STAT-03 and STAT-04 from production reports filed through the API, on 15 September 2025 (H1
+   * 2025 due, H2 not yet): Sierra Leone's production jumps tenfold from H1 to H2 2024 (an anomaly),
+   * Lesotho has not filed H1 2025 (missing); Namibia filed 2024's halves alike and H1 2025 — the
+   * twin of both. A finding once raised stays (its identity is the rule, participant and period),
+   * so the twin is judged on what is raised after its filing.
+   */
+  @Test
+  void stat03AndStat04FromFiledProductionAndTheirTwin() {
+    clock.advance(
+        Duration.between(clock.instant(), java.time.Instant.parse("2025-09-15T12:00:00Z")));
+    java.time.Instant mark = clock.instant();
+    Actor namibia = actor(OrganisationRole.KP_AUTHORITY, "NA");
+    Actor sierraLeone = actor(OrganisationRole.KP_AUTHORITY, "SL");
+    file(namibia, "NA", 2024, "H1", "1000000.00");
+    file(namibia, "NA", 2024, "H2", "1050000.00");
+    file(namibia, "NA", 2025, "H1", "990000.00");
+    file(sierraLeone, "SL", 2024, "H1", "100000.00");
+    file(sierraLeone, "SL", 2024, "H2", "1000000.00");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                participantFindings("STAT-03", "SL").stream()
+                    .anyMatch(f -> f.get("summary").asString().contains("2024")));
+    JsonNode anomaly =
+        participantFindings("STAT-03", "SL").stream()
+            .filter(f -> f.get("summary").asString().contains("2024"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(anomaly.get("participants").toString()).contains("SL");
+    assertThat(anomaly.get("evidence").toString())
+        .contains("/api/v1/statistics/participants/SL?from=2024");
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                participantFindings("STAT-04", "LS").stream()
+                    .anyMatch(f -> f.get("summary").asString().contains("2025-H1")));
+    settled("production 2024 and 2025");
+    // the twin: Namibia's halves are alike and H1 2025 is filed
+    assertThat(raisedSince(participantFindings("STAT-03", "NA"), mark))
+        .noneMatch(f -> f.get("summary").asString().contains("2024"));
+    assertThat(raisedSince(participantFindings("STAT-04", "NA"), mark))
+        .noneMatch(f -> f.get("summary").asString().contains("2025-H1"));
+    // a company sees none of the participants' statistics findings
+    assertThat(ruleFindings(exporter, "STAT-04")).isEmpty();
+  }
+
+  static List<JsonNode> raisedSince(List<JsonNode> findings, java.time.Instant mark) {
+    return findings.stream()
+        .filter(f -> !java.time.Instant.parse(f.get("raisedAt").asString()).isBefore(mark))
+        .toList();
+  }
+
+  /**
+   * STAT-02: Namibia certifies an export to China that China never confirms (a mirror mismatch:
+   * exported, not imported), found when the statistics are next judged (here on Lesotho's confirmed
+   * export to India, which is the twin: exported and imported alike).
+   */
+  @Test
+  void stat02MirrorMismatchBetweenAnExportAndItsImportAndItsTwin() {
+    Actor namibia = actor(OrganisationRole.KP_AUTHORITY, "NA");
+    Actor lesotho = actor(OrganisationRole.KP_AUTHORITY, "LS");
+    Actor india = actor(OrganisationRole.KP_AUTHORITY, "IN");
+    Actor naExporter = actor(OrganisationRole.TRADER, "NA");
+    Actor cnImporter = actor(OrganisationRole.TRADER, "CN");
+    Actor lsExporter = actor(OrganisationRole.TRADER, "LS");
+    Actor inImporter = actor(OrganisationRole.TRADER, "IN");
+    Map<String, Object> unconfirmed = lane(naExporter, cnImporter, "CN", "NA");
+    Answer issued = namibia.api().post("/api/v1/certificates", unconfirmed);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    Answer twin =
+        lesotho.api().post("/api/v1/certificates", lane(lsExporter, inImporter, "IN", "LS"));
+    assertThat(twin.status()).as(twin.body()).isEqualTo(201);
+    String twinNumber = twin.json().get("number").asString();
+    Map<String, Object> receipt = new HashMap<>();
+    receipt.put("parcels", 3);
+    receipt.put("carats", "1250.40");
+    receipt.put("importer", inImporter.id().toString());
+    receipt.put("exporter", lsExporter.id().toString());
+    receipt.put("sealId", "SEAL-1");
+    receipt.put("receivedOn", today.toString());
+    Answer confirmed =
+        india.api().post("/api/v1/certificates/" + twinNumber + "/confirmation", receipt);
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+    await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                participantFindings("STAT-02", "NA").stream()
+                    .anyMatch(f -> f.get("participants").toString().contains("CN")));
+    JsonNode mirror =
+        participantFindings("STAT-02", "NA").stream()
+            .filter(f -> f.get("participants").toString().contains("CN"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mirror.get("evidence").toString())
+        .contains("/api/v1/statistics/participants/NA")
+        .contains("/api/v1/statistics/participants/CN");
+    // China's authority sees it too (its participant is concerned)
+    Actor china = actor(OrganisationRole.KP_AUTHORITY, "CN");
+    assertThat(china.api().get("/api/v1/findings?rule=STAT-02&participant=CN").body())
+        .contains(mirror.get("id").asString());
+    settled(twinNumber);
+    assertThat(participantFindings("STAT-02", "LS"))
+        .noneMatch(f -> f.get("participants").toString().contains("IN"));
+  }
+
+  Map<String, Object> lane(Actor from, Actor to, String importing, String origin) {
+    Map<String, Object> body = shipment(origin, "SEAL-1");
+    body.put("exporter", from.id().toString());
+    body.put("importer", to.id().toString());
+    body.put("importingParticipant", importing);
+    return body;
+  }
+
   @Test
   void kp09SealFoundAtImportDiffers() {
     String broken = issue("BW");
