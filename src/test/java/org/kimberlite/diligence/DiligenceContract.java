@@ -296,6 +296,15 @@ abstract class DiligenceContract {
     return out;
   }
 
+  /** Waits for the secretariat to see a finding of the rule and participant that matches. */
+  JsonNode awaitParticipantFinding(
+      String rule, String participant, java.util.function.Predicate<JsonNode> which) {
+    await()
+        .atMost(DEADLINE)
+        .until(() -> participantFindings(rule, participant).stream().anyMatch(which));
+    return participantFindings(rule, participant).stream().filter(which).findFirst().orElseThrow();
+  }
+
   void file(Actor authority, String participant, int year, String half, String carats) {
     Answer a =
         authority
@@ -325,26 +334,12 @@ abstract class DiligenceContract {
     file(namibia, "NA", 2025, "H1", "990000.00");
     file(sierraLeone, "SL", 2024, "H1", "100000.00");
     file(sierraLeone, "SL", 2024, "H2", "1000000.00");
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                participantFindings("STAT-03", "SL").stream()
-                    .anyMatch(f -> f.get("summary").asString().contains("2024")));
     JsonNode anomaly =
-        participantFindings("STAT-03", "SL").stream()
-            .filter(f -> f.get("summary").asString().contains("2024"))
-            .findFirst()
-            .orElseThrow();
+        awaitParticipantFinding("STAT-03", "SL", f -> f.get("summary").asString().contains("2024"));
     assertThat(anomaly.get("participants").toString()).contains("SL");
     assertThat(anomaly.get("evidence").toString())
         .contains("/api/v1/statistics/participants/SL?from=2024");
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                participantFindings("STAT-04", "LS").stream()
-                    .anyMatch(f -> f.get("summary").asString().contains("2025-H1")));
+    awaitParticipantFinding("STAT-04", "LS", f -> f.get("summary").asString().contains("2025-H1"));
     settled("production 2024 and 2025");
     // the twin: Namibia's halves are alike and H1 2025 is filed
     assertThat(raisedSince(participantFindings("STAT-03", "NA"), mark))
@@ -393,17 +388,9 @@ abstract class DiligenceContract {
         india.api().post("/api/v1/certificates/" + twinNumber + "/confirmation", receipt);
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
 
-    await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                participantFindings("STAT-02", "NA").stream()
-                    .anyMatch(f -> f.get("participants").toString().contains("CN")));
     JsonNode mirror =
-        participantFindings("STAT-02", "NA").stream()
-            .filter(f -> f.get("participants").toString().contains("CN"))
-            .findFirst()
-            .orElseThrow();
+        awaitParticipantFinding(
+            "STAT-02", "NA", f -> f.get("participants").toString().contains("CN"));
     assertThat(mirror.get("evidence").toString())
         .contains("/api/v1/statistics/participants/NA")
         .contains("/api/v1/statistics/participants/CN");
