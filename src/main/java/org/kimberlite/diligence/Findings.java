@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.diligence.internal.Evaluator;
 import org.kimberlite.diligence.internal.FindingRepository;
+import org.kimberlite.diligence.internal.ResponseRecords;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.Receipt;
 import org.kimberlite.ledger.TransparencyLog;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Findings {
   public static final int MAX_SIZE = 100;
   public static final int MAX_PAGE = 100_000;
-  public static final String RESPONSE_RECORD = "diligence.response";
+  public static final String RESPONSE_RECORD = ResponseRecords.TYPE;
 
   private final FindingRepository repository;
   private final Evaluator evaluator;
@@ -190,15 +191,9 @@ public class Findings {
     LocalDate reviewOn = decision == Decision.DISENGAGE ? null : r.reviewOn();
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     UUID responseId = UUID.randomUUID();
-    Map<String, Object> record = new LinkedHashMap<>();
-    record.put("finding", id.toString());
-    record.put("rule", f.rule());
-    record.put("decision", decision.name());
-    record.put("plan", plan == null ? "" : plan);
-    record.put("reviewOn", reviewOn == null ? "" : reviewOn.toString());
-    record.put("organisation", caller.organisationId().toString());
-    record.put("responder", responder);
-    record.put("at", at.toString());
+    Map<String, Object> record =
+        ResponseRecords.record(
+            id, f.rule(), decision, plan, reviewOn, caller.organisationId(), responder, at);
     Set<UUID> audience = new java.util.HashSet<>(f.organisations());
     audience.add(caller.organisationId());
     Receipt receipt =

@@ -8,10 +8,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.SignatureException;
@@ -20,6 +19,7 @@ import org.kimberlite.registry.Verified;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.kimberlite.valuation.internal.PriceBookCsv;
+import org.kimberlite.valuation.internal.PriceBookRecords;
 import org.kimberlite.valuation.internal.PriceBookRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,15 +40,21 @@ public class PriceBooks {
 
   private final PriceBookRepository repository;
   private final Signatures signatures;
+  private final TransparencyLog log;
   private final Clock clock;
 
-  public PriceBooks(PriceBookRepository repository, Signatures signatures, Clock clock) {
+  public PriceBooks(
+      PriceBookRepository repository, Signatures signatures, TransparencyLog log, Clock clock) {
     this.repository = repository;
     this.signatures = signatures;
+    this.log = log;
     this.clock = clock;
   }
 
-  /** Stores a new version of {@code name} for the period, signed by the caller's authority. */
+  /**
+   * Stores a new version of {@code name} for the period, signed by the caller's authority and
+   * committed to the transparency log in the same transaction.
+   */
   @Transactional
   public UploadOutcome upload(
       Caller caller, PriceBookName name, LocalDate validFrom, LocalDate validTo, byte[] csv) {
@@ -98,6 +104,7 @@ public class PriceBooks {
     String jws = signatures.sign(caller.organisationId(), SIGNATURE_TYPE, canonical(unsigned));
     PriceBook book = unsigned.signed(signatures.verify(jws).kid(), jws);
     repository.insert(book, csv, lines);
+    log.record(PriceBookRecords.commitment(book));
     return new UploadOutcome.Stored(book);
   }
 
@@ -106,18 +113,7 @@ public class PriceBooks {
    * uploader, time, row count and the SHA-256 of its CSV bytes.
    */
   public static byte[] canonical(PriceBook b) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("name", b.name().code());
-    r.put("version", b.version());
-    r.put("validFrom", b.validFrom().toString());
-    r.put("validTo", b.validTo().toString());
-    r.put("organisationId", b.organisationId().toString());
-    r.put("participant", b.participant().code());
-    r.put("uploadedBy", b.uploadedBy());
-    r.put("uploadedAt", b.uploadedAt().toString());
-    r.put("rows", b.rows());
-    r.put("csvSha256", b.sha256());
-    return CanonicalJson.bytes(r);
+    return CanonicalJson.bytes(PriceBookRecords.signedFields(b));
   }
 
   /**

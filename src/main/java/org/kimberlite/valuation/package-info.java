@@ -10,6 +10,7 @@
     allowedDependencies = {
       "statistics",
       "registry",
+      "ledger",
       "shared",
       "shared::*",
       "platform",

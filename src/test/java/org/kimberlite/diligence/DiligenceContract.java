@@ -47,6 +47,8 @@ abstract class DiligenceContract {
   @Autowired TestClock clock;
   @Autowired DiligenceJobs jobs;
   @Autowired JdbcClient jdbc;
+  @Autowired org.kimberlite.ledger.TransparencyLog log;
+  @Autowired org.kimberlite.ledger.Audit audit;
   @Autowired org.kimberlite.platform.events.internal.PublicationRegistryJobs registry;
 
   Actor botswana;
@@ -409,6 +411,45 @@ abstract class DiligenceContract {
     body.put("importer", to.id().toString());
     body.put("importingParticipant", importing);
     return body;
+  }
+
+  /** The audit recomputes each response from its table: an edited plan is found. */
+  @Test
+  void theAuditFindsAResponseEditedBehindThePlatformsBack() throws Exception {
+    String risky = issue("CD");
+    JsonNode f = awaitFinding(exporter, "DD-01", risky);
+    Answer ok =
+        exporter
+            .api()
+            .post(
+                "/api/v1/findings/" + f.get("id").asString() + "/responses",
+                Map.of("decision", "SUSPEND", "responder", "Ada Okafor", "plan", "Hold the lot"));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    String entry = ok.json().get("responses").get(0).get("logHref").asString();
+    java.util.UUID logEntry =
+        java.util.UUID.fromString(entry.substring(entry.lastIndexOf('/') + 1));
+    java.util.UUID responseId =
+        jdbc.sql("select id from diligence_response where log_entry = ?")
+            .param(logEntry)
+            .query(java.util.UUID.class)
+            .single();
+    await().atMost(DEADLINE).until(() -> log.pending() == 0);
+    String where = org.kimberlite.diligence.internal.ResponseRecords.TYPE + " " + responseId;
+    assertThat(audit.run().findings()).filteredOn(a -> a.where().equals(where)).isEmpty();
+
+    jdbc.sql("update diligence_response set plan = 'Carry on' where id = ?")
+        .param(responseId)
+        .update();
+    assertThat(audit.run().findings())
+        .anySatisfy(
+            a -> {
+              assertThat(a.kind()).isEqualTo("record-changed");
+              assertThat(a.where()).isEqualTo(where);
+            });
+    jdbc.sql("update diligence_response set plan = 'Hold the lot' where id = ?")
+        .param(responseId)
+        .update();
+    assertThat(audit.run().findings()).filteredOn(a -> a.where().equals(where)).isEmpty();
   }
 
   @Test

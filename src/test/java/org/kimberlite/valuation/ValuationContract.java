@@ -54,6 +54,9 @@ abstract class ValuationContract {
   @Autowired Signatures signatures;
   @Autowired PriceBooks priceBooks;
   @Autowired ValuationDemo demo;
+  @Autowired org.kimberlite.ledger.TransparencyLog log;
+  @Autowired org.kimberlite.ledger.Audit audit;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   Actor botswana;
   Actor belgium;
@@ -140,6 +143,49 @@ abstract class ValuationContract {
     // Valued on a day both versions cover, the later upload prices; before July, version 1.
     assertThat(price(name, "2026-08-01")).isEqualTo("330.00 v2");
     assertThat(price(name, "2026-06-30")).isEqualTo("310.00 v1");
+  }
+
+  /**
+   * Each version is committed to the transparency log, publicly, in the upload's transaction; the
+   * audit recomputes the record from the table, so a price book's digest or dates changed behind
+   * the platform's back are found.
+   */
+  @Test
+  void anUploadIsCommittedToTheLogAndTheAuditFindsAnEditedVersion() throws Exception {
+    String name = fresh();
+    Api.Answer up = put(botswana, name, "2026-01-01", "2026-12-31", CSV);
+    assertThat(up.status()).as(up.body()).isEqualTo(201);
+    Api.Answer entries =
+        new Api("http://127.0.0.1:" + port)
+            .get("/api/v1/log/records/valuation.price-book/" + name + ":1/entries");
+    assertThat(entries.status()).as(entries.body()).isEqualTo(200);
+    JsonNode entry = entries.json().get(0);
+    assertThat(entry.toString())
+        .contains(up.json().get("csvSha256").asString())
+        .contains(up.json().get("signature").asString());
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+    while (log.pending() > 0 && java.time.Instant.now().isBefore(deadline)) {
+      Thread.sleep(50);
+    }
+    String where = "valuation.price-book " + name + ":1";
+    assertThat(audit.run().findings()).filteredOn(f -> f.where().equals(where)).isEmpty();
+
+    jdbc.sql("update valuation_price_book set valid_from = :d where name = :name and version = 1")
+        .param("d", java.time.LocalDate.of(2025, 1, 1))
+        .param("name", name)
+        .update();
+    assertThat(audit.run().findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.kind()).isEqualTo("record-changed");
+              assertThat(f.where()).isEqualTo(where);
+            });
+    // put it back: other tests audit the same database
+    jdbc.sql("update valuation_price_book set valid_from = :d where name = :name and version = 1")
+        .param("d", java.time.LocalDate.of(2026, 1, 1))
+        .param("name", name)
+        .update();
+    assertThat(audit.run().findings()).filteredOn(f -> f.where().equals(where)).isEmpty();
   }
 
   String price(String book, String on) {

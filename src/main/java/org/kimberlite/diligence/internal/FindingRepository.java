@@ -169,6 +169,36 @@ public class FindingRepository {
         .map(this::complete);
   }
 
+  /** A stored response with the rule of its finding, as the log commits to it. */
+  public record StoredResponse(UUID findingId, String rule, Response response) {}
+
+  /** One response, by its id. */
+  public Optional<StoredResponse> response(UUID id) {
+    return jdbc.sql(
+            "select r.*, f.rule from diligence_response r join diligence_finding f"
+                + " on f.id = r.finding_id where r.id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new StoredResponse(
+                    rs.getObject("finding_id", UUID.class),
+                    rs.getString("rule"),
+                    new Response(
+                        Decision.valueOf(rs.getString("decision")),
+                        rs.getString("plan"),
+                        rs.getObject("review_on", LocalDate.class),
+                        rs.getObject("organisation_id", UUID.class),
+                        rs.getString("responder"),
+                        rs.getObject("responded_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("log_entry", UUID.class))))
+        .optional();
+  }
+
+  /** Every response's id. */
+  public List<UUID> responseIds() {
+    return jdbc.sql("select id from diligence_response order by id").query(UUID.class).list();
+  }
+
   /** Locks a finding's row for a response. */
   public Optional<Long> lock(UUID id) {
     return jdbc.sql("select version from diligence_finding where id = :id for update")

@@ -112,6 +112,13 @@ public class PriceBookRepository {
         .list();
   }
 
+  /** Every version's name and number (all of them, for the audit). */
+  public List<Stored> keys() {
+    return jdbc.sql("select " + COLUMNS + " from valuation_price_book order by name, version")
+        .query(PriceBookRepository::row)
+        .list();
+  }
+
   public Optional<Stored> find(PriceBookName name, int version) {
     return jdbc.sql(
             "select "
