@@ -181,17 +181,19 @@ public class FindingRepository {
         .query(
             (rs, n) ->
                 new StoredResponse(
-                    rs.getObject("finding_id", UUID.class),
-                    rs.getString("rule"),
-                    new Response(
-                        Decision.valueOf(rs.getString("decision")),
-                        rs.getString("plan"),
-                        rs.getObject("review_on", LocalDate.class),
-                        rs.getObject("organisation_id", UUID.class),
-                        rs.getString("responder"),
-                        rs.getObject("responded_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("log_entry", UUID.class))))
+                    rs.getObject("finding_id", UUID.class), rs.getString("rule"), response(rs)))
         .optional();
+  }
+
+  private static Response response(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Response(
+        Decision.valueOf(rs.getString("decision")),
+        rs.getString("plan"),
+        rs.getObject("review_on", LocalDate.class),
+        rs.getObject("organisation_id", UUID.class),
+        rs.getString("responder"),
+        rs.getObject("responded_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("log_entry", UUID.class));
   }
 
   /** Every response's id. */
@@ -344,16 +346,7 @@ public class FindingRepository {
     List<Response> responses =
         jdbc.sql("select * from diligence_response where finding_id = :id order by position")
             .param("id", r.id())
-            .query(
-                (rs, n) ->
-                    new Response(
-                        Decision.valueOf(rs.getString("decision")),
-                        rs.getString("plan"),
-                        rs.getObject("review_on", LocalDate.class),
-                        rs.getObject("organisation_id", UUID.class),
-                        rs.getString("responder"),
-                        rs.getObject("responded_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("log_entry", UUID.class)))
+            .query((rs, n) -> response(rs))
             .list();
     return new Finding(
         r.id(),
