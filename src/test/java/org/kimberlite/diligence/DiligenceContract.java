@@ -171,6 +171,13 @@ abstract class DiligenceContract {
     awaitFinding(botswana, "DD-01", risky);
     awaitFinding(secretariat, "DD-01", risky);
     assertThat(findings(stranger, "DD-01", risky)).isEmpty();
+    // unfiltered inboxes (read from each party's links by time): the same, newest first (the
+    // parties are new in each test; an authority's first page may hold findings other tests
+    // raised with the clock moved on)
+    for (Actor who : List.of(exporter, importer)) {
+      assertThat(inbox(who)).as(who.username()).contains(f.get("id").asString());
+    }
+    assertThat(inbox(stranger)).doesNotContain(f.get("id").asString());
     Answer hidden = stranger.api().get("/api/v1/findings/" + f.get("id").asString());
     assertThat(hidden.status()).isEqualTo(404);
     assertThat(hidden.body()).doesNotContain("DD-01");
@@ -284,6 +291,21 @@ abstract class DiligenceContract {
     settled(good);
     assertThat(ruleFindings(registered, "SOW-03")).isEmpty();
     assertThat(ruleFindings(stranger, "SOW-03")).isEmpty();
+  }
+
+  /** The ids on the first page of the caller's unfiltered inbox, checked newest first. */
+  List<String> inbox(Actor who) {
+    Answer a = who.api().get("/api/v1/findings?size=50");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    java.time.Instant previous = java.time.Instant.MAX;
+    for (JsonNode f : a.json().get("findings")) {
+      java.time.Instant at = java.time.Instant.parse(f.get("raisedAt").asString());
+      assertThat(at).isBeforeOrEqualTo(previous);
+      previous = at;
+      ids.add(f.get("id").asString());
+    }
+    return ids;
   }
 
   /** The secretariat's findings of a rule for one participant. */

@@ -59,18 +59,20 @@ public class FindingRepository {
     }
     for (UUID org : flag.organisations()) {
       jdbc.sql(
-              "insert into diligence_finding_organisation (finding_id, organisation_id)"
-                  + " values (:id, :org)")
+              "insert into diligence_finding_organisation (finding_id, organisation_id, raised_at)"
+                  + " values (:id, :org, :at)")
           .param("id", id)
           .param("org", org)
+          .param("at", ts(at))
           .update();
     }
     for (ParticipantCode p : flag.participants()) {
       jdbc.sql(
-              "insert into diligence_finding_participant (finding_id, participant)"
-                  + " values (:id, :p)")
+              "insert into diligence_finding_participant (finding_id, participant, raised_at)"
+                  + " values (:id, :p, :at)")
           .param("id", id)
           .param("p", p.code())
+          .param("at", ts(at))
           .update();
     }
     int position = 0;
@@ -121,22 +123,51 @@ public class FindingRepository {
            where p2.finding_id = f.id and p2.participant = :participant))
       """;
 
+  /**
+   * A page of the findings the scope sees, newest first. Without filters, the secretariat's page is
+   * read from the findings by time, and an organisation's or authority's from its own links by time
+   * (the newest {@code offset + limit} of each, then merged): both from indexes, whatever the
+   * number of findings. With filters, the general query.
+   */
   public List<Finding> list(Scope scope, Filter filter, int offset, int limit) {
+    boolean unfiltered =
+        filter.rule() == null
+            && filter.status() == null
+            && filter.severity() == null
+            && filter.organisation() == null
+            && filter.participant() == null;
+    String sql;
+    if (scope.all()) {
+      sql = "select f.* from diligence_finding f where 1 = 1 " + FILTERS;
+    } else if (unfiltered) {
+      sql =
+          """
+          select f.* from diligence_finding f where f.id in (
+            select o.finding_id from (select finding_id from diligence_finding_organisation
+              where organisation_id = :scopeOrg
+              order by raised_at desc, finding_id fetch first :newest rows only) o
+            union
+            select p.finding_id from (select finding_id from diligence_finding_participant
+              where participant = :scopeParticipant
+              order by raised_at desc, finding_id fetch first :newest rows only) p)
+          """;
+    } else {
+      sql = "select f.* from diligence_finding f where " + VISIBLE + FILTERS;
+    }
     List<Row> rows =
         bind(
                 jdbc.sql(
-                    "select f.* from diligence_finding f where "
-                        + VISIBLE
-                        + FILTERS
+                    sql
                         + " order by f.raised_at desc, f.id offset :offset rows"
                         + " fetch next :limit rows only"),
                 scope,
                 filter)
             .param("offset", offset)
             .param("limit", limit)
+            .param("newest", offset + limit)
             .query((rs, n) -> row(rs))
             .list();
-    return rows.stream().map(this::complete).toList();
+    return complete(rows);
   }
 
   /** Counts by rule and by participant of the findings the scope sees. */
@@ -312,55 +343,81 @@ public class FindingRepository {
   }
 
   private Finding complete(Row r) {
-    List<UUID> orgs =
-        jdbc.sql(
-                "select organisation_id from diligence_finding_organisation where finding_id = :id"
-                    + " order by organisation_id")
-            .param("id", r.id())
-            .query(UUID.class)
-            .list();
-    List<ParticipantCode> participants =
-        jdbc
-            .sql(
-                "select participant from diligence_finding_participant where finding_id = :id"
-                    + " order by participant")
-            .param("id", r.id())
-            .query(String.class)
-            .list()
-            .stream()
-            .map(ParticipantCode::of)
-            .toList();
-    List<Evidence> evidence =
-        jdbc.sql(
-                "select kind, ref, label, href from diligence_evidence where finding_id = :id"
-                    + " order by position")
-            .param("id", r.id())
-            .query(
-                (rs, n) ->
-                    new Evidence(
-                        rs.getString("kind"),
-                        rs.getString("ref"),
-                        rs.getString("label"),
-                        rs.getString("href")))
-            .list();
-    List<Response> responses =
-        jdbc.sql("select * from diligence_response where finding_id = :id order by position")
-            .param("id", r.id())
-            .query((rs, n) -> response(rs))
-            .list();
-    return new Finding(
-        r.id(),
-        r.rule(),
-        r.severity(),
-        r.status(),
-        r.escalation(),
-        r.summary(),
-        orgs,
-        participants,
-        evidence,
-        r.raisedAt(),
-        r.reviewOn(),
-        new ArrayList<>(responses));
+    return complete(List.of(r)).get(0);
+  }
+
+  /** The findings of the rows with their parties, evidence and responses: four reads in all. */
+  private List<Finding> complete(List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = rows.stream().map(Row::id).toList();
+    Map<UUID, List<UUID>> orgs = new HashMap<>();
+    jdbc.sql(
+            "select finding_id, organisation_id from diligence_finding_organisation"
+                + " where finding_id in (:ids) order by finding_id, organisation_id")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              orgs.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(rs.getObject(2, UUID.class));
+            });
+    Map<UUID, List<ParticipantCode>> participants = new HashMap<>();
+    jdbc.sql(
+            "select finding_id, participant from diligence_finding_participant"
+                + " where finding_id in (:ids) order by finding_id, participant")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              participants
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(ParticipantCode.of(rs.getString(2)));
+            });
+    Map<UUID, List<Evidence>> evidence = new HashMap<>();
+    jdbc.sql(
+            "select finding_id, kind, ref, label, href from diligence_evidence"
+                + " where finding_id in (:ids) order by finding_id, position")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              evidence
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Evidence(
+                          rs.getString("kind"),
+                          rs.getString("ref"),
+                          rs.getString("label"),
+                          rs.getString("href")));
+            });
+    Map<UUID, List<Response>> responses = new HashMap<>();
+    jdbc.sql(
+            "select * from diligence_response where finding_id in (:ids)"
+                + " order by finding_id, position")
+        .param("ids", ids)
+        .query(
+            rs -> {
+              responses
+                  .computeIfAbsent(rs.getObject("finding_id", UUID.class), k -> new ArrayList<>())
+                  .add(response(rs));
+            });
+    List<Finding> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(
+          new Finding(
+              r.id(),
+              r.rule(),
+              r.severity(),
+              r.status(),
+              r.escalation(),
+              r.summary(),
+              orgs.getOrDefault(r.id(), List.of()),
+              participants.getOrDefault(r.id(), List.of()),
+              evidence.getOrDefault(r.id(), List.of()),
+              r.raisedAt(),
+              r.reviewOn(),
+              new ArrayList<>(responses.getOrDefault(r.id(), List.of()))));
+    }
+    return out;
   }
 
   private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Scope scope, Filter f) {
