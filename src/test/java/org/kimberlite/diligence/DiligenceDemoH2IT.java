@@ -32,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo world's planted red flags (docs/diligence.md): after the demo, due diligence raises each
  * of the five from the demo's facts, under its rule, with its evidence and the organisation or
- * participant it concerns; an account the demo prints answers it; and the compliant demo companies
- * (the twins) raise no DD-03, the producers that reported their production no DD-02.
+ * participant it concerns; an account the demo prints answers it; and the twins raise nothing: the
+ * compliant demo companies no DD-03, the producers that reported their production no DD-02, the
+ * ordinary re-exports no DD-05.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -164,18 +165,8 @@ class DiligenceDemoH2IT {
     assertThat(a.json().get("responses")).hasSize(1);
   }
 
-  /** Every published fact has been handled. */
   void settled() {
-    await()
-        .atMost(DEADLINE)
-        .pollInterval(Duration.ofMillis(200))
-        .alias("every fact handled")
-        .until(
-            () ->
-                jdbc.sql("select count(*) from event_publication where completion_date is null")
-                        .query(Long.class)
-                        .single()
-                    == 0);
+    DiligenceContract.settled(jdbc, "the demo");
   }
 
   @Test
@@ -234,16 +225,19 @@ class DiligenceDemoH2IT {
     JsonNode f =
         awaitFinding("kp-ca", "STAT-02", x -> x.get("summary").asString().contains("CA → AE"));
     assertThat(strings(f.get("participants"))).containsExactlyInAnyOrder("CA", "AE");
-    assertThat(names(f, "statistics", "CA")).isTrue();
-    assertThat(names(f, "statistics", "AE")).isTrue();
+    assertThat(f.get("evidence"))
+        .extracting(e -> e.get("kind").asString() + " " + e.get("ref").asString())
+        .anyMatch(e -> e.startsWith("statistics CA/"))
+        .anyMatch(e -> e.startsWith("statistics AE/"));
     // The UAE's authority sees it as well.
     awaitFinding("kp-ae", "STAT-02", x -> x.get("id").equals(f.get("id")));
     answer("kp-ca", f);
   }
 
   /**
-   * The twins: the compliant demo companies raise no DD-03 (only the planted lapse does), and the
-   * producers that reported their production raise no DD-02 (only the planted UAE origin does).
+   * The twins: the compliant demo companies raise no DD-03 (only the planted lapse does), the
+   * producers that reported their production no DD-02 (only the planted UAE origin does), and the
+   * re-exports at the trading centres' ordinary margin no DD-05 (only the planted one does).
    */
   @Test
   void theCompliantCompaniesAndReportingProducersRaiseNothing() {
@@ -258,6 +252,11 @@ class DiligenceDemoH2IT {
       assertThat(f.get("evidence").get(0).get("ref").asString())
           .as(f.get("summary").asString())
           .isEqualTo(org(DemoWorld.LAPSED_RJC).toString());
+    }
+    for (JsonNode f : findings("kp-secretariat", "DD-05")) {
+      assertThat(names(f, "certificate", planted.get("DD-05")))
+          .as("re-exports at the centre's margin are no price jump: " + f.get("summary"))
+          .isTrue();
     }
     List<JsonNode> dd02 = findings("kp-secretariat", "DD-02");
     assertThat(dd02).isNotEmpty();

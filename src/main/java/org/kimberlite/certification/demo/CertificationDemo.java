@@ -60,7 +60,12 @@ public class CertificationDemo {
           "CD",
           10_780_000L);
 
-  /** A flow: from an exporting participant to an importing one, certificates per year. */
+  /**
+   * A flow: from an exporting participant to an importing one, certificates per year. No Russian
+   * rough goes to the EU, which has banned its import since 2024; it goes to the UAE and India.
+   * Congolese artisanal rough goes to Dubai. So Antwerp's trade is clean of red-flag origins and
+   * Dubai's is not (DD-01, DD-04 on its re-exports): the demo's ordinary red flags are there.
+   */
   record Flow(
       String from, String to, int perYear, String exporter, String importer, boolean producer) {}
 
@@ -69,7 +74,6 @@ public class CertificationDemo {
           new Flow("BW", "EU", 24, "gaborone-sorting", "schelde-rough", true),
           new Flow("BW", "AE", 12, "gaborone-sorting", "creek-diamonds", true),
           new Flow("BW", "IN", 12, "kalahari-mining", "tapti-diamonds", true),
-          new Flow("RU", "EU", 12, "lena-rough", "schelde-rough", true),
           new Flow("RU", "AE", 12, "lena-rough", "creek-diamonds", true),
           new Flow("RU", "IN", 12, "lena-rough", "varachha-cutting", true),
           new Flow("CA", "EU", 12, "tundra-mines", "schelde-rough", true),
@@ -77,7 +81,6 @@ public class CertificationDemo {
           new Flow("ZA", "EU", 12, "limpopo-mining", "schelde-rough", true),
           new Flow("ZA", "IN", 6, "limpopo-mining", "varachha-cutting", true),
           new Flow("CD", "AE", 12, "kasai-coop", "creek-diamonds", true),
-          new Flow("CD", "EU", 6, "kasai-coop", "schelde-rough", true),
           new Flow("EU", "IN", 24, "schelde-rough", "tapti-diamonds", false),
           new Flow("AE", "IN", 12, "creek-diamonds", "varachha-cutting", false),
           new Flow("EU", "US", 6, "schelde-rough", "hudson-jewelry", false));
@@ -182,19 +185,16 @@ public class CertificationDemo {
     plant(
             callers,
             byUser,
-            toDubai,
-            List.of("CA"),
-            "61250.00",
-            usdPerCarat(toDubai, certificatesPerProducer),
-            today.minusDays(200),
-            null)
-        .map(
-            n ->
-                new Planted(
-                    "STAT-02",
-                    n,
-                    "Canada certified a parcel to the UAE that the UAE never recorded as imported",
-                    List.of("kp-ca", "kp-ae")))
+            new Plant(
+                "STAT-02",
+                "Canada certified a parcel to the UAE that the UAE never recorded as imported",
+                List.of("kp-ca", "kp-ae"),
+                toDubai,
+                List.of("CA"),
+                "61250.00",
+                usdPerCarat(toDubai, certificatesPerProducer),
+                today.minusDays(200),
+                null))
         .ifPresent(planted::add);
     Random random = new Random(2022);
     int issued = 0;
@@ -248,42 +248,36 @@ public class CertificationDemo {
     plant(
             callers,
             byUser,
-            antwerp,
-            List.of(),
-            "12500.00",
-            usdPerCarat(antwerp, certificatesPerProducer)
-                .divide(REEXPORT_MARKUP, 2, RoundingMode.HALF_EVEN)
-                .multiply(BigDecimal.valueOf(OVERVALUED)),
-            today.minusDays(20),
-            today.minusDays(14))
-        .map(
-            n ->
-                new Planted(
-                    "DD-05",
-                    n,
-                    "an Antwerp re-export to India declared at "
-                        + OVERVALUED
-                        + " times what Antwerp paid for its imports",
-                    List.of("schelde-rough", "kp-eu-be")))
+            new Plant(
+                "DD-05",
+                "an Antwerp re-export to India declared at "
+                    + OVERVALUED
+                    + " times what Antwerp paid for its imports",
+                List.of("schelde-rough", "kp-eu-be"),
+                antwerp,
+                List.of(),
+                "12500.00",
+                usdPerCarat(antwerp, certificatesPerProducer)
+                    .divide(REEXPORT_MARKUP, 2, RoundingMode.HALF_EVEN)
+                    .multiply(BigDecimal.valueOf(OVERVALUED)),
+                today.minusDays(20),
+                today.minusDays(14)))
         .ifPresent(planted::add);
     // Planted red flag (DD-02): origin claimed beyond production; the UAE reports none.
     Flow dubai = flow("AE", "IN");
     plant(
             callers,
             byUser,
-            dubai,
-            List.of("AE"),
-            "48000.00",
-            usdPerCarat(dubai, certificatesPerProducer),
-            today.minusDays(35),
-            today.minusDays(30))
-        .map(
-            n ->
-                new Planted(
-                    "DD-02",
-                    n,
-                    "a Dubai export declaring UAE origin, where nothing is mined",
-                    List.of("creek-diamonds", "kp-ae")))
+            new Plant(
+                "DD-02",
+                "a Dubai export declaring UAE origin, where nothing is mined",
+                List.of("creek-diamonds", "kp-ae"),
+                dubai,
+                List.of("AE"),
+                "48000.00",
+                usdPerCarat(dubai, certificatesPerProducer),
+                today.minusDays(35),
+                today.minusDays(30)))
         .ifPresent(planted::add);
     tx.execute(s -> expiring.on(on(today)).expireDue());
     return new Created(issued + planted.size(), planted);
@@ -361,19 +355,24 @@ public class CertificationDemo {
   }
 
   /**
-   * A planted shipment of a flow: issued on {@code issuedOn} for the given origins, carats and USD
-   * per carat, confirmed on {@code receivedOn} unless null; its number, or empty without the
-   * accounts it needs.
+   * A planted shipment of a flow and the red flag it should raise: issued on {@code issuedOn} for
+   * the given origins, carats and USD per carat, confirmed on {@code receivedOn} unless null.
    */
-  private Optional<String> plant(
-      Map<String, Caller> callers,
-      Map<String, DemoAccount> byUser,
-      Flow f,
+  private record Plant(
+      String rule,
+      String what,
+      List<String> signInAs,
+      Flow flow,
       List<String> origins,
       String carats,
       BigDecimal usdPerCarat,
       LocalDate issuedOn,
-      @Nullable LocalDate receivedOn) {
+      @Nullable LocalDate receivedOn) {}
+
+  /** Ships a plant; what was planted, or empty without the accounts it needs. */
+  private Optional<Planted> plant(
+      Map<String, Caller> callers, Map<String, DemoAccount> byUser, Plant p) {
+    Flow f = p.flow();
     Caller issuer = callers.get(AUTHORITY.get(f.from()));
     Caller importing = callers.get(AUTHORITY.get(f.to()));
     Optional<UUID> exporter = id(byUser, f.exporter());
@@ -381,19 +380,20 @@ public class CertificationDemo {
     if (issuer == null || importing == null || exporter.isEmpty() || importer.isEmpty()) {
       return Optional.empty();
     }
-    BigDecimal ct = new BigDecimal(carats);
+    BigDecimal ct = new BigDecimal(p.carats());
     IssueRequest request =
         request(
             f,
             exporter.get(),
             importer.get(),
-            origins,
+            p.origins(),
             ct,
-            ct.multiply(usdPerCarat).setScale(2, RoundingMode.HALF_EVEN),
+            ct.multiply(p.usdPerCarat()).setScale(2, RoundingMode.HALF_EVEN),
             4,
-            "SEAL-" + f.from() + "-P" + issuedOn.getDayOfYear(),
-            issuedOn);
-    return Optional.of(shipment(issuer, importing, request, issuedOn, false, receivedOn));
+            "SEAL-" + f.from() + "-P" + p.issuedOn().getDayOfYear(),
+            p.issuedOn());
+    String number = shipment(issuer, importing, request, p.issuedOn(), false, p.receivedOn());
+    return Optional.of(new Planted(p.rule(), number, p.what(), p.signInAs()));
   }
 
   /**

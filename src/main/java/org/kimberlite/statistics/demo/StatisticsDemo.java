@@ -40,6 +40,9 @@ public class StatisticsDemo {
           "ZA", new long[] {9_660_000L, 1_539_000_000L},
           "CD", new long[] {10_780_000L, 77_000_000L});
 
+  /** The demo's trading participants, which report nil production. */
+  static final List<String> NO_PRODUCTION = List.of("EU", "AE", "IN", "US");
+
   private final PublishedFigures published;
   private final ProductionRepository production;
   private final Clock clock;
@@ -73,6 +76,10 @@ public class StatisticsDemo {
         }
         for (var e : new TreeMap<>(PRODUCTION_2022).entrySet()) {
           report(e.getKey(), year, half, e.getValue());
+        }
+        // The trading participants mine nothing and report so (a nil report), as KP asks.
+        for (String trader : NO_PRODUCTION) {
+          report(trader, year, half, new long[] {0, 0});
         }
       }
     }
