@@ -53,10 +53,13 @@ final class DemoCommand implements Callable<Integer> {
     if (!world.exists()) {
       accounts = world.create();
       write(file, accounts);
-      System.out.println("Creating a year of demo certificates ...");
-      int issued = context.getBean(CertificationDemo.class).create(accounts);
-      System.out.println(issued + " demo certificates issued, confirmed, cancelled or expired.");
+      // Production reports first: due diligence judges the certificates' origins against them.
       context.getBean(StatisticsDemo.class).create();
+      System.out.println("Creating a year of demo certificates ...");
+      CertificationDemo.Created certificates =
+          context.getBean(CertificationDemo.class).create(accounts);
+      System.out.println(
+          certificates.issued() + " demo certificates issued, confirmed, cancelled or expired.");
       context
           .getBean(ValuationDemo.class)
           .create(accounts)
@@ -70,7 +73,8 @@ final class DemoCommand implements Callable<Integer> {
                               + s.book().version()
                               + " uploaded (illustrative prices)."
                           : "Demo price book not uploaded: " + o));
-      custody(context.getBean(CustodyDemo.class), accounts);
+      CustodyDemo.Summary custody = custody(context.getBean(CustodyDemo.class), accounts);
+      redFlags(certificates, custody);
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
     } else {
@@ -92,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The demo's chain of custody, and what became of the two planted violations. */
-  private static void custody(CustodyDemo demo, List<DemoAccount> accounts)
+  private static CustodyDemo.Summary custody(CustodyDemo demo, List<DemoAccount> accounts)
       throws InterruptedException {
     System.out.println("Moving demo rough from the mines to retail ...");
     long started = System.nanoTime();
@@ -105,6 +109,9 @@ final class DemoCommand implements Callable<Integer> {
         (System.nanoTime() - started) / 1_000_000,
         String.join(", ", s.certificates()));
     for (CustodyDemo.Planted p : s.planted()) {
+      if (!p.refused()) {
+        continue;
+      }
       System.out.printf(
           java.util.Locale.ROOT,
           "Planted violation refused (%s): %s, %s (capture job %s).%n",
@@ -125,6 +132,51 @@ final class DemoCommand implements Callable<Integer> {
     for (String f : s.failures()) {
       System.out.println("Custody demo problem: " + f);
     }
+    return s;
+  }
+
+  /**
+   * The red flags planted for due diligence (docs/diligence.md), each with the accounts to sign in
+   * as to see it in the inbox (/console/findings) and answer it.
+   */
+  private static void redFlags(
+      CertificationDemo.Created certificates, CustodyDemo.Summary custody) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (CertificationDemo.Planted p : certificates.planted()) {
+      lines.add(
+          p.rule()
+              + "  "
+              + p.what()
+              + " ("
+              + p.certificate()
+              + "); sign in as "
+              + or(p.signInAs()));
+    }
+    lines.add(
+        "DD-03  a counterparty whose RJC certification lapsed ("
+            + DemoWorld.LAPSED_RJC
+            + "); sign in as "
+            + or(List.of("schelde-rough", "varachha-cutting", DemoWorld.LAPSED_RJC, "kp-za")));
+    for (CustodyDemo.Planted p : custody.planted()) {
+      if (!p.refused()) {
+        lines.add(
+            String.join(", ", p.rules())
+                + "  "
+                + p.attempt()
+                + " ("
+                + p.username()
+                + "); sign in as "
+                + or(List.of("tapti-diamonds", "schelde-rough", p.username())));
+      }
+    }
+    System.out.println(
+        lines.size()
+            + " planted red flags, raised by due diligence in a moment (/console/findings):");
+    lines.forEach(l -> System.out.println("  " + l));
+  }
+
+  private static String or(List<String> usernames) {
+    return String.join(" or ", usernames);
   }
 
   static void write(Path file, List<DemoAccount> accounts) throws IOException {

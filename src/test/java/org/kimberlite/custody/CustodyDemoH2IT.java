@@ -35,8 +35,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The custody demo on the embedded database: every retail piece traces back, through the stored
  * events read with the query use case, to a commissioning at a mine and to KP certificates the
- * importers confirmed; the two planted violations are refused under their rules; every other
- * capture job succeeded.
+ * importers confirmed; the two planted violations are refused under their rules, the planted red
+ * flag (a stone screened laboratory-grown) is stored and flagged; every other capture job
+ * succeeded.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -103,14 +104,24 @@ class CustodyDemoH2IT {
     assertThat(summary.eventsStored()).isGreaterThanOrEqualTo(30);
     Map<String, CustodyDemo.Planted> planted = new HashMap<>();
     summary.planted().forEach(p -> planted.put(p.username(), p));
-    assertThat(planted.keySet()).containsExactlyInAnyOrder("deccan-lgd", "varachha-cutting");
+    assertThat(planted.keySet())
+        .containsExactlyInAnyOrder("deccan-lgd", "varachha-cutting", "meridian-lab");
     assertThat(planted.get("deccan-lgd").rules()).containsExactly("NOM-01");
     assertThat(planted.get("varachha-cutting").rules()).containsExactly("LGD-02");
+    // The planted red flag is stored, flagged for due diligence (LGD-04), not refused.
+    assertThat(planted.get("meridian-lab").rules()).containsExactly("LGD-04");
+    assertThat(planted.get("meridian-lab").refused()).isFalse();
 
     Map<String, Caller> callers = callers();
     Set<UUID> plantedJobs = new HashSet<>();
     for (CustodyDemo.Planted p : summary.planted()) {
       plantedJobs.add(p.jobId());
+      if (!p.refused()) {
+        CaptureJob flagged = capturing.job(callers.get(p.username()), p.jobId()).orElseThrow();
+        assertThat(flagged.success()).isTrue();
+        assertThat(flagged.findings()).extracting(CaptureError::rule).containsExactly("LGD-04");
+        continue;
+      }
       CaptureJob job = capturing.job(callers.get(p.username()), p.jobId()).orElseThrow();
       assertThat(job.success()).isFalse();
       assertThat(job.eventsStored()).isZero();

@@ -144,6 +144,11 @@ abstract class DiligenceContract {
 
   /** Every published fact has been handled (its publication completed): the twin's too. */
   void settled(String marker) {
+    settled(jdbc, marker);
+  }
+
+  /** Every published fact has been handled, within {@link #DEADLINE}. */
+  static void settled(JdbcClient jdbc, String marker) {
     await()
         .atMost(DEADLINE)
         .pollInterval(Duration.ofMillis(100))

@@ -49,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * every document captured through the same use case as the EPCIS capture API, as of dates before
  * the injected clock's today. Two planted violations are refused: a laboratory-grown parcel slipped
  * into a natural lot (LGD-02) and an invoice whose description hides that the goods are
- * laboratory-grown (NOM-01).
+ * laboratory-grown (NOM-01). One is stored and flagged for due diligence: a stone of a natural lot
+ * screened laboratory-grown at the laboratory (LGD-04).
  */
 @Service
 public class CustodyDemo {
@@ -123,8 +124,12 @@ public class CustodyDemo {
     this.clock = clock;
   }
 
-  /** A planted violation and what the capture said of it. */
-  public record Planted(String username, String attempt, UUID jobId, List<String> rules) {
+  /**
+   * A planted violation and what the capture said of it: refused under {@code rules}, or (a red
+   * flag) stored with findings under {@code rules} for due diligence to raise.
+   */
+  public record Planted(
+      String username, String attempt, UUID jobId, List<String> rules, boolean refused) {
     public Planted {
       rules = List.copyOf(rules);
     }
@@ -223,7 +228,9 @@ public class CustodyDemo {
                 s.username(),
                 s.what(),
                 j.id(),
-                j.errors().stream().map(CaptureError::rule).distinct().toList()));
+                (j.success() ? j.findings() : j.errors())
+                    .stream().map(CaptureError::rule).distinct().toList(),
+                !j.success()));
       } else if (!j.success()) {
         failures.add(s.username() + ", " + s.what() + ": " + j.errors());
       }
@@ -492,7 +499,15 @@ public class CustodyDemo {
           step(
               LAB,
               "grading and screening",
-              inspect(lab.at(day(45), 12), List.of(t1, t2, t3, v1, v2, v3))));
+              inspect(lab.at(day(45), 12), List.of(t1, t2, v1, v2, v3), "natural")));
+      // Planted red flag (LGD-04): a stone cut from the natural assortment is screened
+      // laboratory-grown; due diligence raises a finding on every upstream holder.
+      out.add(
+          planted(
+              LAB,
+              "a stone of Surat's natural lot screened laboratory-grown",
+              inspect(lab.at(day(45), 14), List.of(t3), "laboratory-grown"),
+              "LGD-04"));
 
       // Trading the polished stones to the jewellery makers (invoice and warranty).
       out.add(
@@ -864,11 +879,11 @@ public class CustodyDemo {
     return e;
   }
 
-  private static ObjectNode inspect(Timed at, List<Lot> stones) {
+  private static ObjectNode inspect(Timed at, List<Lot> stones, String result) {
     ObjectNode e = objectEvent(at, "OBSERVE", "inspecting", stones);
     ObjectNode s = e.putObject("kimberlite:screening");
     s.put("kimberlite:instrument", "Automated spectroscopic screening device");
-    s.put("kimberlite:result", "natural");
+    s.put("kimberlite:result", result);
     return e;
   }
 

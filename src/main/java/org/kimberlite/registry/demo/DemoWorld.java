@@ -24,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo world's registry part: KP authorities of the main trading participants, the KP
  * secretariat, an auditor, and fictional companies at every stage of the pipeline, each with one
- * administrator account whose password is generated at random.
+ * administrator account whose password is generated at random. Every company has a current SoW
+ * registration ID and a current RJC certification, except the one planted lapse ({@link
+ * #LAPSED_RJC}), so that due diligence (DD-03) flags that counterparty alone.
  */
 @Service
 public class DemoWorld {
@@ -57,7 +59,14 @@ public class DemoWorld {
       OrganisationRole role,
       @Nullable String sowId,
       @Nullable String rjcNumber,
-      int rjcTerm) {}
+      int rjcTerm,
+      int rjcMonthsAgo) {}
+
+  /**
+   * The demo company whose RJC certification has lapsed (a planted DD-03 red flag): certified for
+   * three years from 38 months ago, so it lapsed two months before the demo's today.
+   */
+  public static final String LAPSED_RJC = "limpopo-mining";
 
   static List<Member> members() {
     return List.of(
@@ -85,10 +94,12 @@ public class DemoWorld {
             "kp-us", "United States KP Authority (demo)", "US", OrganisationRole.KP_AUTHORITY),
         company("kalahari-mining", "Kalahari Rough Mining Ltd", "BW", OrganisationRole.MINER, 3),
         company("tundra-mines", "Tundra Lakes Diamond Mines Inc.", "CA", OrganisationRole.MINER, 3),
-        company("limpopo-mining", "Limpopo Kimberlite (Pty) Ltd", "ZA", OrganisationRole.MINER, 1),
+        // Planted red flag (DD-03): this counterparty's RJC certification lapsed two months ago.
+        lapsed(
+            company(LAPSED_RJC, "Limpopo Kimberlite (Pty) Ltd", "ZA", OrganisationRole.MINER, 3)),
         company(
-            "kasai-coop", "Kasai Artisanal Diamond Cooperative", "CD", OrganisationRole.MINER, 0),
-        company("lena-rough", "Lena River Rough Diamonds JSC", "RU", OrganisationRole.MINER, 0),
+            "kasai-coop", "Kasai Artisanal Diamond Cooperative", "CD", OrganisationRole.MINER, 1),
+        company("lena-rough", "Lena River Rough Diamonds JSC", "RU", OrganisationRole.MINER, 3),
         company(
             "gaborone-sorting", "Gaborone Rough Sorting House", "BW", OrganisationRole.TRADER, 3),
         company("schelde-rough", "Schelde Rough Trading NV", "BE", OrganisationRole.TRADER, 3),
@@ -110,7 +121,7 @@ public class DemoWorld {
             "Deccan Laboratory-Grown Diamonds Pvt Ltd",
             "IN",
             OrganisationRole.MANUFACTURER,
-            0),
+            3),
         company(
             "meridian-lab",
             "Meridian Gemmological Laboratory",
@@ -131,12 +142,12 @@ public class DemoWorld {
             3),
         company("carat-crown", "Carat & Crown Jewelers", "US", OrganisationRole.RETAILER, 3),
         company("maison-etoile", "Maison Étoile Joaillerie", "FR", OrganisationRole.RETAILER, 1),
-        company("lens-assurance", "Ledger & Lens Assurance", "GB", OrganisationRole.AUDITOR, 0));
+        company("lens-assurance", "Ledger & Lens Assurance", "GB", OrganisationRole.AUDITOR, 3));
   }
 
   private static Member authority(
       String username, String name, String country, OrganisationRole role) {
-    return new Member(username, name, country, role, null, null, 0);
+    return new Member(username, name, country, role, null, null, 0, 0);
   }
 
   private static Member company(
@@ -152,7 +163,20 @@ public class DemoWorld {
             : "RJC-"
                 + String.format(
                     java.util.Locale.ROOT, "%07d", Math.abs(name.hashCode()) % 10_000_000);
-    return new Member(username, name, country, role, sowId, rjc, rjcTerm);
+    return new Member(username, name, country, role, sowId, rjc, rjcTerm, 5);
+  }
+
+  /** The same company, its certification issued long enough ago to have lapsed two months ago. */
+  private static Member lapsed(Member m) {
+    return new Member(
+        m.username(),
+        m.name(),
+        m.country(),
+        m.role(),
+        m.sowId(),
+        m.rjcNumber(),
+        m.rjcTerm(),
+        m.rjcTerm() * 12 + 2);
   }
 
   /** Whether the demo world was created in this database before. */
@@ -183,7 +207,8 @@ public class DemoWorld {
                   m.sowId() == null ? null : new SowRegistration(m.sowId(), today.plusMonths(7)),
                   m.rjcNumber() == null
                       ? null
-                      : new RjcCertification(m.rjcNumber(), today.minusMonths(5), m.rjcTerm())));
+                      : new RjcCertification(
+                          m.rjcNumber(), today.minusMonths(m.rjcMonthsAgo()), m.rjcTerm())));
       String password = password();
       accounts.create(
           organisation.id(), new NewAccount(m.username(), "Demo " + m.name(), password, true));
