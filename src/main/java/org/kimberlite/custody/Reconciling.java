@@ -184,6 +184,19 @@ public class Reconciling {
     return new Outcome.Done(compute(org.get(), first.get(), last.get()));
   }
 
+  /**
+   * The report of an organisation over a period, without a caller's access check: for modules that
+   * decide access themselves (due diligence's yearly report). Empty for an unknown organisation;
+   * the period is the caller's to bound (at most {@link #MAX_YEARS} years).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Report> of(UUID organisation, LocalDate from, LocalDate to) {
+    if (to.isBefore(from) || !to.isBefore(from.plusYears(MAX_YEARS))) {
+      throw new IllegalArgumentException("a period of less than " + MAX_YEARS + " years");
+    }
+    return organisations.directoryEntry(organisation).map(org -> compute(org, from, to));
+  }
+
   private static boolean entitled(Caller caller, Organisation org) {
     return caller.organisationId().equals(org.id())
         || (caller.has(OrganisationRole.KP_AUTHORITY)
