@@ -132,6 +132,23 @@ abstract class DiligenceContract {
     return out;
   }
 
+  /** The exporter's Ada Okafor answers: continue with a plan, until a review date. */
+  Answer continuing(String path, String plan, LocalDate reviewOn) {
+    return exporter
+        .api()
+        .post(
+            path,
+            Map.of(
+                "decision",
+                "CONTINUE",
+                "responder",
+                "Ada Okafor",
+                "plan",
+                plan,
+                "reviewOn",
+                reviewOn.toString()));
+  }
+
   JsonNode awaitFinding(Actor who, String rule, String certificate) {
     await()
         .atMost(DEADLINE)
@@ -331,19 +348,10 @@ abstract class DiligenceContract {
     assertThat(other.status()).isEqualTo(404);
 
     Answer ok =
-        exporter
-            .api()
-            .post(
-                path,
-                Map.of(
-                    "decision",
-                    "CONTINUE",
-                    "responder",
-                    "Ada Okafor",
-                    "plan",
-                    "Enhanced due diligence on the supplier's mine sites; origin documents asked",
-                    "reviewOn",
-                    today.plusDays(10).toString()));
+        continuing(
+            path,
+            "Enhanced due diligence on the supplier's mine sites; origin documents asked",
+            today.plusDays(10));
     assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     assertThat(ok.json().get("status").asString()).isEqualTo("RESPONDED");
     JsonNode response = ok.json().get("responses").get(0);
@@ -380,20 +388,7 @@ abstract class DiligenceContract {
     String first = issue("CD");
     String id = awaitFinding(exporter, "DD-01", first).get("id").asString();
     String path = "/api/v1/findings/" + id + "/responses";
-    Answer ok =
-        exporter
-            .api()
-            .post(
-                path,
-                Map.of(
-                    "decision",
-                    "CONTINUE",
-                    "responder",
-                    "Ada Okafor",
-                    "plan",
-                    "Origin documents asked of the supplier",
-                    "reviewOn",
-                    today.plusDays(60).toString()));
+    Answer ok = continuing(path, "Origin documents asked of the supplier", today.plusDays(60));
     assertThat(ok.status()).as(ok.body()).isEqualTo(201);
 
     // Into the next year: the finding is closed, and another one raised.

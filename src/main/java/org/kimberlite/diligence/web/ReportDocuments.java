@@ -2,7 +2,6 @@ package org.kimberlite.diligence.web;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,6 @@ import org.kimberlite.diligence.DiligenceReports.Report;
 import org.kimberlite.diligence.DiligenceReports.YearFinding;
 import org.kimberlite.diligence.Response;
 import org.kimberlite.shared.pdf.TextPages;
-import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -39,13 +37,7 @@ final class ReportDocuments {
   }
 
   static Problem invalid(String field, String message) {
-    return new Problem(
-        400,
-        "validation",
-        "A parameter is not valid",
-        field + ": " + message,
-        List.of(),
-        List.of(new FieldError(field, message)));
+    return Problem.badParameter(field, message);
   }
 
   /** A year as given in a path: four digits, else a 400 naming {@code year}. */

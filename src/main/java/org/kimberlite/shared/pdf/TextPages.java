@@ -10,6 +10,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -55,6 +56,12 @@ public final class TextPages {
       blank();
     }
     lines.add(new Line(true, HEADING, text));
+    return this;
+  }
+
+  /** A line of text in bold, at the size of the text. */
+  public TextPages bold(String text) {
+    lines.add(new Line(true, SIZE, text));
     return this;
   }
 
@@ -130,30 +137,54 @@ public final class TextPages {
     }
   }
 
-  /** The text as the font can show it: controls as spaces, others as a base letter or "?". */
-  static String printable(PDFont font, String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    Normalizer.normalize(text, Normalizer.Form.NFC)
-        .codePoints()
+  /** Letters that have no decomposition to a base letter but an obvious Latin stand-in. */
+  private static final Map<Integer, String> STAND_INS =
+      Map.ofEntries(
+          Map.entry((int) 'Ł', "L"),
+          Map.entry((int) 'ł', "l"),
+          Map.entry((int) 'Đ', "D"),
+          Map.entry((int) 'đ', "d"),
+          Map.entry((int) 'Ħ', "H"),
+          Map.entry((int) 'ħ', "h"),
+          Map.entry((int) 'ı', "i"),
+          Map.entry((int) '‐', "-"),
+          Map.entry((int) '‑', "-"),
+          Map.entry((int) '−', "-"));
+
+  /**
+   * The text as the font can show it: NFC, controls and other spaces as a space, a character the
+   * font cannot encode as its base letter when it has one (or an obvious stand-in), else "?"; so
+   * that one odd character does not fail a whole document.
+   */
+  public static String printable(PDFont font, String text) {
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    StringBuilder result = new StringBuilder(nfc.length());
+    nfc.codePoints()
         .forEach(
             cp -> {
-              String s = Character.toString(cp);
               if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                b.append(' ');
-              } else if (encodable(font, s)) {
-                b.append(s);
+                result.append(' ');
+              } else if (encodable(font, Character.toString(cp))) {
+                result.appendCodePoint(cp);
               } else {
-                String base =
-                    Normalizer.normalize(s, Normalizer.Form.NFKD)
-                        .codePoints()
-                        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-                        .filter(c -> encodable(font, Character.toString(c)))
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, (x, z) -> {})
-                        .toString();
-                b.append(base.isEmpty() ? "?" : base);
+                result.append(standIn(font, cp));
               }
             });
-    return b.toString();
+    return result.toString();
+  }
+
+  private static String standIn(PDFont font, int cp) {
+    String mapped = STAND_INS.get(cp);
+    if (mapped != null) {
+      return mapped;
+    }
+    StringBuilder base = new StringBuilder();
+    Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD)
+        .codePoints()
+        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
+        .filter(c -> encodable(font, Character.toString(c)))
+        .forEach(base::appendCodePoint);
+    return base.isEmpty() ? "?" : base.toString();
   }
 
   private static boolean encodable(PDFont font, String s) {
