@@ -471,6 +471,10 @@ abstract class DiligenceContract {
     assertThat(hidden.body()).doesNotContain(name);
     assertThat(belgium.api().get(report).status()).isEqualTo(404);
     assertThat(stranger.api().bytes(report + ".pdf").statusCode()).isEqualTo(404);
+    var hiddenPdf = stranger.api().bytes(report, "Accept", "application/pdf");
+    assertThat(hiddenPdf.statusCode()).isEqualTo(404);
+    assertThat(new String(hiddenPdf.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain(name);
 
     // A year out of bounds or not a year: a problem naming it.
     String base = "/api/v1/organisations/" + exporter.id() + "/due-diligence-reports/";
