@@ -185,8 +185,21 @@ public class Reconciling {
   }
 
   /**
-   * The report of an organisation over [from, to] for due diligence (the system, never on behalf of
-   * a caller); empty when the organisation is unknown or nothing it holds moved in the period.
+   * The report of an organisation over a period, without a caller's access check: for modules that
+   * decide access themselves (due diligence's yearly report). Empty for an unknown organisation;
+   * the period is the caller's to bound (at most {@link #MAX_YEARS} years).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Report> of(UUID organisation, LocalDate from, LocalDate to) {
+    if (to.isBefore(from) || !to.isBefore(from.plusYears(MAX_YEARS))) {
+      throw new IllegalArgumentException("a period of less than " + MAX_YEARS + " years");
+    }
+    return organisations.directoryEntry(organisation).map(org -> compute(org, from, to));
+  }
+
+  /**
+   * The report of an organisation over [from, to] for due diligence's SOW-05 check; empty when the
+   * organisation is unknown or nothing it holds moved in the period.
    */
   @Transactional(readOnly = true)
   public Optional<Report> ofPeriod(UUID organisation, LocalDate from, LocalDate to) {
@@ -195,7 +208,7 @@ public class Reconciling {
     if (!movements.moved(organisation, start, end)) {
       return Optional.empty();
     }
-    return organisations.directoryEntry(organisation).map(o -> compute(o, from, to));
+    return of(organisation, from, to);
   }
 
   private static boolean entitled(Caller caller, Organisation org) {

@@ -134,6 +134,23 @@ abstract class DiligenceContract {
     return out;
   }
 
+  /** The exporter's Ada Okafor answers: continue with a plan, until a review date. */
+  Answer continuing(String path, String plan, LocalDate reviewOn) {
+    return exporter
+        .api()
+        .post(
+            path,
+            Map.of(
+                "decision",
+                "CONTINUE",
+                "responder",
+                "Ada Okafor",
+                "plan",
+                plan,
+                "reviewOn",
+                reviewOn.toString()));
+  }
+
   JsonNode awaitFinding(Actor who, String rule, String certificate) {
     await()
         .atMost(DEADLINE)
@@ -573,19 +590,10 @@ abstract class DiligenceContract {
     assertThat(other.status()).isEqualTo(404);
 
     Answer ok =
-        exporter
-            .api()
-            .post(
-                path,
-                Map.of(
-                    "decision",
-                    "CONTINUE",
-                    "responder",
-                    "Ada Okafor",
-                    "plan",
-                    "Enhanced due diligence on the supplier's mine sites; origin documents asked",
-                    "reviewOn",
-                    today.plusDays(10).toString()));
+        continuing(
+            path,
+            "Enhanced due diligence on the supplier's mine sites; origin documents asked",
+            today.plusDays(10));
     assertThat(ok.status()).as(ok.body()).isEqualTo(201);
     assertThat(ok.json().get("status").asString()).isEqualTo("RESPONDED");
     JsonNode response = ok.json().get("responses").get(0);
@@ -608,6 +616,116 @@ abstract class DiligenceContract {
     assertThat(disengage.status()).as(disengage.body()).isEqualTo(201);
     assertThat(disengage.json().get("status").asString()).isEqualTo("CLOSED");
     assertThat(disengage.json().get("responses")).hasSize(2);
+  }
+
+  /**
+   * The yearly report (OECD step 5) is as the year ended: a finding and its response of year Y are
+   * in it with the status they had then, not a response or a finding of Y+1; the same JSON and the
+   * same PDF bytes whenever asked; for the company, its authority and the secretariat only.
+   */
+  @Test
+  void theYearlyReportIsTheYearAsItEndedAndTheSameWheneverAsked() throws Exception {
+    int year = today.getYear();
+    String name = organisations.directoryEntry(exporter.id()).orElseThrow().name();
+    String first = issue("CD");
+    String id = awaitFinding(exporter, "DD-01", first).get("id").asString();
+    String path = "/api/v1/findings/" + id + "/responses";
+    Answer ok = continuing(path, "Origin documents asked of the supplier", today.plusDays(60));
+    assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+
+    // Into the next year: the finding is closed, and another one raised.
+    clock.advance(
+        Duration.between(
+            clock.instant(), java.time.Instant.parse((year + 1) + "-01-02T12:00:00Z")));
+    today = LocalDate.now(clock);
+    Answer closed =
+        exporter.api().post(path, Map.of("decision", "DISENGAGE", "responder", "Ada Okafor"));
+    assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+    String second = issue("CD");
+    String laterId = awaitFinding(exporter, "DD-01", second).get("id").asString();
+
+    String report = "/api/v1/organisations/" + exporter.id() + "/due-diligence-reports/" + year;
+    Answer a = exporter.api().get(report);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    JsonNode r = a.json();
+    assertThat(r.get("year").asInt()).isEqualTo(year);
+    assertThat(r.get("toDate").asBoolean()).isFalse();
+    assertThat(r.get("asOf").asString()).isEqualTo((year + 1) + "-01-01T00:00:00Z");
+    assertThat(r.get("organisation").get("name").asString()).isEqualTo(name);
+    // The DD-01 finding answered in the year; the certificate also raised DD-03 (neither party
+    // has an RJC certification), unanswered and so escalated by the year's end.
+    JsonNode f = null;
+    for (JsonNode each : r.get("findings")) {
+      assertThat(each.get("rule").asString()).isIn("DD-01", "DD-03");
+      if (each.get("id").asString().equals(id)) {
+        f = each;
+      }
+    }
+    assertThat(f).as(a.body()).isNotNull();
+    assertThat(f.get("statusAtYearEnd").asString()).isEqualTo("RESPONDED");
+    assertThat(f.get("responses")).hasSize(1);
+    assertThat(f.get("responses").get(0).get("decision").asString()).isEqualTo("CONTINUE");
+    assertThat(f.get("responses").get(0).get("responder").asString()).isEqualTo("Ada Okafor");
+    assertThat(a.body()).doesNotContain(laterId).doesNotContain("DISENGAGE");
+    assertThat(r.get("counts").toString())
+        .contains(
+            "{\"rule\":\"DD-01\",\"severity\":\"MEDIUM\",\"status\":\"RESPONDED\",\"findings\":1}");
+    assertThat(r.get("openAtYearEnd").toString()).doesNotContain(id).contains("DD-03");
+    assertThat(r.get("policies").toString()).contains("DD-01").contains("SOW-03");
+    assertThat(r.get("warranties").get("balanced").asBoolean()).isTrue();
+    assertThat(r.get("rjc").get("standing").asString()).isEqualTo("NONE");
+    assertThat(exporter.api().get(report).body()).isEqualTo(a.body());
+
+    // The year under way is to date, with the later finding.
+    JsonNode now =
+        exporter
+            .api()
+            .get("/api/v1/organisations/" + exporter.id() + "/due-diligence-reports/" + (year + 1))
+            .json();
+    assertThat(now.get("toDate").asBoolean()).isTrue();
+    assertThat(now.get("findings").toString()).contains(laterId).doesNotContain(id);
+
+    // The PDF: the same bytes twice, its text naming the organisation, the year and the rules.
+    var pdf = exporter.api().bytes(report + ".pdf", "Accept", "application/pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+    assertThat(exporter.api().bytes(report + ".pdf", "Accept", "application/pdf").body())
+        .isEqualTo(pdf.body());
+    var accepted = exporter.api().bytes(report, "Accept", "application/pdf");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(new String(accepted.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(text)
+          .contains(name)
+          .contains(Integer.toString(year))
+          .contains("DD-01")
+          .contains("KP-09")
+          .contains("Ada Okafor");
+    }
+
+    // Who may read it: the authority of its participant and the secretariat; no one else.
+    assertThat(botswana.api().get(report).status()).isEqualTo(200);
+    assertThat(secretariat.api().get(report).status()).isEqualTo(200);
+    Answer hidden = stranger.api().get(report);
+    assertThat(hidden.status()).isEqualTo(404);
+    assertThat(hidden.body()).doesNotContain(name);
+    assertThat(belgium.api().get(report).status()).isEqualTo(404);
+    assertThat(stranger.api().bytes(report + ".pdf").statusCode()).isEqualTo(404);
+    var hiddenPdf = stranger.api().bytes(report, "Accept", "application/pdf");
+    assertThat(hiddenPdf.statusCode()).isEqualTo(404);
+    assertThat(new String(hiddenPdf.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain(name);
+
+    // A year out of bounds or not a year: a problem naming it.
+    String base = "/api/v1/organisations/" + exporter.id() + "/due-diligence-reports/";
+    for (String bad : List.of(Integer.toString(year + 2), "1999", "20x5")) {
+      Answer refused = exporter.api().get(base + bad);
+      assertThat(refused.status()).as(bad).isEqualTo(400);
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(refused.json().get("errors").toString()).contains("year");
+    }
   }
 
   /** A re-export by the Belgian authority: the importer's goods sold on to {@code buyer}. */

@@ -107,6 +107,22 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A GET whose body is kept as bytes (a PDF), with extra headers (name, value pairs). */
+  public HttpResponse<byte[]> bytes(String path, String... headers) {
+    HttpRequest.Builder b = request(path);
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.setHeader(headers[i], headers[i + 1]);
+    }
+    try {
+      return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String text(Object body) {
     return body instanceof String s ? s : JSON.writeValueAsString(body);
   }

@@ -450,6 +450,19 @@ class AccessMatrixH2IT {
                   + "?organisation="
                   + owner(column, variant).id()
                   + "&from=2025-01-01&to=2025-12-31");
+      case "GET /api/v1/organisations/{id}/due-diligence-reports/{year}",
+          "GET /api/v1/organisations/{id}/due-diligence-reports/{year}.pdf" ->
+          Call.of(
+              method,
+              pattern
+                  .replace("{id}", owner(column, variant).id().toString())
+                  .replace("{year}", Integer.toString(LocalDate.parse(today).getYear() - 1)));
+      case "GET /console/due-diligence/{year}", "GET /console/due-diligence/{year}.pdf" ->
+          Call.of(
+              method,
+              pattern.replace("{year}", Integer.toString(LocalDate.parse(today).getYear() - 1))
+                  + "?organisation="
+                  + owner(column, variant).id());
       case "GET /api/v1/organisations/{id}", "GET /api/v1/organisations/{id}/accounts" ->
           Call.of(method, pattern.replace("{id}", owner(column, variant).id().toString()));
       case "PUT /api/v1/organisations/{id}/compliance" ->

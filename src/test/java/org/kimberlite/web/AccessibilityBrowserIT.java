@@ -186,6 +186,9 @@ class AccessibilityBrowserIT {
     values.put("{job}", first("/console/custody/events", "tr[data-job]", "data-job"));
     signIn("kp-secretariat", accounts);
     values.put("{finding}", awaitFirst("/console/findings", "tr[data-finding]", "data-finding"));
+    values.put(
+        "{year}", Integer.toString(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()));
+    values.put("{carat-crown}", accounts.get("carat-crown").organisationId().toString());
 
     List<String> failures = new ArrayList<>();
     StringBuilder report = new StringBuilder();

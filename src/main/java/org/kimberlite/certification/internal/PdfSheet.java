@@ -11,10 +11,8 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.fontbox.ttf.GlyphData;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -24,6 +22,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.pdf.TextPages;
 
 /**
  * Drawing on one PDF page with the standard 14 fonts, whose WinAnsi encoding covers Western
@@ -33,20 +32,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class PdfSheet {
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
-
-  /** Letters that have no decomposition to a base letter but an obvious Latin stand-in. */
-  private static final Map<Integer, String> STAND_INS =
-      Map.ofEntries(
-          Map.entry((int) 'Ł', "L"),
-          Map.entry((int) 'ł', "l"),
-          Map.entry((int) 'Đ', "D"),
-          Map.entry((int) 'đ', "d"),
-          Map.entry((int) 'Ħ', "H"),
-          Map.entry((int) 'ħ', "h"),
-          Map.entry((int) 'ı', "i"),
-          Map.entry((int) '‐', "-"),
-          Map.entry((int) '‑', "-"),
-          Map.entry((int) '−', "-"));
 
   /** An RGB colour with components from 0 to 1. */
   record Rgb(float r, float g, float b) {}
@@ -82,43 +67,7 @@ final class PdfSheet {
 
   /** The text as the font can show it: NFC, controls as spaces, unencodable characters replaced. */
   static String printable(PDFont font, String text) {
-    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-    StringBuilder result = new StringBuilder(nfc.length());
-    nfc.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                result.append(' ');
-              } else if (encodable(font, Character.toString(cp))) {
-                result.appendCodePoint(cp);
-              } else {
-                result.append(standIn(font, cp));
-              }
-            });
-    return result.toString();
-  }
-
-  private static String standIn(PDFont font, int cp) {
-    String mapped = STAND_INS.get(cp);
-    if (mapped != null) {
-      return mapped;
-    }
-    StringBuilder base = new StringBuilder();
-    Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKD)
-        .codePoints()
-        .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK)
-        .filter(c -> encodable(font, Character.toString(c)))
-        .forEach(base::appendCodePoint);
-    return base.isEmpty() ? "?" : base.toString();
-  }
-
-  private static boolean encodable(PDFont font, String s) {
-    try {
-      font.encode(s);
-      return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
-    }
+    return TextPages.printable(font, text);
   }
 
   static float width(PDFont font, float size, String text) {

@@ -1,25 +1,17 @@
 package org.kimberlite.custody.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.custody.Reconciling;
+import org.kimberlite.shared.pdf.TextPages;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.http.ContentDisposition;
@@ -56,13 +48,7 @@ final class ReconciliationDocuments {
 
   /** A query parameter that cannot be read: 400, naming it. */
   static Problem badParameter(String field, String message) {
-    return new Problem(
-        400,
-        "validation",
-        "A parameter is not valid",
-        field + ": " + message,
-        List.of(),
-        List.of(new FieldError(field, message)));
+    return Problem.badParameter(field, message);
   }
 
   /** Which form the caller asked for: {@code format} first, then the Accept header. */
@@ -273,89 +259,14 @@ final class ReconciliationDocuments {
             });
       }
     }
-    try (PDDocument doc = new PDDocument();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-      PDFont regular = new PDType1Font(FontName.HELVETICA);
-      PDFont bold = new PDType1Font(FontName.HELVETICA_BOLD);
-      float size = 9;
-      float margin = 50;
-      float width = PDRectangle.A4.getWidth() - 2 * margin;
-      List<String[]> wrapped = new ArrayList<>();
-      for (String[] l : lines) {
-        PDFont font = l[0].equals("b") ? bold : regular;
-        for (String part : wrap(font, size, width, printable(font, l[1]))) {
-          wrapped.add(new String[] {l[0], part});
-        }
+    TextPages pdf = new TextPages(lines.get(0)[1], "en");
+    for (String[] l : lines) {
+      if (l[0].equals("b")) {
+        pdf.bold(l[1]);
+      } else {
+        pdf.line(l[1]);
       }
-      int perPage = (int) ((PDRectangle.A4.getHeight() - 2 * margin) / (size * 1.4f));
-      for (int from = 0; from < wrapped.size(); from += perPage) {
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
-          float y = PDRectangle.A4.getHeight() - margin;
-          for (String[] l : wrapped.subList(from, Math.min(wrapped.size(), from + perPage))) {
-            out.beginText();
-            out.setFont(l[0].equals("b") ? bold : regular, size);
-            out.newLineAtOffset(margin, y);
-            out.showText(l[1]);
-            out.endText();
-            y -= size * 1.4f;
-          }
-        }
-      }
-      doc.save(bytes);
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-  }
-
-  /** The text as the font can show it: controls as spaces, characters it cannot encode as "?". */
-  private static String printable(PDFont font, String text) {
-    StringBuilder b = new StringBuilder(text.length());
-    Normalizer.normalize(text, Normalizer.Form.NFC)
-        .codePoints()
-        .forEach(
-            cp -> {
-              String s = Character.toString(cp);
-              if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                b.append(' ');
-              } else if (encodable(font, s)) {
-                b.append(s);
-              } else {
-                b.append('?');
-              }
-            });
-    return b.toString();
-  }
-
-  private static boolean encodable(PDFont font, String s) {
-    try {
-      font.encode(s);
-      return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
-    }
-  }
-
-  /** Breaks a printable line where it grows wider than {@code max} (at any character). */
-  private static List<String> wrap(PDFont font, float size, float max, String text) {
-    List<String> out = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    try {
-      for (int i = 0; i < text.length(); i++) {
-        line.append(text.charAt(i));
-        if (font.getStringWidth(line.toString()) / 1000f * size > max) {
-          line.setLength(line.length() - 1);
-          out.add(line.toString());
-          line.setLength(0);
-          line.append(text.charAt(i));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    out.add(line.toString());
-    return out;
+    return pdf.render();
   }
 }

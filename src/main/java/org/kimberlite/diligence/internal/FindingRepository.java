@@ -189,6 +189,29 @@ public class FindingRepository {
     return out;
   }
 
+  /**
+   * The findings that name the organisation, raised before {@code until}, oldest first (then by
+   * id): at most {@code limit}.
+   */
+  public List<Finding> naming(UUID organisation, Instant until, int limit) {
+    return jdbc
+        .sql(
+            """
+            select f.* from diligence_finding f where f.raised_at < :until
+              and exists (select 1 from diligence_finding_organisation o
+                          where o.finding_id = f.id and o.organisation_id = :org)
+            order by f.raised_at, f.id fetch first :limit rows only
+            """)
+        .param("until", ts(until))
+        .param("org", organisation)
+        .param("limit", limit)
+        .query((rs, n) -> row(rs))
+        .list()
+        .stream()
+        .map(this::complete)
+        .toList();
+  }
+
   public Optional<Finding> find(UUID id, Scope scope) {
     return jdbc.sql("select f.* from diligence_finding f where f.id = :id and " + VISIBLE)
         .param("id", id)

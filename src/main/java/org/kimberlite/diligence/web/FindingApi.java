@@ -219,12 +219,6 @@ class FindingApi {
   }
 
   private static Problem bad(String field, String message) {
-    return new Problem(
-        400,
-        "validation",
-        "A parameter is not valid",
-        message,
-        List.of(),
-        List.of(new FieldError(field, message)));
+    return Problem.badParameter(field, message);
   }
 }

@@ -58,6 +58,19 @@ public class Problem extends RuntimeException {
     return invalid(message, List.of(new FieldError(field, message)));
   }
 
+  /**
+   * A request parameter (query or path) that cannot be read or is out of bounds: 400, naming it.
+   */
+  public static Problem badParameter(String field, String message) {
+    return new Problem(
+        400,
+        "validation",
+        "A parameter is not valid",
+        field + ": " + message,
+        List.of(),
+        List.of(new FieldError(field, message)));
+  }
+
   /** A refusal under one rule or a domain condition, with its own type slug. */
   public static Problem rule(String type, String title, String detail) {
     return new Problem(422, type, title, detail, List.of(), List.of());

@@ -198,6 +198,13 @@ class OpenApiContractH2IT {
         "GET",
         "/api/v1/certificates/{number}/findings",
         botswana.api().get("/api/v1/certificates/" + number + "/findings"));
+    // The yearly due-diligence report: JSON, PDF, a year out of bounds, another's.
+    String report = "/api/v1/organisations/" + exporter.id() + "/due-diligence-reports/";
+    String template = "/api/v1/organisations/{id}/due-diligence-reports/{year}";
+    check("GET", template, exporter.api().get(report + (today.getYear() - 1)));
+    check("GET", template, exporter.api().get(report + (today.getYear() + 1)));
+    check("GET", template, importer.api().get(report + today.getYear()));
+    check("GET", template + ".pdf", exporter.api().get(report + today.getYear() + ".pdf"));
     check(
         "GET",
         "/api/v1/certificates/{number}/proof",
