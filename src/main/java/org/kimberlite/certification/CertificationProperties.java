@@ -1,6 +1,5 @@
 package org.kimberlite.certification;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,8 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Certification settings.
  *
- * @param plausibilityFactor KP-11/VAL-02: a line is flagged when its USD per carat is above the
- *     origin's reference times this factor or below the reference divided by it
  * @param retentionYears KP-10: originals are kept at least this many years (5 for US practice)
  * @param firstNumber the first number of an authority's default range
  * @param lastNumber the last number of an authority's default range
@@ -20,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kimberlite.certification")
 public record CertificationProperties(
-    @DefaultValue("3") BigDecimal plausibilityFactor,
     @DefaultValue("3") int retentionYears,
     @DefaultValue("1") long firstNumber,
     @DefaultValue("99999999") long lastNumber,

@@ -14,7 +14,6 @@ import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.HsCode;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.Policy;
-import org.kimberlite.shared.UsdPerCarat;
 
 /**
  * The Kimberley Process rules KP-01 to KP-11 (docs/rules.md) as pure decisions: given a request and
@@ -60,14 +59,11 @@ public final class KpRules {
     /** Whether {@code number} lies in the issuer's number range. */
     boolean inRange(String number);
 
-    /** Reference USD per carat for an origin country, for KP-11. */
-    Optional<UsdPerCarat> referenceUsdPerCarat(CountryCode originCountry);
-
-    /** Reference USD per carat of the world's production, for KP-11 when no country has one. */
-    Optional<UsdPerCarat> worldUsdPerCarat();
-
-    /** How far from the reference a line may be before KP-11 flags it (×factor, ÷factor). */
-    BigDecimal plausibilityFactor();
+    /**
+     * KP-11: the band of USD per carat for goods of these origins (mixed or one country's) from the
+     * issuer's participant on the date of issue; empty when there is none to judge by.
+     */
+    Optional<KpValueBands.ValueBand> valueBand(List<CountryCode> origins, boolean mixed);
 
     /**
      * KP-05: how many days the date of issue may lie before or after the server's date, for
@@ -271,14 +267,21 @@ public final class KpRules {
       }
     }
 
-    // KP-11: value plausibility (a flag, never a block).
+    // KP-11: value plausibility (a flag, never a block), against the band of the origin and flow.
     if (v.isEmpty() && r.originKind() != null) {
-      CountryCode reference =
-          r.originKind() == OriginKind.SINGLE && !r.originCountries().isEmpty()
-              ? countryCode(upper(r.originCountries().get(0)))
-              : null;
-      for (int i = 0; i < r.lines().size(); i++) {
-        plausibility(r.lines().get(i), "lines[" + i + "]", reference, c, flags);
+      List<CountryCode> origins = new ArrayList<>();
+      for (String o : r.originCountries()) {
+        CountryCode code = countryCode(upper(o));
+        if (code != null) {
+          origins.add(code);
+        }
+      }
+      Optional<KpValueBands.ValueBand> band =
+          c.valueBand(List.copyOf(origins), r.originKind() != OriginKind.SINGLE);
+      if (band.isPresent()) {
+        for (int i = 0; i < r.lines().size(); i++) {
+          plausibility(r.lines().get(i), "lines[" + i + "]", band.get(), flags);
+        }
       }
     }
     return new Decision(List.copyOf(v), List.copyOf(flags));
@@ -510,39 +513,30 @@ public final class KpRules {
   private static void plausibility(
       IssueRequest.LineRequest line,
       String field,
-      @Nullable CountryCode originCountry,
-      IssueContext c,
+      KpValueBands.ValueBand band,
       List<Violation> flags) {
-    Optional<UsdPerCarat> reference =
-        (originCountry == null
-                ? Optional.<UsdPerCarat>empty()
-                : c.referenceUsdPerCarat(originCountry))
-            .or(c::worldUsdPerCarat);
-    if (reference.isEmpty() || line.carats() == null || line.valueUsd() == null) {
+    if (line.carats() == null || line.valueUsd() == null) {
       return;
     }
-    String origin = originCountry == null ? "WORLD" : originCountry.code();
     BigDecimal carats = new BigDecimal(line.carats().strip());
+    if (carats.signum() <= 0) {
+      return;
+    }
     BigDecimal perCarat =
         new BigDecimal(line.valueUsd().strip()).divide(carats, 2, RoundingMode.HALF_EVEN);
-    BigDecimal low =
-        reference.get().value().divide(c.plausibilityFactor(), 2, RoundingMode.HALF_EVEN);
-    BigDecimal high = reference.get().value().multiply(c.plausibilityFactor());
-    if (perCarat.compareTo(low) < 0 || perCarat.compareTo(high) > 0) {
+    if (perCarat.compareTo(band.low().value()) < 0 || perCarat.compareTo(band.high().value()) > 0) {
       flags.add(
           new Violation(
               "KP-11",
               field,
               "USD "
                   + perCarat
-                  + " per carat is outside ["
-                  + low
-                  + ", "
-                  + high.setScale(2, RoundingMode.HALF_EVEN)
-                  + "] around the reference "
-                  + reference.get()
-                  + " for origin "
-                  + origin));
+                  + " per carat is outside the band USD "
+                  + band.low()
+                  + " to "
+                  + band.high()
+                  + " per carat: "
+                  + band.explanation()));
     }
   }
 

@@ -9,6 +9,7 @@
     displayName = "Valuation",
     allowedDependencies = {
       "statistics",
+      "certification",
       "registry",
       "ledger",
       "shared",

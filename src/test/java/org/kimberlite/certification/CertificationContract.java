@@ -51,6 +51,7 @@ abstract class CertificationContract {
   @Autowired Verification verification;
   @Autowired Audit audit;
   @Autowired JdbcClient jdbc;
+  @Autowired org.kimberlite.statistics.PublishedFigures published;
   @Autowired org.kimberlite.certification.internal.CertificateRepository repository;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
@@ -514,8 +515,17 @@ abstract class CertificationContract {
         .isEqualTo(200);
   }
 
+  /**
+   * KP-11 by valuation's band of the origin and flow, drawn from the published KP production
+   * figures (imported here as an operator would): Botswana's own rough at USD 50,000 per carat is
+   * flagged, at USD 150 it is not.
+   */
   @Test
-  void kp11AnImplausibleValueIsFlagged() {
+  void kp11AnImplausibleValueIsFlagged() throws Exception {
+    published.importProductionCsv(
+        java.nio.file.Files.readAllLines(
+            java.nio.file.Path.of("src/main/resources/statistics/kp_production_by_country.csv")),
+        null);
     Answer a =
         botswana
             .api()
@@ -527,6 +537,7 @@ abstract class CertificationContract {
                         Map.of("hsCode", "7102.31", "carats", "10.00", "valueUsd", "500000.00"))));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     assertThat(a.json().get("flags").get(0).get("rule").asString()).isEqualTo("KP-11");
+    assertThat(a.json().get("flags").get(0).toString()).contains("BW").contains("50000.00");
     assertThat(issue().get("flags")).isEmpty(); // USD 150 per carat from Botswana is plausible
   }
 

@@ -95,21 +95,16 @@ class KpRulesTest {
       return number.length() <= 10;
     }
 
+    /** Botswana's own goods: the band [33.33, 300.00] (a reference of 100, factor 3). */
     @Override
-    public Optional<UsdPerCarat> referenceUsdPerCarat(CountryCode originCountry) {
-      return originCountry.code().equals("BW")
-          ? Optional.of(UsdPerCarat.of(new BigDecimal("100")))
+    public Optional<KpValueBands.ValueBand> valueBand(List<CountryCode> origins, boolean mixed) {
+      return !mixed && origins.equals(List.of(CountryCode.of("BW")))
+          ? Optional.of(
+              new KpValueBands.ValueBand(
+                  UsdPerCarat.of(new BigDecimal("33.33")),
+                  UsdPerCarat.of(new BigDecimal("300.00")),
+                  "BW production, factor 3"))
           : Optional.empty();
-    }
-
-    @Override
-    public Optional<UsdPerCarat> worldUsdPerCarat() {
-      return Optional.of(UsdPerCarat.of(new BigDecimal("150")));
-    }
-
-    @Override
-    public BigDecimal plausibilityFactor() {
-      return new BigDecimal("3");
     }
 
     @Override
@@ -354,7 +349,7 @@ class KpRulesTest {
 
   @Test
   void kp11FlagsOnlyOutsideTheBand() {
-    // Reference 100 USD/ct, factor 3: the band is [33.33, 300.00].
+    // The band is [33.33, 300.00], both ends in; no band, no flag.
     assertThat(check(request("1.00", "300.00", "7102.31", TODAY, TODAY)).flags()).isEmpty();
     assertThat(check(request("1.00", "33.33", "7102.31", TODAY, TODAY)).flags()).isEmpty();
     KpRules.Decision high = check(request("1.00", "300.01", "7102.31", TODAY, TODAY));
@@ -362,6 +357,23 @@ class KpRulesTest {
     assertThat(rules(high.flags())).containsExactly("KP-11");
     assertThat(rules(check(request("1.00", "33.32", "7102.31", TODAY, TODAY)).flags()))
         .containsExactly("KP-11");
+    // mixed origin: the world has no band here, so nothing is judged
+    IssueRequest r = request("1.00", "1.00", "7102.31", TODAY, TODAY);
+    IssueRequest mixed =
+        new IssueRequest(
+            r.exporter(),
+            r.importer(),
+            r.importingParticipant(),
+            OriginKind.MIXED,
+            List.of("BW"),
+            r.originZone(),
+            r.lines(),
+            r.parcels(),
+            r.sealId(),
+            r.issuedOn(),
+            r.expiresOn(),
+            r.number());
+    assertThat(check(mixed).flags()).isEmpty();
   }
 
   KpCertificate issued(LocalDate expiresOn) {

@@ -1,11 +1,12 @@
 package org.kimberlite.certification.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.kimberlite.certification.CertificationProperties;
 import org.kimberlite.certification.KpRules;
+import org.kimberlite.certification.KpValueBands;
 import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
@@ -13,28 +14,28 @@ import org.kimberlite.registry.Participants;
 import org.kimberlite.registry.Standing;
 import org.kimberlite.shared.CountryCode;
 import org.kimberlite.shared.ParticipantCode;
-import org.kimberlite.shared.UsdPerCarat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** What the rules read about an issue, from the registry, the store and the value references. */
+/** What the rules read about an issue, from the registry, the store and valuation's bands. */
 @Component
 public class IssueContexts {
   private final Organisations organisations;
   private final Participants participants;
   private final CertificateRepository repository;
-  private final ValueReferences references;
+  private final ObjectProvider<KpValueBands> bands;
   private final CertificationProperties properties;
 
   public IssueContexts(
       Organisations organisations,
       Participants participants,
       CertificateRepository repository,
-      ValueReferences references,
+      ObjectProvider<KpValueBands> bands,
       CertificationProperties properties) {
     this.organisations = organisations;
     this.participants = participants;
     this.repository = repository;
-    this.references = references;
+    this.bands = bands;
     this.properties = properties;
   }
 
@@ -91,13 +92,13 @@ public class IssueContexts {
       }
 
       @Override
-      public Optional<UsdPerCarat> referenceUsdPerCarat(CountryCode originCountry) {
-        return references.usdPerCarat(originCountry);
-      }
-
-      @Override
-      public Optional<UsdPerCarat> worldUsdPerCarat() {
-        return references.world();
+      public Optional<KpValueBands.ValueBand> valueBand(List<CountryCode> origins, boolean mixed) {
+        KpValueBands source = bands.getIfAvailable();
+        ParticipantCode exporter = issuer.participant();
+        if (source == null || exporter == null) {
+          return Optional.empty();
+        }
+        return source.band(origins, mixed, exporter, today);
       }
 
       @Override
@@ -108,11 +109,6 @@ public class IssueContexts {
       @Override
       public int maxValidityDays() {
         return properties.maxValidityDays();
-      }
-
-      @Override
-      public BigDecimal plausibilityFactor() {
-        return properties.plausibilityFactor();
       }
     };
   }

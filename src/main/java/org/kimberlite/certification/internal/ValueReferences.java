@@ -17,9 +17,9 @@ import org.kimberlite.shared.UsdPerCarat;
 import org.springframework.stereotype.Component;
 
 /**
- * Reference USD per carat by origin for KP-11, from the published 2022 production figures ({@code
- * certification/value-references.csv}, with its source). The valuation module will replace these
- * with price books and trailing KP statistics.
+ * USD per carat by origin from the published 2022 production figures ({@code
+ * certification/value-references.csv}, with its source), for pricing the demo world's shipments
+ * only. KP-11 judges values by the valuation module's bands ({@code KpValueBands}), not by these.
  */
 @Component
 public class ValueReferences {

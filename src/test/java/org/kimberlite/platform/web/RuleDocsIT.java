@@ -121,7 +121,7 @@ class RuleDocsIT {
     assertThat(md.headers().firstValue("Content-Type").orElse("")).startsWith("text/markdown");
     assertThat(md.body())
         .startsWith("<a id=\"KP-11\"></a>\n### KP-11")
-        .contains("kimberlite.certification.plausibility-factor")
+        .contains("kimberlite.valuation.plausibility-factor")
         .doesNotContain("STAT-01");
   }
 
