@@ -90,6 +90,13 @@ final class BenchCommand implements Callable<Integer> {
   @Nullable Integer statistics;
 
   @Option(
+      names = "--findings",
+      description =
+          "B5.b: findings under the due-diligence inbox (default 1000000; 100000 quick; 0 skips"
+              + " B5.b).")
+  @Nullable Integer findings;
+
+  @Option(
       names = "--db-url",
       description =
           "B2/B5 only: run the in-process part against this database (user from"
@@ -158,6 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     int logEntries = entries != null ? entries : quick ? 5_000 : 20_000;
     int logSamples = samples != null ? samples : quick ? 50 : 200;
     int certificates = statistics != null ? statistics : quick ? 10_000 : 100_000;
+    int inbox = findings != null ? findings : quick ? 100_000 : 1_000_000;
     String run = Long.toString(clock.millis() % 1_679_616L, 36).toUpperCase(Locale.ROOT);
 
     Instant started = clock.instant();
@@ -189,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
       if (http) {
         rows.addAll(overHttp(selected, dir, pg, seconds, run));
       }
-      if (selected.contains("B2") || (selected.contains("B5") && certificates > 0)) {
+      if (selected.contains("B2") || (selected.contains("B5") && (certificates > 0 || inbox > 0))) {
         BenchDatabase raw;
         String url = dbUrl;
         String user = "";
@@ -213,6 +221,7 @@ final class BenchCommand implements Callable<Integer> {
                     writers,
                     logSamples,
                     selected.contains("B5") ? certificates : 0,
+                    selected.contains("B5") ? inbox : 0,
                     raw));
       }
     } finally {
