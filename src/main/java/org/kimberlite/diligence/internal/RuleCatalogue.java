@@ -73,6 +73,7 @@ public class RuleCatalogue {
     m.put("KP-11", Set.of(Severity.MEDIUM));
     m.put("LGD-04", Set.of(Severity.HIGH));
     m.put("SOW-03", Set.of(Severity.MEDIUM));
+    m.put("SOW-05", Set.of(Severity.MEDIUM));
     m.put("STAT-02", any);
     m.put("STAT-03", any);
     m.put("STAT-04", any);
