@@ -19,4 +19,13 @@ public interface CommittedRecords {
 
   /** Every record id of {@code type} the business tables hold, to find rows never committed. */
   List<String> ids(String type);
+
+  /** A record id that is a UUID, as most records' are; empty when it is not one. */
+  static Optional<java.util.UUID> uuid(String recordId) {
+    try {
+      return Optional.of(java.util.UUID.fromString(recordId));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
 }

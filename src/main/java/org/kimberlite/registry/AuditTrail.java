@@ -113,13 +113,8 @@ public class AuditTrail implements CommittedRecords {
     if (!type.equals(AUDIT_RECORD)) {
       return Optional.empty();
     }
-    UUID id;
-    try {
-      id = UUID.fromString(recordId);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return repository.find(id).map(AuditTrail::committed);
+    return CommittedRecords.uuid(recordId)
+        .flatMap(id -> repository.find(id).map(AuditTrail::committed));
   }
 
   @Override

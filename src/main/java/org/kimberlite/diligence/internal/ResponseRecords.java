@@ -77,13 +77,8 @@ public class ResponseRecords implements CommittedRecords {
     if (!type.equals(TYPE)) {
       return Optional.empty();
     }
-    UUID id;
-    try {
-      id = UUID.fromString(recordId);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return repository.response(id).map(ResponseRecords::record);
+    return CommittedRecords.uuid(recordId)
+        .flatMap(id -> repository.response(id).map(ResponseRecords::record));
   }
 
   @Override
