@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kimberlite.certification.demo.CertificationDemo;
 import org.kimberlite.custody.demo.CustodyDemo;
+import org.kimberlite.governance.demo.GovernanceDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
@@ -73,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                               + s.book().version()
                               + " uploaded (illustrative prices)."
                           : "Demo price book not uploaded: " + o));
+      context.getBean(GovernanceDemo.class).create(accounts).forEach(System.out::println);
       CustodyDemo.Summary custody = custody(context.getBean(CustodyDemo.class), accounts);
       redFlags(certificates, custody);
     } else if (Files.exists(file)) {

@@ -1,0 +1,5 @@
+/** Governance's HTTP API and console pages. */
+@NullMarked
+package org.kimberlite.governance.web;
+
+import org.jspecify.annotations.NullMarked;
