@@ -411,6 +411,44 @@ class AccessMatrixH2IT {
     return code;
   }
 
+  /** A new organisation registered by the secretariat, for a seat on a working body. */
+  String freshOrganisation() {
+    Api.Answer a =
+        actors
+            .get("secretariat")
+            .api()
+            .post(
+                "/api/v1/organisations",
+                Map.of(
+                    "name",
+                    "Matrix member " + counter.incrementAndGet(),
+                    "country",
+                    "ZA",
+                    "roles",
+                    List.of("KP_AUTHORITY")));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("id").asText();
+  }
+
+  /** A new seat on the Working Group on Monitoring, appointed by the secretariat. */
+  String freshMembership() {
+    Api.Answer a =
+        actors
+            .get("secretariat")
+            .api()
+            .post(
+                "/api/v1/governance/memberships",
+                Map.of(
+                    "body",
+                    "WORKING_GROUP_ON_MONITORING",
+                    "organisationId",
+                    freshOrganisation(),
+                    "seat",
+                    "MEMBER"));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("id").asText();
+  }
+
   String unusedCode() {
     int n = counter.incrementAndGet();
     return (n < 26 ? "X" : "Y") + (char) ('A' + n % 26);
@@ -605,6 +643,19 @@ class AccessMatrixH2IT {
                   + (2003 + counter.incrementAndGet() % 20)
                   + "/H1",
               Map.of("carats", "1000.00", "valueUsd", "50000.00", "reason", "matrix"));
+      case "POST /api/v1/governance/memberships" ->
+          Call.json(
+              method,
+              pattern,
+              Map.of(
+                  "body",
+                  "WORKING_GROUP_ON_MONITORING",
+                  "organisationId",
+                  freshOrganisation(),
+                  "seat",
+                  "MEMBER"));
+      case "DELETE /api/v1/governance/memberships/{id}" ->
+          Call.of(method, pattern.replace("{id}", freshMembership()));
       case "POST /api/v1/participants" ->
           Call.json(
               method,
