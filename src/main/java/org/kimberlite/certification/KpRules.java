@@ -175,7 +175,35 @@ public final class KpRules {
     if (exporting == null) {
       v.add(new Violation("KP-03", "issuer", "the issuing authority belongs to no participant"));
     } else {
-      standing(c, exporting, day, "issuer", "exporting participant", v);
+      Optional<Standing> exportingStanding = c.standing(exporting, day);
+      if (exportingStanding.isPresent()
+          && exportingStanding.get().isParticipant()
+          && !exportingStanding.get().inGoodStanding()
+          && !exportingStanding.get().compliantZones().isEmpty()) {
+        // Under an operational framework a suspended participant exports only goods mined in its
+        // own compliant zones (KP-04 checks the zone); it may not re-export anything else.
+        CountryCode own = countryCode(exporting.code());
+        boolean ownOriginOnly =
+            r.originKind() == OriginKind.SINGLE
+                && r.originCountries().size() == 1
+                && own != null
+                && own.code().equals(upper(r.originCountries().get(0)));
+        if (!ownOriginOnly) {
+          v.add(
+              new Violation(
+                  "KP-03",
+                  "issuer",
+                  exporting
+                      + " is suspended on "
+                      + day
+                      + " and exports under its operational framework only goods mined in its"
+                      + " compliant zones "
+                      + exportingStanding.get().compliantZones()
+                      + ", of its own single origin"));
+        }
+      } else {
+        standing(c, exporting, day, "issuer", "exporting participant", v);
+      }
       exporter.ifPresent(
           e -> {
             if (!exporting.equals(e.participant())) {

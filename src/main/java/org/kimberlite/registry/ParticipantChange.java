@@ -8,8 +8,17 @@ import org.kimberlite.shared.ParticipantCode;
 /** What came of a change to the participants list: recorded, or why not. */
 public sealed interface ParticipantChange {
 
-  /** Recorded (and committed to the log); the participant as it now stands. */
-  record Recorded(ParticipantDetail detail) implements ParticipantChange {}
+  /**
+   * Recorded (and committed to the log); the participant as it now stands.
+   *
+   * @param recordId the row id of the status change or zone recorded (its record id in the log),
+   *     {@code null} when the change was not one of those
+   */
+  record Recorded(ParticipantDetail detail, @Nullable Long recordId) implements ParticipantChange {
+    public Recorded(ParticipantDetail detail) {
+      this(detail, null);
+    }
+  }
 
   /** Refused under the registry's rules; nothing changed. */
   record Refused(List<RuleBreach> breaches) implements ParticipantChange {

@@ -44,12 +44,20 @@ public record ParticipantHistory(
     return change == null ? null : change.status();
   }
 
+  /**
+   * The standing on {@code day}. Compliant zones count only under an operational framework in
+   * force, and only the zones declared since the participant last left or entered suspension: a
+   * reinstatement ends them all, and a later suspension starts with none (a new framework, or a
+   * restructured one, keeps the zones declared under the framework before it).
+   */
   public Standing standingOn(LocalDate day) {
     StatusChange change = changeInForceOn(day);
+    LocalDate since = lastOtherThanFrameworkOn(day);
     List<String> zones =
-        change != null && change.status() == ParticipantStatus.SUSPENDED
+        change != null && change.type() == StatusChangeType.OPERATIONAL_FRAMEWORK
             ? compliantZones.stream()
                 .filter(z -> z.appliesOn(day))
+                .filter(z -> since == null || !z.effectiveFrom().isBefore(since))
                 .map(CompliantZone::name)
                 .toList()
             : List.of();
@@ -58,7 +66,22 @@ public record ParticipantHistory(
         day,
         change == null ? null : change.status(),
         change == null ? null : change.effectiveOn(),
-        zones);
+        zones,
+        change == null ? null : change.decision());
+  }
+
+  /** When the latest change in force on {@code day} other than a framework took effect. */
+  private @Nullable LocalDate lastOtherThanFrameworkOn(LocalDate day) {
+    LocalDate last = null;
+    for (StatusChange change : changes) {
+      if (change.effectiveOn().isAfter(day)) {
+        break;
+      }
+      if (change.type() != StatusChangeType.OPERATIONAL_FRAMEWORK) {
+        last = change.effectiveOn();
+      }
+    }
+    return last;
   }
 
   public @Nullable StatusChange latest() {

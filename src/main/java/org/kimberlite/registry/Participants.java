@@ -47,10 +47,11 @@ public class Participants {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  private void commit(Caller caller, ParticipantCode code, StatusChange change) {
+  private long commit(Caller caller, ParticipantCode code, StatusChange change) {
     long id = repository.insertChange(code, change);
     log.record(
         RegistryRecords.changeCommitment(id, code, change, caller.organisationId().toString()));
+    return id;
   }
 
   /** The participant code {@code text} names, if it has a code's form (two letters, any case). */
@@ -163,10 +164,15 @@ public class Participants {
     return new ParticipantChange.Recorded(detail(participant));
   }
 
-  /** Records a suspension, self-suspension, reinstatement, framework or exclusion. */
+  /**
+   * Records a suspension, self-suspension, reinstatement, framework or exclusion that {@code
+   * decision} orders (the governance module records decisions and calls this in the decision's
+   * transaction). A reinstatement or an exclusion ends the participant's compliant zones still open
+   * on its effective day.
+   */
   @Transactional
   public ParticipantChange recordStatusChange(
-      Caller caller, ParticipantCode code, NewStatusChange change) {
+      Caller caller, ParticipantCode code, NewStatusChange change, DecisionReference decision) {
     if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
       return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
     }
@@ -184,17 +190,19 @@ public class Participants {
     if (breach.isPresent()) {
       return new ParticipantChange.Refused(breach.get());
     }
-    commit(
-        caller,
-        code,
-        new StatusChange(
-            change.type(),
-            change.effectiveOn(),
-            change.precision(),
-            change.reason().strip(),
-            change.source(),
-            now(),
-            caller.username()));
+    long id =
+        commit(
+            caller,
+            code,
+            new StatusChange(
+                    change.type(),
+                    change.effectiveOn(),
+                    change.precision(),
+                    change.reason().strip(),
+                    change.source(),
+                    now(),
+                    caller.username())
+                .orderedBy(decision));
     audit.record(
         caller,
         "participant.status-change",
@@ -205,11 +213,13 @@ public class Participants {
             "effectiveOn",
             change.effectiveOn().toString(),
             "reason",
-            change.reason().strip()));
+            change.reason().strip(),
+            "decision",
+            decision.number()));
     events.publishEvent(
         new ParticipantStatusChanged(
             code.code(), change.type().name(), change.effectiveOn(), now()));
-    return new ParticipantChange.Recorded(detail(participant.get()));
+    return new ParticipantChange.Recorded(detail(participant.get()), id);
   }
 
   /**
@@ -240,10 +250,14 @@ public class Participants {
     return new ParticipantChange.Recorded(detail(participant.get()));
   }
 
-  /** Records a compliant zone of a participant under an operational framework. */
+  /**
+   * Records a compliant zone of a participant under an operational framework, as {@code decision}
+   * declares it.
+   */
   @Transactional
   public ParticipantChange addCompliantZone(
-      Caller caller, ParticipantCode code, CompliantZone zone) {
+      Caller caller, ParticipantCode code, CompliantZone declared, DecisionReference decision) {
+    CompliantZone zone = declared.declaredBy(decision);
     if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
       return new ParticipantChange.NotAllowed(Set.of(OrganisationRole.KP_SECRETARIAT));
     }
@@ -275,8 +289,36 @@ public class Participants {
             "effectiveFrom",
             zone.effectiveFrom().toString(),
             "effectiveUntil",
-            zone.effectiveUntil() == null ? null : zone.effectiveUntil().toString()));
-    return new ParticipantChange.Recorded(detail(participant.get()));
+            zone.effectiveUntil() == null ? null : zone.effectiveUntil().toString(),
+            "decision",
+            decision.number()));
+    return new ParticipantChange.Recorded(detail(participant.get()), id);
+  }
+
+  /**
+   * Links a status change recorded before decisions were kept (the seeded history) to the decision
+   * that ordered it; for the governance module's seeding of the KP's past decisions.
+   *
+   * @return the change's row id, or empty when no such change is recorded
+   */
+  @Transactional
+  public Optional<Long> linkRecordedChange(
+      ParticipantCode code,
+      StatusChangeType type,
+      LocalDate effectiveOn,
+      DecisionReference decision) {
+    return repository.linkChange(code, type, effectiveOn, decision);
+  }
+
+  /**
+   * Links a compliant zone recorded before decisions were kept to the decision that declared it.
+   *
+   * @return the zone's row id, or empty when no such zone is recorded
+   */
+  @Transactional
+  public Optional<Long> linkRecordedZone(
+      ParticipantCode code, String zone, LocalDate effectiveFrom, DecisionReference decision) {
+    return repository.linkZone(code, zone, effectiveFrom, decision);
   }
 
   /** Details of an audit record from name, value pairs (values may be null). */

@@ -11,13 +11,24 @@ import org.kimberlite.shared.ParticipantCode;
  * @param status the status on that day, or {@code null} when X was not (yet) a participant
  * @param since the day the status took effect
  * @param compliantZones zones from which exports were allowed that day (suspended participants)
+ * @param decision the KP decision behind the status in force that day, when one is recorded
  */
 public record Standing(
     ParticipantCode participant,
     LocalDate on,
     @Nullable ParticipantStatus status,
     @Nullable LocalDate since,
-    List<String> compliantZones) {
+    List<String> compliantZones,
+    @Nullable DecisionReference decision) {
+
+  public Standing(
+      ParticipantCode participant,
+      LocalDate on,
+      @Nullable ParticipantStatus status,
+      @Nullable LocalDate since,
+      List<String> compliantZones) {
+    this(participant, on, status, since, compliantZones, null);
+  }
 
   public boolean isParticipant() {
     return status != null && status.isParticipant();

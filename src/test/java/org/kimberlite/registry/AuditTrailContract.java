@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.DecisionRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,11 +92,9 @@ abstract class AuditTrailContract {
             secretariat
                 .api()
                 .post(
-                    "/api/v1/participants/" + code + "/status-changes",
-                    Map.of(
-                        "type", "SUSPENSION",
-                        "effectiveOn", "2026-01-10",
-                        "reason", "Review visit failed (audit test)"))
+                    "/api/v1/governance/decisions",
+                    DecisionRequests.statusChange(
+                        code, "SUSPENSION", LocalDate.now(java.time.ZoneOffset.UTC)))
                 .status())
         .isEqualTo(201);
     assertThat(authority.api().post("/api/v1/signing-keys/rotation", Map.of()).status())
@@ -126,10 +126,17 @@ abstract class AuditTrailContract {
             .orElseThrow();
     assertThat(suspension.get("username").asString()).isEqualTo(secretariat.username());
     assertThat(suspension.get("organisationId").asString()).isEqualTo(secretariat.id().toString());
-    assertThat(suspension.get("details").asString()).contains("SUSPENSION").contains("2026-01-10");
+    assertThat(suspension.get("details").asString())
+        .contains("SUSPENSION")
+        .contains(LocalDate.now(java.time.ZoneOffset.UTC).toString())
+        .contains("TEST ");
     assertThat(actions(all))
         .contains(
-            "participant.admission", "signing-key.rotation", "account.creation", "token.issue");
+            "participant.admission",
+            "governance.decision",
+            "signing-key.rotation",
+            "account.creation",
+            "token.issue");
     assertThat(all.stream().map(r -> Instant.parse(r.get("recordedAt").asString())).toList())
         .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
@@ -166,7 +173,7 @@ abstract class AuditTrailContract {
             .get("/api/v1/log/records/" + AuditTrail.AUDIT_RECORD + "/" + id + "/entries")
             .json();
     assertThat(entries.size()).isEqualTo(1);
-    assertThat(entries.toString()).contains("Review visit failed");
+    assertThat(entries.toString()).contains("Test decision");
   }
 
   @Test
@@ -178,16 +185,18 @@ abstract class AuditTrailContract {
             trader
                 .api()
                 .post(
-                    "/api/v1/participants/BW/status-changes",
-                    Map.of("type", "SUSPENSION", "effectiveOn", "2026-01-10", "reason", "no"))
+                    "/api/v1/governance/decisions",
+                    DecisionRequests.statusChange(
+                        "BW", "SUSPENSION", LocalDate.now(java.time.ZoneOffset.UTC)))
                 .status())
         .isEqualTo(403);
     assertThat(
             secretariat
                 .api()
                 .post(
-                    "/api/v1/participants/BW/status-changes",
-                    Map.of("type", "SUSPENSION", "effectiveOn", "2026-01-10", "reason", " "))
+                    "/api/v1/governance/decisions",
+                    DecisionRequests.statusChange(
+                        "BW", "REINSTATEMENT", LocalDate.now(java.time.ZoneOffset.UTC)))
                 .status())
         .isEqualTo(422);
     assertThat(count()).isEqualTo(before);

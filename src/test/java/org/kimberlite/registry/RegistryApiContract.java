@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.DecisionRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -268,17 +270,15 @@ abstract class RegistryApiContract {
         secretariat
             .api()
             .post(
-                "/api/v1/participants/BT/status-changes",
-                Map.of(
-                    "type", "SUSPENSION",
-                    "effectiveOn", "2026-01-10",
-                    "reason", "Failed the review visit (test)"));
+                "/api/v1/governance/decisions",
+                DecisionRequests.statusChange("BT", "SUSPENSION", today().plusDays(10)));
     assertThat(suspended.status()).as(suspended.body()).isEqualTo(201);
-    JsonNode standing = anonymous().get("/api/v1/participants/BT/standing?on=2026-02-01").json();
+    JsonNode standing =
+        anonymous().get("/api/v1/participants/BT/standing?on=" + today().plusDays(10)).json();
     assertThat(standing.get("status").asString()).isEqualTo("SUSPENDED");
     assertThat(
             anonymous()
-                .get("/api/v1/participants/BT/standing?on=2025-12-31")
+                .get("/api/v1/participants/BT/standing?on=" + today().plusDays(9))
                 .json()
                 .get("inGoodStanding")
                 .asBoolean())
@@ -291,33 +291,33 @@ abstract class RegistryApiContract {
     Actor trader = actor(OrganisationRole.TRADER, "AE");
     int before = anonymous().get("/api/v1/participants/NA").json().get("history").size();
 
-    Map<String, String> reinstate =
-        Map.of("type", "REINSTATEMENT", "effectiveOn", "2026-03-01", "reason", "not suspended");
-    Answer notAllowed = secretariat.api().post("/api/v1/participants/NA/status-changes", reinstate);
-    assertProblem(notAllowed, 422, "registry/invalid-status-transition");
-
-    Answer noReason =
+    Answer notAllowed =
         secretariat
             .api()
             .post(
-                "/api/v1/participants/NA/status-changes",
-                Map.of("type", "SUSPENSION", "effectiveOn", "2026-03-01"));
+                "/api/v1/governance/decisions",
+                DecisionRequests.statusChange("NA", "REINSTATEMENT", today()));
+    assertProblem(notAllowed, 422, "registry/invalid-status-transition");
+
+    Map<String, Object> noText =
+        new java.util.HashMap<>(DecisionRequests.statusChange("NA", "SUSPENSION", today()));
+    noText.remove("text");
+    Answer noReason = secretariat.api().post("/api/v1/governance/decisions", noText);
     assertProblem(noReason, 422, "validation");
-    assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("reason");
+    assertThat(noReason.json().get("errors").get(0).get("field").asString()).isEqualTo("text");
 
     Answer badType =
         secretariat
             .api()
             .post(
-                "/api/v1/participants/NA/status-changes",
-                Map.of("type", "PROMOTION", "effectiveOn", "2026-03-01", "reason", "x"));
-    assertProblem(badType, 422, "validation");
-    assertThat(badType.json().get("errors").get(0).get("field").asString()).isEqualTo("type");
+                "/api/v1/governance/decisions",
+                DecisionRequests.statusChange("NA", "PROMOTION", today()));
+    assertThat(badType.status()).as(badType.body()).isIn(400, 422);
 
     assertProblem(
         secretariat
             .api()
-            .postRaw("/api/v1/participants/NA/status-changes", "application/json", "{\"type\":"),
+            .postRaw("/api/v1/governance/decisions", "application/json", "{\"number\":"),
         400,
         "malformed-request");
 
@@ -325,24 +325,22 @@ abstract class RegistryApiContract {
         trader
             .api()
             .post(
-                "/api/v1/participants/NA/status-changes",
-                Map.of("type", "SUSPENSION", "effectiveOn", "2026-03-01", "reason", "x")),
+                "/api/v1/governance/decisions",
+                DecisionRequests.statusChange("NA", "SUSPENSION", today())),
         403,
         "forbidden");
 
     assertProblem(
         anonymous()
             .post(
-                "/api/v1/participants/NA/status-changes",
-                Map.of("type", "SUSPENSION", "effectiveOn", "2026-03-01", "reason", "x")),
+                "/api/v1/governance/decisions",
+                DecisionRequests.statusChange("NA", "SUSPENSION", today())),
         401,
         "unauthorized");
 
-    String huge = "{\"reason\":\"" + "x".repeat(1_100_000) + "\"}";
+    String huge = "{\"text\":\"" + "x".repeat(1_100_000) + "\"}";
     assertProblem(
-        secretariat
-            .api()
-            .postRaw("/api/v1/participants/NA/status-changes", "application/json", huge),
+        secretariat.api().postRaw("/api/v1/governance/decisions", "application/json", huge),
         413,
         "payload-too-large");
 
@@ -532,40 +530,22 @@ abstract class RegistryApiContract {
   @Test
   void compliantZonesNeedAnOperationalFrameworkInForce() {
     Actor secretariat = actor(OrganisationRole.KP_SECRETARIAT, "BW");
-    Answer underFramework =
-        secretariat
-            .api()
-            .post(
-                "/api/v1/participants/CF/compliant-zones",
-                Map.of(
-                    "name", "Bangui (test)",
-                    "effectiveFrom", "2019-12-01",
-                    "effectiveUntil", "2024-11-15",
-                    "reason", "test zone"));
-    assertThat(underFramework.status()).as(underFramework.body()).isEqualTo(201);
-    assertThat(
-            anonymous()
-                .get("/api/v1/participants/CF/standing?on=2020-01-01")
-                .json()
-                .get("compliantZones")
-                .toString())
-        .contains("Bangui (test)");
-
-    Answer noFramework =
-        secretariat
-            .api()
-            .post(
-                "/api/v1/participants/CF/compliant-zones",
-                Map.of("name", "Too early", "effectiveFrom", "2014-01-01", "reason", "test"));
-    assertProblem(noFramework, 422, "validation");
     assertProblem(
         secretariat
             .api()
             .post(
-                "/api/v1/participants/BW/compliant-zones",
-                Map.of("name", "Jwaneng", "effectiveFrom", "2020-01-01", "reason", "test")),
+                "/api/v1/governance/decisions",
+                DecisionRequests.decision(
+                    today(), List.of(DecisionRequests.zone("BW", "Jwaneng (test)")))),
         422,
-        "validation");
+        "registry/no-operational-framework");
+    assertThat(
+            anonymous()
+                .get("/api/v1/participants/BW/standing?on=" + today())
+                .json()
+                .get("inGoodStanding")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -605,9 +585,9 @@ abstract class RegistryApiContract {
     Answer noCsrf =
         anonymous()
             .postRaw(
-                "/participants/BW/status-changes",
+                "/console/governance/decisions",
                 "application/x-www-form-urlencoded",
-                "type=SUSPENSION&effectiveOn=2026-01-01&reason=x");
+                "number=X1&title=x&body=PLENARY&orderParticipant=BW&order=SUSPENSION");
     assertProblem(noCsrf, 403, "forbidden");
     assertThat(anonymous().get("/api/v1/participants/BW").json().get("status").asString())
         .isEqualTo("ACTIVE");
@@ -623,5 +603,9 @@ abstract class RegistryApiContract {
     Answer own = anonymous().getPage("/organisation");
     assertThat(own.status()).isEqualTo(302);
     assertThat(own.raw().headers().firstValue("Location").orElse("")).endsWith("/login");
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(java.time.ZoneOffset.UTC);
   }
 }

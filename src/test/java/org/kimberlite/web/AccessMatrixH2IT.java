@@ -33,6 +33,7 @@ import org.kimberlite.registry.Organisations;
 import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
+import org.kimberlite.support.DecisionRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -427,7 +428,7 @@ class AccessMatrixH2IT {
                     "roles",
                     List.of("KP_AUTHORITY")));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
-    return a.json().get("id").asText();
+    return a.json().get("id").asString();
   }
 
   /** A new seat on the Working Group on Monitoring, appointed by the secretariat. */
@@ -446,7 +447,17 @@ class AccessMatrixH2IT {
                     "seat",
                     "MEMBER"));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
-    return a.json().get("id").asText();
+    return a.json().get("id").asString();
+  }
+
+  /** The id of a seeded KP decision (public). */
+  String seededDecision() {
+    return anonymous()
+        .get("/api/v1/governance/decisions?participant=CF")
+        .json()
+        .get(0)
+        .get("id")
+        .asString();
   }
 
   String unusedCode() {
@@ -669,42 +680,28 @@ class AccessMatrixH2IT {
                   "2020-01-01",
                   "reason",
                   "matrix"));
-      case "POST /api/v1/participants/{code}/status-changes" ->
-          Call.json(
-              method,
-              pattern.replace("{code}", freshParticipant()),
-              Map.of("type", "SUSPENSION", "effectiveOn", "2021-01-01", "reason", "matrix"));
       case "POST /participants/{code}/certificate-language" ->
           Call.form(pattern.replace("{code}", "BW"), Map.of("languages", "en"));
-      case "POST /participants/{code}/status-changes" ->
+      case "POST /api/v1/governance/decisions" ->
+          Call.json(method, pattern, DecisionRequests.decision(LocalDate.parse(today), List.of()));
+      case "POST /console/governance/decisions" ->
           Call.form(
-              pattern.replace("{code}", freshParticipant()),
-              Map.of("type", "SUSPENSION", "effectiveOn", "2021-01-01", "reason", "matrix"));
-      case "POST /api/v1/participants/{code}/compliant-zones" -> {
-        String code = freshParticipant();
-        actors
-            .get("secretariat")
-            .api()
-            .post(
-                "/api/v1/participants/" + code + "/status-changes",
-                Map.of("type", "SUSPENSION", "effectiveOn", "2020-06-01", "reason", "matrix"));
-        actors
-            .get("secretariat")
-            .api()
-            .post(
-                "/api/v1/participants/" + code + "/status-changes",
-                Map.of(
-                    "type",
-                    "OPERATIONAL_FRAMEWORK",
-                    "effectiveOn",
-                    "2021-01-01",
-                    "reason",
-                    "matrix"));
-        yield Call.json(
-            method,
-            pattern.replace("{code}", code),
-            Map.of("name", "Zone", "effectiveFrom", "2021-06-01", "reason", "matrix"));
-      }
+              pattern,
+              Map.of(
+                  "number",
+                  DecisionRequests.number(),
+                  "title",
+                  "Matrix decision",
+                  "body",
+                  "PLENARY",
+                  "adoptedOn",
+                  today,
+                  "effectiveOn",
+                  today,
+                  "text",
+                  "Recorded by the access matrix."));
+      case "GET /api/v1/governance/decisions/{id}", "GET /governance/decisions/{id}" ->
+          Call.of(method, pattern.replace("{id}", seededDecision()));
       case "POST /api/v1/organisations" ->
           Call.json(
               method,

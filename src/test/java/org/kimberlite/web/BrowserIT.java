@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,19 +105,23 @@ class BrowserIT {
     WebElement answer = waitUpTo(10).until(d -> d.findElement(By.id("standing-answer")));
     assertThat(answer.getText()).contains("not in good standing").contains("Berbérati");
 
-    // The secretariat records a suspension from the participant's page.
+    // The secretariat records a decision suspending Togo from today, from the participant's page.
     browser.get(url("/participants/TG"));
-    new Select(browser.findElement(By.name("type"))).selectByValue("SUSPENSION");
-    WebElement effective = browser.findElement(By.name("effectiveOn"));
-    ((org.openqa.selenium.JavascriptExecutor) browser)
-        .executeScript(
-            "arguments[0].value = arguments[1]",
-            effective,
-            LocalDate.now(java.time.ZoneOffset.UTC).toString());
-    browser.findElement(By.name("reason")).sendKeys("Browser test: review mission findings");
-    browser.findElement(By.cssSelector(".secretariat button[type=submit]")).click();
+    browser.findElement(By.cssSelector(".secretariat a.button")).click();
+    waitUpTo(10).until(d -> d.findElement(By.id("decision-form")));
+    browser.findElement(By.name("number")).sendKeys("AD 99/" + System.nanoTime() % 100000);
+    browser.findElement(By.name("title")).sendKeys("Browser test: suspension of Togo");
+    browser.findElement(By.name("text")).sendKeys("Browser test: review mission findings");
+    assertThat(browser.findElements(By.name("orderParticipant")).get(0).getAttribute("value"))
+        .isEqualTo("TG");
+    new Select(browser.findElements(By.name("order")).get(0)).selectByValue("SUSPENSION");
+    browser.findElement(By.id("record")).click();
+    WebElement state = waitUpTo(10).until(d -> d.findElement(By.id("decision-state")));
+    assertThat(state.getText()).isEqualTo("in force");
+    browser.get(url("/participants/TG"));
     waitUpTo(10)
-        .until(d -> d.findElement(By.id("history")).getText().contains("Browser test: review"));
+        .until(d -> d.findElement(By.id("history")).getText().contains("Browser test: suspension"));
+    assertThat(browser.findElement(By.id("history")).getText()).contains("AD 99/");
     assertThat(browser.findElement(By.cssSelector("p.lead .status")).getText())
         .isEqualTo("SUSPENDED");
     screenshot("participant-TG");

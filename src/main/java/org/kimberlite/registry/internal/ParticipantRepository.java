@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.CompliantZone;
 import org.kimberlite.registry.DatePrecision;
+import org.kimberlite.registry.DecisionReference;
 import org.kimberlite.registry.Participant;
 import org.kimberlite.registry.ParticipantHistory;
 import org.kimberlite.registry.ParticipantKind;
@@ -110,9 +111,12 @@ public class ParticipantRepository {
             """
             insert into participant_status_change
               (participant_code, change_type, effective_on, date_precision, reason, source,
-               recorded_at, recorded_by)
-            values (:code, :type, :on, :precision, :reason, :source, :at, :by)
+               recorded_at, recorded_by, decision_id, decision_number)
+            values (:code, :type, :on, :precision, :reason, :source, :at, :by, :decision,
+                    :decisionNumber)
             """)
+        .param("decision", change.decision() == null ? null : change.decision().id())
+        .param("decisionNumber", change.decision() == null ? null : change.decision().number())
         .param("code", code.code())
         .param("type", change.type().name())
         .param("on", change.effectiveOn())
@@ -140,9 +144,12 @@ public class ParticipantRepository {
             """
             insert into compliant_zone
               (participant_code, name, effective_from, effective_until, date_precision, reason,
-               recorded_at, recorded_by)
-            values (:code, :name, :from, :until, :precision, :reason, :at, :by)
+               recorded_at, recorded_by, decision_id, decision_number)
+            values (:code, :name, :from, :until, :precision, :reason, :at, :by, :decision,
+                    :decisionNumber)
             """)
+        .param("decision", zone.decision() == null ? null : zone.decision().id())
+        .param("decisionNumber", zone.decision() == null ? null : zone.decision().number())
         .param("code", code.code())
         .param("name", zone.name())
         .param("from", zone.effectiveFrom())
@@ -160,7 +167,7 @@ public class ParticipantRepository {
     return jdbc.sql(
             """
             select id, participant_code, change_type, effective_on, date_precision, reason, source,
-                   recorded_at, recorded_by
+                   recorded_at, recorded_by, decision_id, decision_number
             from participant_status_change where id = :id
             """)
         .param("id", id)
@@ -173,7 +180,7 @@ public class ParticipantRepository {
     return jdbc.sql(
             """
             select participant_code, name, effective_from, effective_until, date_precision, reason,
-                   recorded_at, recorded_by
+                   recorded_at, recorded_by, decision_id, decision_number
             from compliant_zone where id = :id
             """)
         .param("id", id)
@@ -205,7 +212,7 @@ public class ParticipantRepository {
     jdbc.sql(
             """
             select id, participant_code, change_type, effective_on, date_precision, reason, source,
-                   recorded_at, recorded_by
+                   recorded_at, recorded_by, decision_id, decision_number
             from participant_status_change order by participant_code, effective_on, id
             """)
         .query(
@@ -217,7 +224,8 @@ public class ParticipantRepository {
     Map<ParticipantCode, List<CompliantZone>> zones = new LinkedHashMap<>();
     jdbc.sql(
             """
-            select participant_code, name, effective_from, effective_until, date_precision, reason
+            select participant_code, name, effective_from, effective_until, date_precision, reason,
+                   decision_id, decision_number
             from compliant_zone order by participant_code, effective_from, name
             """)
         .query(
@@ -243,7 +251,7 @@ public class ParticipantRepository {
         jdbc.sql(
                 """
                 select id, change_type, effective_on, date_precision, reason, source, recorded_at,
-                       recorded_by
+                       recorded_by, decision_id, decision_number
                 from participant_status_change where participant_code = :code
                 order by effective_on, id
                 """)
@@ -253,7 +261,8 @@ public class ParticipantRepository {
     List<CompliantZone> zones =
         jdbc.sql(
                 """
-                select name, effective_from, effective_until, date_precision, reason
+                select name, effective_from, effective_until, date_precision, reason, decision_id,
+                       decision_number
                 from compliant_zone where participant_code = :code order by effective_from, name
                 """)
             .param("code", code.code())
@@ -366,7 +375,78 @@ public class ParticipantRepository {
         rs.getString("source"),
         Jdbc.instant(rs, "recorded_at"),
         rs.getString("recorded_by"),
-        rs.getLong("id"));
+        rs.getLong("id"),
+        decision(rs));
+  }
+
+  private static @Nullable DecisionReference decision(ResultSet rs) throws SQLException {
+    java.util.UUID id = rs.getObject("decision_id", java.util.UUID.class);
+    String number = rs.getString("decision_number");
+    return id == null || number == null ? null : new DecisionReference(id, number);
+  }
+
+  /**
+   * Links a change recorded before decisions were kept to the decision that ordered it.
+   *
+   * @return the change's row id, or empty when no such change is recorded
+   */
+  public Optional<Long> linkChange(
+      ParticipantCode code, StatusChangeType type, LocalDate effectiveOn, DecisionReference by) {
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                select id from participant_status_change
+                where participant_code = :code and change_type = :type and effective_on = :on
+                """)
+            .param("code", code.code())
+            .param("type", type.name())
+            .param("on", effectiveOn)
+            .query(Long.class)
+            .optional();
+    id.ifPresent(
+        row ->
+            jdbc.sql(
+                    """
+                    update participant_status_change
+                    set decision_id = :decision, decision_number = :number where id = :id
+                    """)
+                .param("decision", by.id())
+                .param("number", by.number())
+                .param("id", row)
+                .update());
+    return id;
+  }
+
+  /**
+   * Links a zone recorded before decisions were kept to the decision that declared it.
+   *
+   * @return the zone's row id, or empty when no such zone is recorded
+   */
+  public Optional<Long> linkZone(
+      ParticipantCode code, String name, LocalDate effectiveFrom, DecisionReference by) {
+    Optional<Long> id =
+        jdbc.sql(
+                """
+                select id from compliant_zone
+                where participant_code = :code and name = :name and effective_from = :from
+                """)
+            .param("code", code.code())
+            .param("name", name)
+            .param("from", effectiveFrom)
+            .query(Long.class)
+            .optional();
+    id.ifPresent(
+        row ->
+            jdbc.sql(
+                    """
+                    update compliant_zone
+                    set decision_id = :decision, decision_number = :number where id = :id
+                    """)
+                .param("decision", by.id())
+                .param("number", by.number())
+                .param("id", row)
+                .update());
+    return id;
   }
 
   private static CompliantZone zone(ResultSet rs) throws SQLException {
@@ -376,7 +456,8 @@ public class ParticipantRepository {
         Jdbc.date(rs, "effective_from"),
         until,
         DatePrecision.valueOf(rs.getString("date_precision")),
-        rs.getString("reason"));
+        rs.getString("reason"),
+        decision(rs));
   }
 
   private static ParticipantCode code(ResultSet rs, String column) throws SQLException {

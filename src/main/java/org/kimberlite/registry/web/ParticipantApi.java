@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.CompliantZone;
 import org.kimberlite.registry.DatePrecision;
-import org.kimberlite.registry.NewStatusChange;
+import org.kimberlite.registry.DecisionReference;
 import org.kimberlite.registry.Participant;
 import org.kimberlite.registry.ParticipantDetail;
 import org.kimberlite.registry.ParticipantKind;
@@ -121,50 +121,6 @@ class ParticipantApi {
         .body(DetailJson.of(detail));
   }
 
-  @ApiResponse(
-      responseCode = "201",
-      description = "Created",
-      content = @Content(schema = @Schema(implementation = DetailJson.class)))
-  @PostMapping("/participants/{code}/status-changes")
-  ResponseEntity<DetailJson> change(
-      Caller caller, @PathVariable String code, @Valid @RequestBody StatusChangeRequest request) {
-    ParticipantDetail detail =
-        RegistryProblems.recorded(
-            participants.recordStatusChange(
-                caller,
-                RegistryProblems.requireCode(code),
-                new NewStatusChange(
-                    request.type(),
-                    request.effectiveOn(),
-                    request.precision() == null ? DatePrecision.DAY : request.precision(),
-                    request.reason(),
-                    request.source())),
-            code);
-    return ResponseEntity.status(201).body(DetailJson.of(detail));
-  }
-
-  @ApiResponse(
-      responseCode = "201",
-      description = "Created",
-      content = @Content(schema = @Schema(implementation = DetailJson.class)))
-  @PostMapping("/participants/{code}/compliant-zones")
-  ResponseEntity<DetailJson> zone(
-      Caller caller, @PathVariable String code, @Valid @RequestBody ZoneRequest request) {
-    ParticipantDetail detail =
-        RegistryProblems.recorded(
-            participants.addCompliantZone(
-                caller,
-                RegistryProblems.requireCode(code),
-                new CompliantZone(
-                    request.name().strip(),
-                    request.effectiveFrom(),
-                    request.effectiveUntil(),
-                    DatePrecision.DAY,
-                    request.reason().strip())),
-            code);
-    return ResponseEntity.status(201).body(DetailJson.of(detail));
-  }
-
   record AdmitRequest(
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be two capital letters (ISO 3166-1)")
           String code,
@@ -173,19 +129,6 @@ class ParticipantApi {
       @NotNull LocalDate admittedOn,
       @NotBlank @Size(max = 2000) String reason,
       @Nullable @Size(max = 1000) String note) {}
-
-  record StatusChangeRequest(
-      @NotNull StatusChangeType type,
-      @NotNull LocalDate effectiveOn,
-      @Nullable DatePrecision precision,
-      @NotBlank @Size(max = 2000) String reason,
-      @Nullable @Size(max = 1000) String source) {}
-
-  record ZoneRequest(
-      @NotBlank @Size(max = 200) String name,
-      @NotNull LocalDate effectiveFrom,
-      @Nullable LocalDate effectiveUntil,
-      @NotBlank @Size(max = 2000) String reason) {}
 
   record ParticipantJson(
       ParticipantCode code,
@@ -212,7 +155,9 @@ class ParticipantApi {
       @Nullable LocalDate since,
       boolean isParticipant,
       boolean inGoodStanding,
-      List<String> compliantZones) {
+      List<String> compliantZones,
+      @Schema(description = "The KP decision behind the status in force that day")
+          @Nullable DecisionReference decision) {
     static StandingJson of(Standing s) {
       return new StandingJson(
           s.participant(),
@@ -221,7 +166,8 @@ class ParticipantApi {
           s.since(),
           s.isParticipant(),
           s.inGoodStanding(),
-          s.compliantZones());
+          s.compliantZones(),
+          s.decision());
     }
   }
 
@@ -234,7 +180,9 @@ class ParticipantApi {
       String reason,
       @Nullable String source,
       Instant recordedAt,
-      String recordedBy) {
+      String recordedBy,
+      @Schema(description = "The KP decision that ordered the change")
+          @Nullable DecisionReference decision) {
     static ChangeJson of(StatusChange c) {
       return new ChangeJson(
           c.id() == null
@@ -247,7 +195,8 @@ class ParticipantApi {
           c.reason(),
           c.source(),
           c.recordedAt(),
-          c.recordedBy());
+          c.recordedBy(),
+          c.decision());
     }
   }
 

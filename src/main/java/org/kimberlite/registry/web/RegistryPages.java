@@ -1,21 +1,16 @@
 package org.kimberlite.registry.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
-import org.kimberlite.registry.DatePrecision;
-import org.kimberlite.registry.NewStatusChange;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.ParticipantDetail;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
-import org.kimberlite.registry.StatusChangeType;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
@@ -81,7 +76,6 @@ class RegistryPages {
     model.addAttribute(
         "asked", on == null ? null : participants.standing(participant, on).orElse(null));
     model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
-    model.addAttribute("changeTypes", StatusChangeType.values());
     model.addAttribute("certificateFrench", participants.certificateInFrench(participant));
     return "participant";
   }
@@ -110,56 +104,6 @@ class RegistryPages {
     RegistryProblems.recorded(
         participants.setCertificateInFrench(
             caller, RegistryProblems.requireCode(code), asked.equals("en,fr")),
-        code);
-    return "redirect:/participants/" + code;
-  }
-
-  /** The KP secretariat records a status decision from the participant's page. */
-  @PostMapping("/participants/{code}/status-changes")
-  String recordStatusChange(
-      @PathVariable String code,
-      Caller caller,
-      @RequestParam(required = false) @Nullable String type,
-      @RequestParam(required = false) @Nullable String effectiveOn,
-      @RequestParam(required = false) @Nullable String reason) {
-    // Who may not record any status change is told so first, whatever the form holds; then every
-    // field is read here, so that a refusal names each one at fault, not only the first.
-    participants
-        .mayChange(caller)
-        .ifPresent(
-            n -> {
-              throw RegistryProblems.roleRequired(n.anyOf());
-            });
-    List<FieldError> errors = new ArrayList<>();
-    StatusChangeType changeType = null;
-    try {
-      changeType = type == null ? null : StatusChangeType.valueOf(type.strip());
-    } catch (IllegalArgumentException e) {
-      changeType = null;
-    }
-    if (changeType == null) {
-      errors.add(new FieldError("type", "one of " + List.of(StatusChangeType.values())));
-    }
-    LocalDate on = null;
-    try {
-      on = effectiveOn == null ? null : LocalDate.parse(effectiveOn.strip());
-    } catch (DateTimeParseException e) {
-      on = null;
-    }
-    if (on == null) {
-      errors.add(new FieldError("effectiveOn", "a date such as 2026-01-31"));
-    }
-    if (reason == null || reason.isBlank()) {
-      errors.add(new FieldError("reason", "must say why the status changes"));
-    }
-    if (changeType == null || on == null || reason == null || reason.isBlank()) {
-      throw Problem.invalid("The status change cannot be recorded as given.", errors);
-    }
-    RegistryProblems.recorded(
-        participants.recordStatusChange(
-            caller,
-            RegistryProblems.requireCode(code),
-            new NewStatusChange(changeType, on, DatePrecision.DAY, reason, null)),
         code);
     return "redirect:/participants/" + code;
   }
