@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.kimberlite.support.AnnotatedClasses;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,17 +39,8 @@ class PageListTest {
 
   /** The GET paths of controller methods that answer with a view. */
   static Set<String> pageMappings() {
-    ClassPathScanningCandidateComponentProvider scan =
-        new ClassPathScanningCandidateComponentProvider(false);
-    scan.addIncludeFilter(new AnnotationTypeFilter(Controller.class));
     Set<String> paths = new TreeSet<>();
-    for (BeanDefinition candidate : scan.findCandidateComponents("org.kimberlite")) {
-      Class<?> type;
-      try {
-        type = Class.forName(candidate.getBeanClassName());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
+    for (Class<?> type : AnnotatedClasses.of(Controller.class)) {
       if (AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class)) {
         continue; // REST controllers answer JSON
       }

@@ -25,10 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
+import org.kimberlite.support.AnnotatedClasses;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * The configuration reference in docs/operations.md and the code stay in step: every {@code
@@ -89,16 +87,7 @@ class ConfigurationReferenceTest {
   /** Every {@code kimberlite.*} setting the code reads. */
   static Set<String> readByTheCode() throws IOException {
     Set<String> read = new TreeSet<>();
-    ClassPathScanningCandidateComponentProvider scan =
-        new ClassPathScanningCandidateComponentProvider(false);
-    scan.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-    for (BeanDefinition candidate : scan.findCandidateComponents("org.kimberlite")) {
-      Class<?> type;
-      try {
-        type = Class.forName(candidate.getBeanClassName());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
+    for (Class<?> type : AnnotatedClasses.of(ConfigurationProperties.class)) {
       ConfigurationProperties annotation =
           Objects.requireNonNull(type.getAnnotation(ConfigurationProperties.class));
       String prefix = annotation.value().isEmpty() ? annotation.prefix() : annotation.value();
