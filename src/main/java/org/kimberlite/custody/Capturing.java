@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.kimberlite.custody.internal.CaptureJobRepository;
+import org.kimberlite.custody.internal.CaptureMetrics;
 import org.kimberlite.custody.internal.CaptureWorker;
 import org.kimberlite.custody.internal.EpcisDocuments;
 import org.kimberlite.custody.internal.EpcisSchema;
@@ -61,6 +62,7 @@ public class Capturing {
   private final GoodsRepository goods;
   private final Movements movements;
   private final ApplicationEventPublisher published;
+  private final CaptureMetrics metrics;
 
   public Capturing(
       CaptureJobRepository jobs,
@@ -74,7 +76,8 @@ public class Capturing {
       Replay profile,
       GoodsRepository goods,
       Movements movements,
-      ApplicationEventPublisher published) {
+      ApplicationEventPublisher published,
+      CaptureMetrics metrics) {
     this.jobs = jobs;
     this.events = events;
     this.checks = List.copyOf(checks);
@@ -87,6 +90,7 @@ public class Capturing {
     this.goods = goods;
     this.movements = movements;
     this.published = published;
+    this.metrics = metrics;
   }
 
   /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
@@ -149,7 +153,7 @@ public class Capturing {
     long wait = 200;
     while (true) {
       try {
-        transactions.executeWithoutResult(status -> group.forEach(this::run));
+        metrics.timed(() -> transactions.executeWithoutResult(status -> group.forEach(this::run)));
         return;
       } catch (RuntimeException e) {
         if (!DatabaseOutage.is(e)) {
@@ -176,21 +180,23 @@ public class Capturing {
   private void failed(UUID jobId, RuntimeException e) {
     log.error("Capture job {} failed", jobId, e);
     transactions.executeWithoutResult(
-        status ->
-            jobs.finish(
-                jobId,
-                false,
-                0,
-                0,
-                List.of(
-                    new CaptureError(
-                        null,
-                        "internal-error",
-                        "",
-                        "The capture failed unexpectedly; it has been logged. Nothing was"
-                            + " stored.")),
-                List.of(),
-                clock.instant()));
+        status -> {
+          metrics.failed();
+          jobs.finish(
+              jobId,
+              false,
+              0,
+              0,
+              List.of(
+                  new CaptureError(
+                      null,
+                      "internal-error",
+                      "",
+                      "The capture failed unexpectedly; it has been logged. Nothing was"
+                          + " stored.")),
+              List.of(),
+              clock.instant());
+        });
   }
 
   private void run(UUID jobId) {
@@ -218,6 +224,7 @@ public class Capturing {
       }
     }
     if (documentFault) {
+      metrics.finished(false, 0, 0, 0);
       jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
       return;
     }
@@ -277,6 +284,7 @@ public class Capturing {
         java.util.Comparator.comparing(
             (CaptureError e) -> e.eventIndex() == null ? -1 : e.eventIndex()));
     if (!refused.isEmpty() && job.behaviour() == ErrorBehaviour.ROLLBACK) {
+      metrics.finished(false, 0, 0, list.size());
       jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
       return;
     }
@@ -290,6 +298,7 @@ public class Capturing {
       goods.saveFlags(job.organisationId(), kept, recordTime);
       published.publishEvent(new EventsCaptured(jobId, job.organisationId(), recordTime));
     }
+    metrics.finished(refused.isEmpty(), toStore.size(), known, refused.size());
     jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
   }
 

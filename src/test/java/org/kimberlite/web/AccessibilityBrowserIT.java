@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.kimberlite.statistics.demo.StatisticsDemo;
 import org.kimberlite.support.Browsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * AA, and its best practices), violations of any impact fail the test. Each page must also be in
  * the language asked for ({@code <html lang>}) and show no message key that is missing from a
  * bundle. The demo world, a year of certificates, the statistics and the custody chain give the
- * pages their content. The findings are written to {@code target/accessibility.txt}.
+ * pages their content. Every page has the language switch and no positive {@code tabindex}. The
+ * findings are written to {@code target/accessibility.txt}. And one form, used with the keyboard
+ * alone.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,6 +59,11 @@ class AccessibilityBrowserIT {
 
   static WebDriver browser;
   static String axe;
+
+  /** The demo accounts by username, once the demo world is made (by the first test). */
+  static @Nullable Map<String, DemoAccount> accounts;
+
+  static CustodyDemo.@Nullable Summary custodySummary;
 
   @LocalServerPort int port;
   @Autowired DemoWorld world;
@@ -166,15 +175,25 @@ class AccessibilityBrowserIT {
     return JSON.readTree(String.valueOf(result));
   }
 
+  /** The demo world, a year of certificates, the statistics and the custody chain, made once. */
+  Map<String, DemoAccount> demo() throws InterruptedException {
+    if (accounts == null) {
+      List<DemoAccount> created = world.create();
+      certificates.create(created);
+      statistics.create();
+      custodySummary = custody.create(created);
+      Map<String, DemoAccount> byName = new HashMap<>();
+      created.forEach(a -> byName.put(a.username(), a));
+      accounts = byName;
+    }
+    return accounts;
+  }
+
   @Test
   void everyPagePassesAxeInEnglishAndFrench() throws Exception {
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    List<DemoAccount> created = world.create();
-    certificates.create(created);
-    statistics.create();
-    CustodyDemo.Summary summary = custody.create(created);
-    Map<String, DemoAccount> accounts = new HashMap<>();
-    created.forEach(a -> accounts.put(a.username(), a));
+    Map<String, DemoAccount> accounts = demo();
+    CustodyDemo.Summary summary = Objects.requireNonNull(custodySummary);
 
     Map<String, String> values = new HashMap<>();
     values.put("{trace}", summary.publicTraces().values().iterator().next());
@@ -209,6 +228,15 @@ class AccessibilityBrowserIT {
         String lang = browser.findElement(By.tagName("html")).getDomAttribute("lang");
         if (!language.equals(lang)) {
           failures.add(where + ": <html lang=\"" + lang + "\">");
+        }
+        if (browser.findElements(By.cssSelector(".languages [data-lang=en]")).isEmpty()
+            || browser.findElements(By.cssSelector(".languages [data-lang=fr]")).isEmpty()) {
+          failures.add(where + ": no language switch (fragments/layout :: header)");
+        }
+        if (!browser
+            .findElements(By.cssSelector("[tabindex]:not([tabindex='0']):not([tabindex^='-'])"))
+            .isEmpty()) {
+          failures.add(where + ": a positive tabindex changes the keyboard order");
         }
         String source = Objects.requireNonNull(browser.getPageSource());
         java.util.regex.Matcher missing = MISSING.matcher(source);
@@ -246,5 +274,105 @@ class AccessibilityBrowserIT {
         StandardCharsets.UTF_8);
     assertThat(checked).isEqualTo(pages().size() * LANGUAGES.size());
     assertThat(failures).as("accessibility and language failures").isEmpty();
+  }
+
+  /** The element that has the keyboard focus, described for messages. */
+  static String focused() {
+    return String.valueOf(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const e = document.activeElement;"
+                    + "return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                    + " + (e.name ? '[name=' + e.name + ']' : '')"
+                    + " + (e.dataset.lang ? '[data-lang=' + e.dataset.lang + ']' : '');"));
+  }
+
+  /** Whether the focused element shows it: an outline or a shadow (the focus ring). */
+  static boolean focusVisible() {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const s = getComputedStyle(document.activeElement);"
+                    + "return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)"
+                    + " || s.boxShadow !== 'none';"));
+  }
+
+  static void press(CharSequence key) {
+    browser.switchTo().activeElement().sendKeys(key);
+  }
+
+  /** Presses Tab until {@code css} has the focus (at most 60 times). */
+  static void tabTo(String css) {
+    for (int i = 0;
+        i < 60
+            && !browser.switchTo().activeElement().equals(browser.findElement(By.cssSelector(css)));
+        i++) {
+      press(Keys.TAB);
+    }
+    assertThat(browser.switchTo().activeElement())
+        .as("Tab reaches " + css)
+        .isEqualTo(browser.findElement(By.cssSelector(css)));
+  }
+
+  /**
+   * With the keyboard alone: sign in, switch the page to French, and go through the certificate
+   * form, whose every control takes the focus in the order it is read, each visibly.
+   */
+  @Test
+  void aFormIsUsableWithTheKeyboardAlone() throws InterruptedException {
+    DemoAccount bw = Objects.requireNonNull(demo().get("kp-bw"));
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login?lang=en"));
+    // Tab to the username field (it has the focus on arrival), then on; Enter sends.
+    tabTo("#username");
+    press(bw.username());
+    press(Keys.TAB);
+    assertThat(focused()).isEqualTo("input#password[name=password]");
+    assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
+    press(bw.password());
+    press(Keys.TAB);
+    assertThat(focused()).isEqualTo("button#sign-in");
+    assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
+    press(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
+
+    // The language switch, from the top of the page.
+    browser.get(url("/console/certificates/new"));
+    tabTo(".languages a[data-lang=fr]");
+    assertThat(focusVisible()).as("the focus shows on the language switch").isTrue();
+    press(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> "fr".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")));
+
+    // Every control of the form, in order, each showing the focus.
+    @SuppressWarnings("unchecked")
+    List<org.openqa.selenium.WebElement> controls =
+        (List<org.openqa.selenium.WebElement>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('#issue-form input:not([type=hidden]),"
+                        + " #issue-form select, #issue-form textarea, #issue-form button'))"
+                        + ".filter(e => !e.disabled && e.offsetParent !== null);");
+    assertThat(controls).hasSizeGreaterThan(10);
+    tabTo("#issue-form select[name=exporter]");
+    List<String> visited = new ArrayList<>();
+    for (int i = 0; i < controls.size(); i++) {
+      if (i > 0) {
+        press(Keys.TAB);
+        // A date field takes one Tab per part (day, month, year) before the next control.
+        for (int part = 0;
+            part < 3 && browser.switchTo().activeElement().equals(controls.get(i - 1));
+            part++) {
+          press(Keys.TAB);
+        }
+      }
+      assertThat(browser.switchTo().activeElement())
+          .as("control " + i + " of the form after " + visited)
+          .isEqualTo(controls.get(i));
+      assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
+      visited.add(focused());
+    }
+    assertThat(visited.getLast()).isEqualTo("button#issue");
   }
 }

@@ -56,7 +56,8 @@ class ErrorEndpoint implements ErrorController {
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String instance = uri == null ? request.getRequestURI() : uri.toString();
     if (ProblemResponses.wantsPage(request)) {
-      return new ModelAndView("error", Map.of("problem", problem), http);
+      return new ModelAndView(
+          "error", Map.of("problem", problem, "languages", LanguageSwitch.of(request)), http);
     }
     ModelAndView json = new ModelAndView(new ProblemJsonView(problem, instance));
     json.setStatus(http);

@@ -1,5 +1,6 @@
 package org.kimberlite.platform.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Puts the language switch on every page: this page in each other language. */
+/**
+ * Puts the language switch on every page: this page in each other language. Error pages, drawn
+ * outside the controllers' model, add it themselves ({@link #of}).
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LanguageSwitch {
 
@@ -25,14 +29,25 @@ class LanguageSwitch {
 
   @ModelAttribute("languages")
   List<Language> languages(HttpServletRequest request) {
+    return of(request);
+  }
+
+  /**
+   * The switch for the page {@code request} draws; on an error page (a controller's refusal or the
+   * container's error path) it points at the page asked for, so that its language can change too.
+   */
+  static List<Language> of(HttpServletRequest request) {
     Locale now = LocaleContextHolder.getLocale();
+    Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     return Languages.SUPPORTED.stream()
         .map(
             l ->
                 new Language(
                     l.getLanguage(),
                     l.getLanguage().equals("fr") ? "Français" : "English",
-                    ServletUriComponentsBuilder.fromRequest(request)
+                    (failed == null
+                            ? ServletUriComponentsBuilder.fromRequest(request)
+                            : ServletUriComponentsBuilder.fromPath(failed.toString()))
                         .replaceQueryParam(Languages.PARAMETER, l.getLanguage())
                         .build()
                         .toUriString()

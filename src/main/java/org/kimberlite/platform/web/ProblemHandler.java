@@ -499,7 +499,9 @@ public class ProblemHandler {
     if (ProblemResponses.wantsPage(request)) {
       ModelAndView page =
           new ModelAndView(
-              "error", Map.of("problem", problem), HttpStatus.valueOf(problem.status()));
+              "error",
+              Map.of("problem", problem, "languages", LanguageSwitch.of(request)),
+              HttpStatus.valueOf(problem.status()));
       return page;
     }
     ModelAndView json = new ModelAndView(new ProblemJsonView(problem));

@@ -66,7 +66,6 @@ class RuleDocs {
       return markdown(page);
     }
     ModelAndView mv = new ModelAndView("problems");
-    mv.addObject("title", "Rules and problem types");
     mv.addObject("html", html(page, false));
     mv.addObject("single", false);
     return mv;

@@ -34,8 +34,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Health, metrics and request ids as operators meet them: readiness UP normally and DOWN when the
- * log's integrator falls behind; the domain's counters in the Prometheus scrape after an issue,
- * with route templates and never a certificate number in labels; X-Request-Id echoed.
+ * log's integrator falls behind; the domain's counters in the Prometheus scrape after an issue and
+ * a capture, with route templates and never a certificate number, an EPC or an organisation in
+ * labels; X-Request-Id echoed.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -201,6 +202,40 @@ class OperationsH2IT {
         .doesNotContain(number)
         .doesNotContain(botswana.username())
         .doesNotContain(botswana.id().toString());
+  }
+
+  @Test
+  void theScrapeCountsCapturedEventsAndJobsByOutcome() throws InterruptedException {
+    Actor miner = new Actors(organisations, accounts, main()).create(OrganisationRole.MINER, "BW");
+    String document =
+        """
+        {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+         "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2024-05-01T10:00:00Z",
+         "epcisBody": {"eventList": [
+           {"type": "ObjectEvent", "eventTime": "2024-05-01T08:00:00Z",
+            "eventTimeZoneOffset": "+02:00", "action": "ADD", "bizStep": "commissioning",
+            "epcList": ["https://id.gs1.org/01/09521141012345/21/OPS-1"],
+            "readPoint": {"id": "urn:epc:id:sgln:0614141.00777.0"}}]}}
+        """;
+    Answer posted =
+        miner
+            .api()
+            .exchange("POST", "/epcis/capture", document, "Content-Type", "application/ld+json");
+    assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+    String job = posted.raw().headers().firstValue("Location").orElseThrow();
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (miner.api().get(job).json().get("running").asBoolean()) {
+      assertThat(Instant.now()).as("the capture job finishes").isBefore(deadline);
+      Thread.sleep(20);
+    }
+    String scrape = awaitScrape("(?m)^kimberlite_capture_jobs_total\\{[^}]*} [1-9]");
+    assertThat(scrape)
+        .containsPattern(
+            "(?m)^kimberlite_capture_events_total\\{[^}]*outcome=\"(stored|refused)\"[^}]*} [1-9]")
+        .containsPattern("(?m)^kimberlite_capture_events_total\\{[^}]*outcome=\"known\"")
+        .containsPattern("(?m)^kimberlite_capture_processing_seconds_count\\{[^}]*} [1-9]")
+        .doesNotContain("OPS-1")
+        .doesNotContain(miner.id().toString());
   }
 
   @Test

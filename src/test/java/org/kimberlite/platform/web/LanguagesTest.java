@@ -21,8 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The language of a page: {@code ?lang=} switches and is remembered, else the cookie, else
  * Accept-Language, else English; anything else falls back and never fails. And the bundles: French
- * has every English key, and no message with arguments holds a lone apostrophe (which MessageFormat
- * would swallow with the text after it).
+ * has every English key in every bundle, and no message with arguments holds a lone apostrophe
+ * (which MessageFormat would swallow with the text after it).
  */
 class LanguagesTest {
   final LocaleResolver resolver = new Languages().localeResolver();
@@ -82,6 +82,7 @@ class LanguagesTest {
   static Properties bundle(String name) throws IOException {
     Properties p = new Properties();
     try (InputStream in = LanguagesTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
       p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
@@ -89,25 +90,34 @@ class LanguagesTest {
 
   static final Pattern ARGUMENT = Pattern.compile("\\{\\d+}");
 
+  /** Every bundle the pages read: {@code spring.messages.basename} of the application. */
+  static List<String> bundles() throws IOException {
+    String names = bundle("application.properties").getProperty("spring.messages.basename");
+    assertThat(names).isNotBlank();
+    return List.of(names.split("\\s*,\\s*"));
+  }
+
   @Test
   void theBundlesAgreeAndTheirApostrophesSurvive() throws IOException {
-    Properties en = bundle("i18n/pages.properties");
-    Properties fr = bundle("i18n/pages_fr.properties");
-    Set<String> missing = new TreeSet<>(en.stringPropertyNames());
-    missing.removeAll(fr.stringPropertyNames());
-    assertThat(missing).as("keys without French").isEmpty();
-    Set<String> extra = new TreeSet<>(fr.stringPropertyNames());
-    extra.removeAll(en.stringPropertyNames());
-    assertThat(extra).as("French keys without English").isEmpty();
-    List<String> lone = new ArrayList<>();
-    for (Properties p : List.of(en, fr)) {
-      for (String key : p.stringPropertyNames()) {
-        String v = p.getProperty(key);
-        if (ARGUMENT.matcher(v).find() && v.replace("''", "").contains("'")) {
-          lone.add(key + "=" + v);
+    for (String name : bundles()) {
+      Properties en = bundle(name + ".properties");
+      Properties fr = bundle(name + "_fr.properties");
+      Set<String> missing = new TreeSet<>(en.stringPropertyNames());
+      missing.removeAll(fr.stringPropertyNames());
+      assertThat(missing).as(name + ": keys without French").isEmpty();
+      Set<String> extra = new TreeSet<>(fr.stringPropertyNames());
+      extra.removeAll(en.stringPropertyNames());
+      assertThat(extra).as(name + ": French keys without English").isEmpty();
+      List<String> lone = new ArrayList<>();
+      for (Properties p : List.of(en, fr)) {
+        for (String key : p.stringPropertyNames()) {
+          String v = p.getProperty(key);
+          if (ARGUMENT.matcher(v).find() && v.replace("''", "").contains("'")) {
+            lone.add(key + "=" + v);
+          }
         }
       }
+      assertThat(lone).as(name + ": messages with arguments and a lone apostrophe").isEmpty();
     }
-    assertThat(lone).as("messages with arguments and a lone apostrophe").isEmpty();
   }
 }
