@@ -95,6 +95,11 @@ public class AnnualReports {
 
   // ---------------------------------------------------------------- reading
 
+  /** Today, by this service's clock (UTC). */
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
   /** The year's due date: as the secretariat set it, else the configured default. */
   @Transactional(readOnly = true)
   public LocalDate dueOn(ReportingYear year) {
