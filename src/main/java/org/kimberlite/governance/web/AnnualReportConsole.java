@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The annual-report pages: the secretariat's and the WGM's overview of a year (with the due date,
@@ -160,9 +159,8 @@ class AnnualReportConsole {
     return outcome(caller, p, y, change, sections, response, model);
   }
 
-  @PostMapping(BASE + "/{participant}/{year}/draft/attachments")
-  @ResponseBody
-  ResponseEntity<Map<String, Object>> attach(
+  @PostMapping(value = BASE + "/{participant}/{year}/draft/attachments", consumes = "*/*")
+  ResponseEntity<Void> attach(
       Caller caller,
       @PathVariable String participant,
       @PathVariable String year,
@@ -172,7 +170,7 @@ class AnnualReportConsole {
     ReportingYear y = AnnualReportJson.year(year);
     AnnualReportJson.done(
         reports.attach(caller, p, y, name, content == null ? new byte[0] : content));
-    return ResponseEntity.ok(Map.of("href", BASE + "/" + p + "/" + y));
+    return ResponseEntity.noContent().build();
   }
 
   @PostMapping(BASE + "/{participant}/{year}/corrections")
