@@ -121,6 +121,12 @@ class AccessMatrixH2IT {
   Actor aeTrader;
   final AtomicInteger counter = new AtomicInteger();
 
+  /**
+   * Numbers the participant codes the table's cells admit (XA..XZ, YA..YZ), apart from {@link
+   * #counter}: other cells' names must not use codes up.
+   */
+  final AtomicInteger participantCodes = new AtomicInteger();
+
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
   }
@@ -388,7 +394,7 @@ class AccessMatrixH2IT {
 
   /** A newly admitted participant, for the secretariat's registry writes. */
   String freshParticipant() {
-    int n = counter.incrementAndGet();
+    int n = participantCodes.incrementAndGet();
     String code = "X" + (char) ('A' + n % 26);
     if (n >= 26) {
       code = "Y" + (char) ('A' + n % 26);
@@ -628,7 +634,7 @@ class AccessMatrixH2IT {
   }
 
   String unusedCode() {
-    int n = counter.incrementAndGet();
+    int n = participantCodes.incrementAndGet();
     return (n < 26 ? "X" : "Y") + (char) ('A' + n % 26);
   }
 
