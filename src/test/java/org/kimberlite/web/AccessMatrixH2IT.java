@@ -439,6 +439,11 @@ class AccessMatrixH2IT {
 
   /** A new seat on the Working Group on Monitoring, appointed by the secretariat. */
   String freshMembership() {
+    return seatOnTheWgm(freshOrganisation());
+  }
+
+  /** The secretariat seats an organisation on the Working Group on Monitoring: the seat's id. */
+  String seatOnTheWgm(String organisationId) {
     Api.Answer a =
         actors
             .get("secretariat")
@@ -449,7 +454,7 @@ class AccessMatrixH2IT {
                     "body",
                     "WORKING_GROUP_ON_MONITORING",
                     "organisationId",
-                    freshOrganisation(),
+                    organisationId,
                     "seat",
                     "MEMBER"));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
@@ -477,20 +482,7 @@ class AccessMatrixH2IT {
     if (!reportFiles.isEmpty()) {
       return;
     }
-    Api.Answer seat =
-        actors
-            .get("secretariat")
-            .api()
-            .post(
-                "/api/v1/governance/memberships",
-                Map.of(
-                    "body",
-                    "WORKING_GROUP_ON_MONITORING",
-                    "organisationId",
-                    zaAuthority.id().toString(),
-                    "seat",
-                    "MEMBER"));
-    assertThat(seat.status()).as(seat.body()).isEqualTo(201);
+    seatOnTheWgm(zaAuthority.id().toString());
     reportFiles.put("BW", submittedReport(actors.get("authority"), "BW", 2003));
     reportFiles.put("ZA", submittedReport(zaAuthority, "ZA", 2003));
   }

@@ -170,18 +170,7 @@ class AnnualReportApi {
       @PathVariable String participant,
       @PathVariable String year,
       @PathVariable String version) {
-    AnnualReport r = find(caller, participant, year);
-    var v =
-        r.version(AnnualReportJson.versionNumber(version))
-            .orElseThrow(() -> Problem.notFound("No such version."));
-    Map<String, Object> m = AnnualReportJson.version(v, AnnualReportJson.supersededBy(r, v), true);
-    m.put(
-        "assessments",
-        r.assessments().stream()
-            .filter(a -> a.version() == v.version())
-            .map(AnnualReportJson::assessment)
-            .toList());
-    return m;
+    return AnnualReportJson.versionPage(find(caller, participant, year), version);
   }
 
   @ApiResponse(

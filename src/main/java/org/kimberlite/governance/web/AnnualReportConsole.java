@@ -193,18 +193,11 @@ class AnnualReportConsole {
       @PathVariable String version,
       Model model) {
     AnnualReport r = find(caller, participant, year);
-    var v =
-        r.version(AnnualReportJson.versionNumber(version))
-            .orElseThrow(() -> Problem.notFound("No such version."));
+    Map<String, Object> v = AnnualReportJson.versionPage(r, version);
     model.addAttribute("r", AnnualReportJson.report(r));
-    model.addAttribute("v", AnnualReportJson.version(v, AnnualReportJson.supersededBy(r, v), true));
+    model.addAttribute("v", v);
     model.addAttribute("sections", ReportSection.values());
-    model.addAttribute(
-        "assessments",
-        r.assessments().stream()
-            .filter(a -> a.version() == v.version())
-            .map(AnnualReportJson::assessment)
-            .toList());
+    model.addAttribute("assessments", v.get("assessments"));
     return "console/annual-reports/version";
   }
 

@@ -159,6 +159,20 @@ final class AnnualReportJson {
     return m;
   }
 
+  /** A version with its sections and the assessments of it, or a 404 when there is none. */
+  static Map<String, Object> versionPage(AnnualReport r, String number) {
+    AnnualReportVersion v =
+        r.version(versionNumber(number)).orElseThrow(() -> Problem.notFound("No such version."));
+    Map<String, Object> m = version(v, supersededBy(r, v), true);
+    m.put(
+        "assessments",
+        r.assessments().stream()
+            .filter(a -> a.version() == v.version())
+            .map(AnnualReportJson::assessment)
+            .toList());
+    return m;
+  }
+
   static Map<String, String> sections(Map<ReportSection, String> sections) {
     Map<String, String> m = new LinkedHashMap<>();
     for (ReportSection s : ReportSection.values()) {
