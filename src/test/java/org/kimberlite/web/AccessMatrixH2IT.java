@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who may do what: every endpoint the application maps (read from Spring's handler mapping, so a
@@ -120,6 +121,12 @@ class AccessMatrixH2IT {
   Actor zaTrader;
   Actor aeTrader;
   final AtomicInteger counter = new AtomicInteger();
+
+  /**
+   * Numbers the participant codes the table's cells admit (XA..XZ, YA..YZ), apart from {@link
+   * #counter}: other cells' names must not use codes up.
+   */
+  final AtomicInteger participantCodes = new AtomicInteger();
 
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
@@ -388,7 +395,7 @@ class AccessMatrixH2IT {
 
   /** A newly admitted participant, for the secretariat's registry writes. */
   String freshParticipant() {
-    int n = counter.incrementAndGet();
+    int n = participantCodes.incrementAndGet();
     String code = "X" + (char) ('A' + n % 26);
     if (n >= 26) {
       code = "Y" + (char) ('A' + n % 26);
@@ -433,6 +440,11 @@ class AccessMatrixH2IT {
 
   /** A new seat on the Working Group on Monitoring, appointed by the secretariat. */
   String freshMembership() {
+    return seatOnTheWgm(freshOrganisation());
+  }
+
+  /** The secretariat seats an organisation on the Working Group on Monitoring: the seat's id. */
+  String seatOnTheWgm(String organisationId) {
     Api.Answer a =
         actors
             .get("secretariat")
@@ -443,7 +455,7 @@ class AccessMatrixH2IT {
                     "body",
                     "WORKING_GROUP_ON_MONITORING",
                     "organisationId",
-                    freshOrganisation(),
+                    organisationId,
                     "seat",
                     "MEMBER"));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
@@ -460,8 +472,172 @@ class AccessMatrixH2IT {
         .asString();
   }
 
+  // ------------------------------------------------------- annual reports (governance)
+
+  static final String REPORTS = "/api/v1/governance/annual-reports";
+
+  /** Reporting years for the BW authority's own writes, each used once (2003 is the readable). */
+  final AtomicInteger reportYears = new AtomicInteger(2004);
+
+  /** By participant: the id of the file attached to its submitted 2003 report. */
+  final Map<String, String> reportFiles = new HashMap<>();
+
+  /** By participant: an open question on its 2003 report (ZA's, for those who may not answer). */
+  final Map<String, String> reportQuestions = new HashMap<>();
+
+  /**
+   * BW's and ZA's reports for 2003, submitted with a file; ZA's authority sits on the Working Group
+   * on Monitoring and asks the questions.
+   */
+  void reportsWorld() {
+    if (!reportFiles.isEmpty()) {
+      return;
+    }
+    seatOnTheWgm(zaAuthority.id().toString());
+    reportFiles.put("BW", submittedReport(actors.get("authority"), "BW", 2003));
+    reportFiles.put("ZA", submittedReport(zaAuthority, "ZA", 2003));
+  }
+
+  /** A report drafted with a file and submitted: the file's id. */
+  String submittedReport(Actor authority, String participant, int year) {
+    String file = draftWithFile(authority, participant, year);
+    Api.Answer submitted =
+        authority.api().post(REPORTS + "/" + participant + "/" + year + "/submissions", Map.of());
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    return file;
+  }
+
+  /** A complete draft with a file: the file's id. */
+  String draftWithFile(Actor authority, String participant, int year) {
+    String report = REPORTS + "/" + participant + "/" + year;
+    Map<String, Object> sections = new HashMap<>();
+    for (String s :
+        List.of(
+            "LEGISLATION",
+            "INSTITUTIONS",
+            "INTERNAL_CONTROLS",
+            "ARTISANAL_PRODUCTION",
+            "STATISTICS")) {
+      sections.put(s, "Matrix " + s);
+    }
+    Api.Answer draft = authority.api().put(report + "/draft", Map.of("sections", sections));
+    assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+    Api.Answer file =
+        authority
+            .api()
+            .exchange(
+                "POST",
+                report + "/draft/attachments?name=notes.txt",
+                "Matrix notes",
+                "Content-Type",
+                "text/plain");
+    assertThat(file.status()).as(file.body()).isEqualTo(201);
+    return file.json().get("draft").get("attachments").get(0).get("id").asString();
+  }
+
+  /** An open question of ZA's authority (a WGM member) on a participant's 2003 report. */
+  String reportQuestion(String participant) {
+    Api.Answer a =
+        zaAuthority
+            .api()
+            .post(
+                REPORTS + "/" + participant + "/2003/versions/1/assessments",
+                Map.of("assessment", "Matrix", "questions", List.of("Matrix?")));
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    JsonNode assessments = a.json().get("assessments");
+    return assessments.get(assessments.size() - 1).get("questions").get(0).get("id").asString();
+  }
+
+  /** Whether the cell is the BW authority acting on its own report. */
+  static boolean ownReport(String column, String variant) {
+    return column.equals("authority") && variant.equals("own");
+  }
+
+  /**
+   * The report a cell names: the caller's participant's (BW) for "own", except for anonymous and
+   * the secretariat, who are asked about a stranger's (ZA), as for "other".
+   */
+  static String reportOf(String column, String variant) {
+    return variant.equals("own") && !column.equals("anon") && !column.equals("secretariat")
+        ? "BW"
+        : "ZA";
+  }
+
+  /** The path of the cell's report: a fresh year for the authority's own writes, else 2003. */
+  String reportPath(String pattern, String column, String variant, boolean fresh) {
+    String participant = reportOf(column, variant);
+    int year = fresh && ownReport(column, variant) ? reportYears.getAndIncrement() : 2003;
+    return pattern.replace("{participant}", participant).replace("{year}", Integer.toString(year));
+  }
+
+  Call reportCall(String endpoint, String column, String variant) {
+    reportsWorld();
+    int space = endpoint.indexOf(' ');
+    String method = endpoint.substring(0, space);
+    String pattern = endpoint.substring(space + 1);
+    boolean console = pattern.startsWith("/console/");
+    String participant = reportOf(column, variant);
+    boolean own = ownReport(column, variant);
+    if (pattern.endsWith("/draft")) {
+      String path = reportPath(pattern, column, variant, true);
+      return console
+          ? Call.form(path, Map.of("action", "save", "LEGISLATION", "Matrix"))
+          : Call.json(method, path, Map.of("sections", Map.of("LEGISLATION", "Matrix")));
+    }
+    if (pattern.endsWith("/draft/attachments")) {
+      return new Call(
+          method,
+          reportPath(pattern, column, variant, true) + "?name=notes.txt",
+          "Matrix notes",
+          "text/plain");
+    }
+    if (pattern.endsWith("/draft/attachments/{id}")) {
+      String path = reportPath(pattern, column, variant, true);
+      String id = UUID.randomUUID().toString();
+      if (own) {
+        String year = path.split("/")[6];
+        id = draftWithFile(actors.get("authority"), "BW", Integer.parseInt(year));
+      }
+      return Call.of(method, path.replace("{id}", id));
+    }
+    if (pattern.endsWith("/submissions") || pattern.endsWith("/corrections")) {
+      String path = reportPath(pattern, column, variant, true);
+      if (own) {
+        int year = Integer.parseInt(path.split("/")[pattern.startsWith("/console/") ? 4 : 6]);
+        if (pattern.endsWith("/submissions")) {
+          draftWithFile(actors.get("authority"), "BW", year);
+        } else {
+          submittedReport(actors.get("authority"), "BW", year);
+        }
+      }
+      return Call.of(method, path);
+    }
+    if (pattern.endsWith("/assessments")) {
+      String path = reportPath(pattern, column, variant, false).replace("{version}", "1");
+      return console
+          ? Call.form(path, Map.of("assessment", "Matrix", "questions", "Matrix?"))
+          : Call.json(method, path, Map.of("assessment", "Matrix"));
+    }
+    if (pattern.endsWith("/answers")) {
+      String question =
+          own
+              ? reportQuestion("BW")
+              : reportQuestions.computeIfAbsent(participant, this::reportQuestion);
+      String path = reportPath(pattern, column, variant, false).replace("{id}", question);
+      return console
+          ? Call.form(path, Map.of("answer", "Matrix"))
+          : Call.json(method, path, Map.of("answer", "Matrix"));
+    }
+    // reads: the report, a version, a file
+    return Call.of(
+        method,
+        reportPath(pattern, column, variant, false)
+            .replace("{version}", "1")
+            .replace("{id}", reportFiles.get(participant)));
+  }
+
   String unusedCode() {
-    int n = counter.incrementAndGet();
+    int n = participantCodes.incrementAndGet();
     return (n < 26 ? "X" : "Y") + (char) ('A' + n % 26);
   }
 
@@ -665,6 +841,31 @@ class AccessMatrixH2IT {
                   freshOrganisation(),
                   "seat",
                   "MEMBER"));
+      case "GET /api/v1/governance/annual-reports", "GET /console/annual-reports" ->
+          Call.of(method, pattern + (pattern.startsWith("/api/") ? "?year=2003" : ""));
+      case "PUT /api/v1/governance/annual-reports/due-dates/{year}" ->
+          Call.json(method, pattern.replace("{year}", "2003"), Map.of("dueOn", "2004-03-31"));
+      case "POST /console/annual-reports/due-dates" ->
+          Call.form(pattern, Map.of("year", "2003", "dueOn", "2004-03-31"));
+      case "GET /api/v1/governance/annual-reports/{participant}/{year}",
+          "PUT /api/v1/governance/annual-reports/{participant}/{year}/draft",
+          "POST /api/v1/governance/annual-reports/{participant}/{year}/draft/attachments",
+          "DELETE /api/v1/governance/annual-reports/{participant}/{year}/draft/attachments/{id}",
+          "POST /api/v1/governance/annual-reports/{participant}/{year}/submissions",
+          "POST /api/v1/governance/annual-reports/{participant}/{year}/corrections",
+          "GET /api/v1/governance/annual-reports/{participant}/{year}/versions/{version}",
+          "GET /api/v1/governance/annual-reports/{participant}/{year}/attachments/{id}",
+          "POST /api/v1/governance/annual-reports/{participant}/{year}/versions/{version}/assessments",
+          "POST /api/v1/governance/annual-reports/{participant}/{year}/questions/{id}/answers",
+          "GET /console/annual-reports/{participant}/{year}",
+          "POST /console/annual-reports/{participant}/{year}/draft",
+          "POST /console/annual-reports/{participant}/{year}/draft/attachments",
+          "POST /console/annual-reports/{participant}/{year}/corrections",
+          "GET /console/annual-reports/{participant}/{year}/versions/{version}",
+          "GET /console/annual-reports/{participant}/{year}/attachments/{id}",
+          "POST /console/annual-reports/{participant}/{year}/versions/{version}/assessments",
+          "POST /console/annual-reports/{participant}/{year}/questions/{id}/answers" ->
+          reportCall(endpoint, column, variant);
       case "DELETE /api/v1/governance/memberships/{id}" ->
           Call.of(method, pattern.replace("{id}", freshMembership()));
       case "POST /api/v1/participants" ->
