@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Accounts;
@@ -13,12 +15,14 @@ import org.kimberlite.registry.NewStatusChange;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.ParticipantDetail;
+import org.kimberlite.registry.ParticipantPanel;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.registry.StatusChangeType;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,11 +37,18 @@ class RegistryPages {
   private final Participants participants;
   private final Organisations organisations;
   private final Accounts accounts;
+  private final List<ParticipantPanel> panels;
 
-  RegistryPages(Participants participants, Organisations organisations, Accounts accounts) {
+  RegistryPages(
+      Participants participants,
+      Organisations organisations,
+      Accounts accounts,
+      ObjectProvider<ParticipantPanel> panels) {
     this.participants = participants;
     this.organisations = organisations;
     this.accounts = accounts;
+    this.panels =
+        panels.stream().sorted(java.util.Comparator.comparingInt(ParticipantPanel::order)).toList();
   }
 
   @GetMapping("/")
@@ -72,6 +83,7 @@ class RegistryPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate on,
       @Nullable Caller caller,
+      Locale locale,
       Model model) {
     ParticipantCode participant = RegistryProblems.requireCode(code);
     ParticipantDetail detail =
@@ -83,6 +95,12 @@ class RegistryPages {
     model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
     model.addAttribute("changeTypes", StatusChangeType.values());
     model.addAttribute("certificateFrench", participants.certificateInFrench(participant));
+    model.addAttribute(
+        "panels",
+        panels.stream()
+            .map(p -> p.panel(participant, caller, locale))
+            .flatMap(Optional::stream)
+            .toList());
     return "participant";
   }
 
