@@ -427,7 +427,7 @@ class AccessMatrixH2IT {
                     "roles",
                     List.of("KP_AUTHORITY")));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
-    return a.json().get("id").asText();
+    return a.json().get("id").asString();
   }
 
   /** A new seat on the Working Group on Monitoring, appointed by the secretariat. */
@@ -446,7 +446,7 @@ class AccessMatrixH2IT {
                     "seat",
                     "MEMBER"));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
-    return a.json().get("id").asText();
+    return a.json().get("id").asString();
   }
 
   String unusedCode() {
