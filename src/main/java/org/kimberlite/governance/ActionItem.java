@@ -32,4 +32,19 @@ public record ActionItem(
   public boolean closed() {
     return closedAt != null;
   }
+
+  /** The same action, marked overdue or not. */
+  public ActionItem asOf(boolean isOverdue) {
+    return new ActionItem(
+        number,
+        finding,
+        description,
+        dueOn,
+        progress,
+        closedAt,
+        closedBy,
+        closingNote,
+        escalatedAt,
+        isOverdue);
+  }
 }

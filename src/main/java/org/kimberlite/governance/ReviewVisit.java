@@ -54,6 +54,29 @@ public record ReviewVisit(
     return actions.stream().filter(a -> a.number() == number).findFirst();
   }
 
+  /** The same visit with its actions as given (the same actions, read on another day). */
+  public ReviewVisit withActions(List<ActionItem> read) {
+    return new ReviewVisit(
+        id,
+        participant,
+        startsOn,
+        endsOn,
+        termsOfReference,
+        team,
+        status,
+        plannedAt,
+        plannedBy,
+        plannedByOrganisation,
+        conductedAt,
+        conductedBy,
+        findings,
+        response,
+        planAcceptedAt,
+        planAcceptedBy,
+        read,
+        closedAt);
+  }
+
   public ReviewVisitSummary summary() {
     return new ReviewVisitSummary(id, participant, startsOn, endsOn, status);
   }

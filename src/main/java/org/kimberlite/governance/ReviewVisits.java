@@ -312,18 +312,9 @@ public class ReviewVisits {
   @Transactional
   public ReviewVisitOutcome recordFindings(
       Caller caller, ReviewVisitId id, @Nullable List<NewFinding> asked) {
-    Optional<ReviewVisit> seen = lockedFor(caller, id);
-    if (seen.isEmpty()) {
-      return new ReviewVisitOutcome.NotFound();
-    }
-    ReviewVisit v = seen.get();
-    if (!follows(caller, v)) {
-      return new ReviewVisitOutcome.NotAllowed(
-          "Only the team lead or the KP secretariat records a visit's findings.");
-    }
-    Optional<ReviewVisitOutcome> order = order(v, Step.RECORD_FINDINGS);
-    if (order.isPresent()) {
-      return order.get();
+    Gate gate = gate(caller, id, Step.RECORD_FINDINGS);
+    if (!(gate instanceof Gate.Open(ReviewVisit v))) {
+      return ((Gate.Shut) gate).outcome();
     }
     Map<String, String> errors = new LinkedHashMap<>();
     List<NewFinding> given = asked == null ? List.of() : asked;
@@ -380,18 +371,9 @@ public class ReviewVisits {
   @Transactional
   public ReviewVisitOutcome respond(
       Caller caller, ReviewVisitId id, @Nullable String text, @Nullable List<NewAction> asked) {
-    Optional<ReviewVisit> seen = lockedFor(caller, id);
-    if (seen.isEmpty()) {
-      return new ReviewVisitOutcome.NotFound();
-    }
-    ReviewVisit v = seen.get();
-    if (!visited(caller, v)) {
-      return new ReviewVisitOutcome.NotAllowed(
-          "Only the visited participant's KP authority responds to the findings.");
-    }
-    Optional<ReviewVisitOutcome> order = order(v, Step.RESPOND);
-    if (order.isPresent()) {
-      return order.get();
+    Gate gate = gate(caller, id, Step.RESPOND);
+    if (!(gate instanceof Gate.Open(ReviewVisit v))) {
+      return ((Gate.Shut) gate).outcome();
     }
     Map<String, String> errors = new LinkedHashMap<>();
     String response = text(text, MAX_TEXT);
@@ -466,18 +448,9 @@ public class ReviewVisits {
   /** The secretariat or the team lead accepts the action plan. */
   @Transactional
   public ReviewVisitOutcome acceptPlan(Caller caller, ReviewVisitId id) {
-    Optional<ReviewVisit> seen = lockedFor(caller, id);
-    if (seen.isEmpty()) {
-      return new ReviewVisitOutcome.NotFound();
-    }
-    ReviewVisit v = seen.get();
-    if (!follows(caller, v)) {
-      return new ReviewVisitOutcome.NotAllowed(
-          "Only the team lead or the KP secretariat accepts the action plan.");
-    }
-    Optional<ReviewVisitOutcome> order = order(v, Step.ACCEPT_PLAN);
-    if (order.isPresent()) {
-      return order.get();
+    Gate gate = gate(caller, id, Step.ACCEPT_PLAN);
+    if (!(gate instanceof Gate.Open(ReviewVisit v))) {
+      return ((Gate.Shut) gate).outcome();
     }
     repository.acceptPlan(id, now(), caller.username());
     audit.record(
@@ -504,25 +477,13 @@ public class ReviewVisits {
 
   private ReviewVisitOutcome follow(
       Caller caller, ReviewVisitId id, int number, @Nullable String note, Step step) {
-    Optional<ReviewVisit> seen = lockedFor(caller, id);
-    if (seen.isEmpty()) {
-      return new ReviewVisitOutcome.NotFound();
+    Gate gate = gate(caller, id, step);
+    if (!(gate instanceof Gate.Open(ReviewVisit v))) {
+      return ((Gate.Shut) gate).outcome();
     }
-    ReviewVisit v = seen.get();
     Optional<ActionItem> action = v.action(number);
     if (action.isEmpty()) {
       return new ReviewVisitOutcome.NotFound();
-    }
-    boolean allowed = follows(caller, v) || (step == Step.RECORD_PROGRESS && visited(caller, v));
-    if (!allowed) {
-      return new ReviewVisitOutcome.NotAllowed(
-          step == Step.CLOSE_ACTION
-              ? "Only the team lead or the KP secretariat closes an action."
-              : "Only the team lead, the KP secretariat or the visited authority records progress.");
-    }
-    Optional<ReviewVisitOutcome> order = order(v, step);
-    if (order.isPresent()) {
-      return order.get();
     }
     if (action.get().closed()) {
       return new ReviewVisitOutcome.OutOfOrder(
@@ -552,14 +513,44 @@ public class ReviewVisits {
 
   // ------------------------------------------------------------------ helpers
 
-  /** The visit locked for a change, if the caller may see it. */
-  private Optional<ReviewVisit> lockedFor(Caller caller, ReviewVisitId id) {
-    return repository.lock(id).filter(v -> mayRead(caller, v));
+  /** Whether a step may be taken: the visit, locked for it, or the outcome that refuses it. */
+  private sealed interface Gate {
+    record Open(ReviewVisit visit) implements Gate {}
+
+    record Shut(ReviewVisitOutcome outcome) implements Gate {}
   }
 
-  private static Optional<ReviewVisitOutcome> order(ReviewVisit v, Step step) {
+  /**
+   * The visit locked for {@code step}: not found for a caller who may not see it, not allowed for
+   * one who does not take the step, out of order where the visit stands.
+   */
+  private Gate gate(Caller caller, ReviewVisitId id, Step step) {
+    Optional<ReviewVisit> seen = repository.lock(id).filter(v -> mayRead(caller, v));
+    if (seen.isEmpty()) {
+      return new Gate.Shut(new ReviewVisitOutcome.NotFound());
+    }
+    ReviewVisit v = seen.get();
+    boolean follows = follows(caller, v);
+    @Nullable String refusal =
+        switch (step) {
+          case RESPOND ->
+              visited(caller, v)
+                  ? null
+                  : "Only the visited participant's KP authority responds to the findings.";
+          case RECORD_PROGRESS ->
+              follows || visited(caller, v)
+                  ? null
+                  : "Only the team lead, the KP secretariat or the visited authority records"
+                      + " progress.";
+          case RECORD_FINDINGS, ACCEPT_PLAN, CLOSE_ACTION ->
+              follows ? null : "Only the team lead or the KP secretariat takes this step.";
+        };
+    if (refusal != null) {
+      return new Gate.Shut(new ReviewVisitOutcome.NotAllowed(refusal));
+    }
     return ReviewVisitPolicy.refusal(v.status(), v.planAcceptedAt() != null, step)
-        .map(m -> new ReviewVisitOutcome.OutOfOrder(v.status(), m));
+        .<Gate>map(m -> new Gate.Shut(new ReviewVisitOutcome.OutOfOrder(v.status(), m)))
+        .orElse(new Gate.Open(v));
   }
 
   private ReviewVisitOutcome done(ReviewVisitId id) {
@@ -569,41 +560,10 @@ public class ReviewVisits {
   /** The visit with each action's overdue mark as of today. */
   private ReviewVisit asOfToday(ReviewVisit v) {
     LocalDate today = today();
-    List<ActionItem> actions =
+    return v.withActions(
         v.actions().stream()
-            .map(
-                a ->
-                    new ActionItem(
-                        a.number(),
-                        a.finding(),
-                        a.description(),
-                        a.dueOn(),
-                        a.progress(),
-                        a.closedAt(),
-                        a.closedBy(),
-                        a.closingNote(),
-                        a.escalatedAt(),
-                        ReviewVisitPolicy.overdue(a.dueOn(), a.closed(), today)))
-            .toList();
-    return new ReviewVisit(
-        v.id(),
-        v.participant(),
-        v.startsOn(),
-        v.endsOn(),
-        v.termsOfReference(),
-        v.team(),
-        v.status(),
-        v.plannedAt(),
-        v.plannedBy(),
-        v.plannedByOrganisation(),
-        v.conductedAt(),
-        v.conductedBy(),
-        v.findings(),
-        v.response(),
-        v.planAcceptedAt(),
-        v.planAcceptedBy(),
-        actions,
-        v.closedAt());
+            .map(a -> a.asOf(ReviewVisitPolicy.overdue(a.dueOn(), a.closed(), today)))
+            .toList());
   }
 
   private Instant now() {

@@ -135,6 +135,20 @@ abstract class ReviewVisitContract {
     return a.json().get("id").asString();
   }
 
+  /** A visit planned, its findings recorded and responded to with actions due in so many days. */
+  String responded(World w, int due1, int due2) {
+    String id = plan(w);
+    status(w.lead().api().post(BASE + "/" + id + "/findings", findings()), 200);
+    status(
+        w.visited()
+            .api()
+            .post(
+                BASE + "/" + id + "/response",
+                response(today().plusDays(due1), today().plusDays(due2))),
+        200);
+    return id;
+  }
+
   static Map<String, Object> findings() {
     return Map.of(
         "findings",
@@ -277,15 +291,7 @@ abstract class ReviewVisitContract {
   @Test
   void theReportIsInTheTransparencyLogAndTheAuditRecomputesIt() {
     World w = world("GH");
-    String id = plan(w);
-    status(w.lead().api().post(BASE + "/" + id + "/findings", findings()), 200);
-    status(
-        w.visited()
-            .api()
-            .post(
-                BASE + "/" + id + "/response",
-                response(today().plusDays(30), today().plusDays(60))),
-        200);
+    String id = responded(w, 30, 60);
     await().atMost(Duration.ofSeconds(30)).until(() -> log.pending() == 0);
     String findings = ReviewVisitRecords.FINDINGS + " " + id;
     String response = ReviewVisitRecords.RESPONSE + " " + id;
@@ -321,15 +327,7 @@ abstract class ReviewVisitContract {
   @Test
   void anOverdueActionIsListedForTheSecretariatAndTheWgmAndEscalatedOnce() {
     World w = world("LS");
-    String id = plan(w);
-    status(w.lead().api().post(BASE + "/" + id + "/findings", findings()), 200);
-    status(
-        w.visited()
-            .api()
-            .post(
-                BASE + "/" + id + "/response",
-                response(today().plusDays(10), today().plusDays(60))),
-        200);
+    String id = responded(w, 10, 60);
     status(w.secretariat().api().post(BASE + "/" + id + "/plan-acceptance", Map.of()), 200);
 
     // Due in ten days: on the tenth day not overdue, on the eleventh it is.
@@ -444,14 +442,7 @@ abstract class ReviewVisitContract {
   @Test
   void theParticipantPageShowsTheLastVisitToAllAndOpenActionsToThoseWhoSeeIt() {
     World w = world("TZ");
-    String id = plan(w);
-    status(w.lead().api().post(BASE + "/" + id + "/findings", findings()), 200);
-    status(
-        w.visited()
-            .api()
-            .post(
-                BASE + "/" + id + "/response", response(today().plusDays(5), today().plusDays(60))),
-        200);
+    String id = responded(w, 5, 60);
     clock.advance(Duration.ofDays(6));
     ParticipantPanel panel =
         panels.stream()

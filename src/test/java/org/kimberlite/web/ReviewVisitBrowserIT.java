@@ -14,6 +14,7 @@ import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.support.Browsers;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -63,22 +64,19 @@ class ReviewVisitBrowserIT {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /** A wait that reads the next page: an element of the page left behind is looked up again. */
   WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   void signIn(DemoAccount a) {
-    browser.manage().deleteAllCookies();
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(a.username());
-    browser.findElement(By.id("password")).sendKeys(a.password());
-    browser.findElement(By.id("sign-in")).click();
-    waitUpTo(10)
-        .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
+    Browsers.signIn(browser, url(""), a);
   }
 
   static DemoAccount account(List<DemoAccount> all, String username) {
-    return all.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow();
+    return Browsers.account(all, username);
   }
 
   /** Types a date into a date input as the browser's own widget takes it. */
@@ -87,8 +85,10 @@ class ReviewVisitBrowserIT {
         .executeScript("arguments[0].value = arguments[1];", input, day.toString());
   }
 
-  String status() {
-    return waitUpTo(10).until(d -> d.findElement(By.id("status"))).getDomAttribute("data-status");
+  /** Waits for the page (the next one, after a submit) to show the element in that state. */
+  void awaitState(String id, String expected) {
+    waitUpTo(10)
+        .until(d -> expected.equals(d.findElement(By.id(id)).getDomAttribute("data-status")));
   }
 
   @Test
@@ -110,7 +110,7 @@ class ReviewVisitBrowserIT {
     new Select(plan.findElement(By.id("lead")))
         .selectByVisibleText("South Africa Diamond Regulator (demo)");
     plan.findElement(By.id("plan-submit")).click();
-    assertThat(status()).isEqualTo("PLANNED");
+    awaitState("status", "PLANNED");
     String visit = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("team")).getText())
         .contains("South Africa Diamond Regulator (demo)");
@@ -125,11 +125,11 @@ class ReviewVisitBrowserIT {
     browser.findElement(By.id("finding-2-observation")).sendKeys("Confirmations arrive late.");
     browser.findElement(By.id("finding-2-recommendation")).sendKeys("Chase them after 30 days.");
     browser.findElement(By.id("findings-submit")).click();
-    assertThat(status()).isEqualTo("CONDUCTED");
+    awaitState("status", "CONDUCTED");
     assertThat(browser.findElement(By.id("findings")).getText())
         .contains("IC-SYSTEM", "TRADE-CONFIRM", "Keep them electronically.");
 
-    // Botswana's authority responds with its plan; a due date today is refused first.
+    // Botswana's authority responds with its plan; an action without a due date is refused first.
     signIn(account(accounts, "kp-bw"));
     browser.get(visit);
     browser.findElement(By.id("response-text")).sendKeys("We accept both findings.");
@@ -137,17 +137,16 @@ class ReviewVisitBrowserIT {
     browser
         .findElement(By.id("action-1-description"))
         .sendKeys("Move the records to the register.");
-    date(browser.findElement(By.id("action-1-dueOn")), today);
     new Select(browser.findElement(By.id("action-2-finding"))).selectByValue("2");
     browser.findElement(By.id("action-2-description")).sendKeys("Chase confirmations monthly.");
     date(browser.findElement(By.id("action-2-dueOn")), today.plusDays(90));
     browser.findElement(By.id("response-submit")).click();
     assertThat(waitUpTo(10).until(d -> d.findElement(By.id("errors"))).getText())
         .contains("actions[0].dueOn");
-    assertThat(status()).isEqualTo("CONDUCTED");
+    awaitState("status", "CONDUCTED");
     date(browser.findElement(By.id("action-1-dueOn")), today.plusDays(60));
     browser.findElement(By.id("response-submit")).click();
-    assertThat(status()).isEqualTo("RESPONDED");
+    awaitState("status", "RESPONDED");
     assertThat(browser.findElement(By.id("response")).getText())
         .contains("We accept both findings.");
 
@@ -158,19 +157,15 @@ class ReviewVisitBrowserIT {
     waitUpTo(10).until(d -> d.findElement(By.id("plan-accepted")));
     browser.findElement(By.id("action-1-note")).sendKeys("Register seen in use.");
     browser.findElement(By.id("close-1")).click();
-    assertThat(
-            waitUpTo(10)
-                .until(d -> d.findElement(By.id("action-1")))
-                .getDomAttribute("data-status"))
-        .isEqualTo("CLOSED");
-    assertThat(status()).isEqualTo("RESPONDED");
+    awaitState("action-1", "CLOSED");
+    awaitState("status", "RESPONDED");
     browser.findElement(By.id("action-2-note")).sendKeys("First monthly report received.");
     browser.findElement(By.id("progress-2")).click();
     waitUpTo(10)
         .until(d -> d.findElement(By.id("action-2")).getText().contains("First monthly report"));
     browser.findElement(By.id("action-2-note")).sendKeys("Three reports received.");
     browser.findElement(By.id("close-2")).click();
-    assertThat(status()).isEqualTo("CLOSED");
+    awaitState("status", "CLOSED");
     assertThat(browser.findElement(By.id("actions")).getText()).contains("Three reports received.");
 
     // Botswana's public page shows the visit, to anyone.

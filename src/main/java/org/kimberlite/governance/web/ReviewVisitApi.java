@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.governance.MinimumRequirement;
 import org.kimberlite.governance.ReviewVisit;
+import org.kimberlite.governance.ReviewVisitId;
 import org.kimberlite.governance.ReviewVisits;
 import org.kimberlite.governance.VisitStatus;
 import org.kimberlite.platform.web.PublicPaths;
@@ -236,13 +237,7 @@ class ReviewVisitApi {
       @PathVariable String id,
       @PathVariable String number,
       @RequestBody NoteBody body) {
-    return ReviewVisitJson.visit(
-        ReviewVisitJson.orThrow(
-            visits.recordProgress(
-                caller,
-                ReviewVisitJson.id(id),
-                ReviewVisitJson.actionNumber(number),
-                body.note())));
+    return onAction(caller, id, number, body, false);
   }
 
   @PostMapping("/{id}/actions/{number}/closure")
@@ -254,13 +249,18 @@ class ReviewVisitApi {
       @PathVariable String id,
       @PathVariable String number,
       @RequestBody NoteBody body) {
+    return onAction(caller, id, number, body, true);
+  }
+
+  private Map<String, Object> onAction(
+      Caller caller, String id, String number, NoteBody body, boolean closing) {
+    ReviewVisitId visit = ReviewVisitJson.id(id);
+    int action = ReviewVisitJson.actionNumber(number);
     return ReviewVisitJson.visit(
         ReviewVisitJson.orThrow(
-            visits.closeAction(
-                caller,
-                ReviewVisitJson.id(id),
-                ReviewVisitJson.actionNumber(number),
-                body.note())));
+            closing
+                ? visits.closeAction(caller, visit, action, body.note())
+                : visits.recordProgress(caller, visit, action, body.note())));
   }
 
   private static ParticipantCode participant(String value) {

@@ -181,15 +181,7 @@ class ReviewVisitConsole {
       @RequestParam(defaultValue = "") String note,
       HttpServletResponse response,
       Model model) {
-    ReviewVisitId visit = ReviewVisitJson.id(id);
-    int action = ReviewVisitJson.actionNumber(number);
-    return step(
-        caller,
-        visit,
-        visits.recordProgress(caller, visit, action, note),
-        Map.of("action-" + action + "-note", note),
-        response,
-        model);
+    return onAction(caller, id, number, note, false, response, model);
   }
 
   @PostMapping("/console/review-visits/{id}/actions/{number}/closure")
@@ -200,15 +192,26 @@ class ReviewVisitConsole {
       @RequestParam(defaultValue = "") String note,
       HttpServletResponse response,
       Model model) {
+    return onAction(caller, id, number, note, true, response, model);
+  }
+
+  /** A note on an action: progress, or its closure. */
+  private String onAction(
+      Caller caller,
+      String id,
+      String number,
+      String note,
+      boolean closing,
+      HttpServletResponse response,
+      Model model) {
     ReviewVisitId visit = ReviewVisitJson.id(id);
     int action = ReviewVisitJson.actionNumber(number);
+    ReviewVisitOutcome outcome =
+        closing
+            ? visits.closeAction(caller, visit, action, note)
+            : visits.recordProgress(caller, visit, action, note);
     return step(
-        caller,
-        visit,
-        visits.closeAction(caller, visit, action, note),
-        Map.of("action-" + action + "-note", note),
-        response,
-        model);
+        caller, visit, outcome, Map.of("action-" + action + "-note", note), response, model);
   }
 
   /** After a step: back to the visit, or the visit again with what was refused (422). */
