@@ -117,18 +117,12 @@ abstract class ReviewVisitContract {
             .api()
             .post(
                 BASE,
-                Map.of(
-                    "participant",
+                planBody(
                     w.participant(),
-                    "startsOn",
                     today().plusDays(7).toString(),
-                    "endsOn",
                     today().plusDays(11).toString(),
-                    "termsOfReference",
                     "Internal controls over alluvial production and import confirmations.",
-                    "team",
                     List.of(w.lead().id().toString(), w.member().id().toString()),
-                    "lead",
                     w.lead().id().toString()));
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     assertThat(a.json().get("status").asString()).isEqualTo("PLANNED");
@@ -147,6 +141,22 @@ abstract class ReviewVisitContract {
                 response(today().plusDays(due1), today().plusDays(due2))),
         200);
     return id;
+  }
+
+  static Map<String, Object> planBody(
+      String participant,
+      String startsOn,
+      String endsOn,
+      String terms,
+      List<String> team,
+      String lead) {
+    return Map.of(
+        "participant", participant,
+        "startsOn", startsOn,
+        "endsOn", endsOn,
+        "termsOfReference", terms,
+        "team", team,
+        "lead", lead);
   }
 
   static Map<String, Object> findings() {
@@ -422,18 +432,12 @@ abstract class ReviewVisitContract {
             .api()
             .post(
                 BASE,
-                Map.of(
-                    "participant",
+                planBody(
                     "SL",
-                    "startsOn",
                     today().plusDays(10).toString(),
-                    "endsOn",
                     today().plusDays(2).toString(),
-                    "termsOfReference",
                     "x",
-                    "team",
                     List.of(w.visited().id().toString()),
-                    "lead",
                     w.visited().id().toString()));
     status(bad, 422);
     assertThat(bad.body()).contains("endsOn").contains("team");
