@@ -3,10 +3,15 @@ package org.kimberlite.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.kimberlite.registry.DemoAccount;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real browser of the UI tests: Debian's Chromium and chromedriver, headless, with a fresh
@@ -40,5 +45,21 @@ public final class Browsers {
     return new ChromeDriver(
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
         options);
+  }
+
+  /** Signs the browser in on the sign-in page of {@code base}, as a fresh session. */
+  public static void signIn(WebDriver browser, String base, DemoAccount a) {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys(a.username());
+    browser.findElement(By.id("password")).sendKeys(a.password());
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
+  }
+
+  /** The demo account of that username. */
+  public static DemoAccount account(List<DemoAccount> all, String username) {
+    return all.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow();
   }
 }

@@ -419,6 +419,12 @@ class AccessMatrixH2IT {
     return code;
   }
 
+  /**
+   * Numbers the organisations made for seats (apart from {@link #counter}, which names
+   * participants).
+   */
+  final AtomicInteger members = new AtomicInteger();
+
   /** A new organisation registered by the secretariat, for a seat on a working body. */
   String freshOrganisation() {
     Api.Answer a =
@@ -429,7 +435,7 @@ class AccessMatrixH2IT {
                 "/api/v1/organisations",
                 Map.of(
                     "name",
-                    "Matrix member " + counter.incrementAndGet(),
+                    "Matrix member " + members.incrementAndGet(),
                     "country",
                     "ZA",
                     "roles",
@@ -636,6 +642,78 @@ class AccessMatrixH2IT {
             .replace("{id}", reportFiles.get(participant)));
   }
 
+  static final Map<String, Object> VISIT_FINDING =
+      Map.of("requirement", "IC-SYSTEM", "observation", "matrix", "recommendation", "matrix");
+
+  /** A plan of a visit to Botswana (the columns' participant), led by South Africa. */
+  Map<String, Object> visitPlan(String today) {
+    LocalDate day = LocalDate.parse(today);
+    return Map.of(
+        "participant", "BW",
+        "startsOn", day.plusDays(7).toString(),
+        "endsOn", day.plusDays(9).toString(),
+        "termsOfReference", "matrix",
+        "team", List.of(zaAuthority.id().toString()),
+        "lead", zaAuthority.id().toString());
+  }
+
+  Map<String, Object> visitResponse(String today) {
+    return Map.of(
+        "response",
+        "matrix",
+        "actions",
+        List.of(
+            Map.of(
+                "finding",
+                1,
+                "description",
+                "matrix",
+                "dueOn",
+                LocalDate.parse(today).plusDays(30).toString())));
+  }
+
+  @Nullable Actor aeAuthority;
+
+  /**
+   * A fresh peer review visit: for "own" to Botswana (the authority column's participant), led by
+   * South Africa; otherwise to the UAE, led by Belgium's authority. {@code steps} taken: 0 planned,
+   * 1 findings recorded, 2 responded, 3 plan accepted.
+   */
+  String reviewVisit(String variant, int steps) {
+    boolean own = variant.equals("own");
+    if (aeAuthority == null) {
+      aeAuthority = actor(OrganisationRole.KP_AUTHORITY, "AE");
+    }
+    Actor lead = own ? zaAuthority : beAuthority;
+    Actor visited = own ? actors.get("authority") : aeAuthority;
+    String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    Map<String, Object> plan = new HashMap<>(visitPlan(today));
+    plan.put("participant", own ? "BW" : "AE");
+    plan.put("team", List.of(lead.id().toString()));
+    plan.put("lead", lead.id().toString());
+    Api secretariat = actors.get("secretariat").api();
+    String base = "/api/v1/governance/review-visits";
+    Api.Answer planned = secretariat.post(base, plan);
+    assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+    String id = planned.json().get("id").asString();
+    List<Api.Answer> taken = new ArrayList<>();
+    if (steps >= 1) {
+      taken.add(
+          lead.api()
+              .post(base + "/" + id + "/findings", Map.of("findings", List.of(VISIT_FINDING))));
+    }
+    if (steps >= 2) {
+      taken.add(visited.api().post(base + "/" + id + "/response", visitResponse(today)));
+    }
+    if (steps >= 3) {
+      taken.add(secretariat.post(base + "/" + id + "/plan-acceptance", Map.of()));
+    }
+    for (Api.Answer a : taken) {
+      assertThat(a.status()).as(a.body()).isEqualTo(200);
+    }
+    return id;
+  }
+
   String unusedCode() {
     int n = participantCodes.incrementAndGet();
     return (n < 26 ? "X" : "Y") + (char) ('A' + n % 26);
@@ -830,6 +908,57 @@ class AccessMatrixH2IT {
                   + (2003 + counter.incrementAndGet() % 20)
                   + "/H1",
               Map.of("carats", "1000.00", "valueUsd", "50000.00", "reason", "matrix"));
+      case "POST /api/v1/governance/review-visits" -> Call.json(method, pattern, visitPlan(today));
+      case "POST /console/review-visits" -> {
+        Map<String, Object> plan = visitPlan(today);
+        yield Call.form(
+            pattern,
+            Map.of(
+                "participant", "BW",
+                "startsOn", plan.get("startsOn").toString(),
+                "endsOn", plan.get("endsOn").toString(),
+                "termsOfReference", "matrix",
+                "lead", zaAuthority.id().toString()));
+      }
+      case "GET /api/v1/governance/review-visits/{id}", "GET /console/review-visits/{id}" ->
+          Call.of(method, pattern.replace("{id}", reviewVisit(variant, 0)));
+      case "POST /api/v1/governance/review-visits/{id}/findings" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", reviewVisit(variant, 0)),
+              Map.of("findings", List.of(VISIT_FINDING)));
+      case "POST /console/review-visits/{id}/findings" ->
+          Call.form(
+              pattern.replace("{id}", reviewVisit(variant, 0)),
+              Map.of(
+                  "finding-1-requirement", "IC-SYSTEM",
+                  "finding-1-observation", "matrix",
+                  "finding-1-recommendation", "matrix"));
+      case "POST /api/v1/governance/review-visits/{id}/response" ->
+          Call.json(method, pattern.replace("{id}", reviewVisit(variant, 1)), visitResponse(today));
+      case "POST /console/review-visits/{id}/response" ->
+          Call.form(
+              pattern.replace("{id}", reviewVisit(variant, 1)),
+              Map.of(
+                  "response", "matrix",
+                  "action-1-finding", "1",
+                  "action-1-description", "matrix",
+                  "action-1-dueOn", LocalDate.parse(today).plusDays(30).toString()));
+      case "POST /api/v1/governance/review-visits/{id}/plan-acceptance" ->
+          Call.json(method, pattern.replace("{id}", reviewVisit(variant, 2)), Map.of());
+      case "POST /console/review-visits/{id}/plan-acceptance" ->
+          Call.form(pattern.replace("{id}", reviewVisit(variant, 2)), Map.of());
+      case "POST /api/v1/governance/review-visits/{id}/actions/{number}/progress",
+          "POST /api/v1/governance/review-visits/{id}/actions/{number}/closure" ->
+          Call.json(
+              method,
+              pattern.replace("{id}", reviewVisit(variant, 3)).replace("{number}", "1"),
+              Map.of("note", "matrix"));
+      case "POST /console/review-visits/{id}/actions/{number}/progress",
+          "POST /console/review-visits/{id}/actions/{number}/closure" ->
+          Call.form(
+              pattern.replace("{id}", reviewVisit(variant, 3)).replace("{number}", "1"),
+              Map.of("note", "matrix"));
       case "POST /api/v1/governance/memberships" ->
           Call.json(
               method,

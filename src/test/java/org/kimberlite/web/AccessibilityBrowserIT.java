@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.certification.demo.CertificationDemo;
 import org.kimberlite.custody.demo.CustodyDemo;
+import org.kimberlite.governance.demo.GovernanceDemo;
 import org.kimberlite.registry.DemoAccount;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.statistics.demo.StatisticsDemo;
@@ -70,6 +71,7 @@ class AccessibilityBrowserIT {
   @Autowired CertificationDemo certificates;
   @Autowired StatisticsDemo statistics;
   @Autowired CustodyDemo custody;
+  @Autowired GovernanceDemo governance;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -182,6 +184,7 @@ class AccessibilityBrowserIT {
       certificates.create(created);
       statistics.create();
       custodySummary = custody.create(created);
+      governance.create(created);
       Map<String, DemoAccount> byName = new HashMap<>();
       created.forEach(a -> byName.put(a.username(), a));
       accounts = byName;
@@ -205,6 +208,7 @@ class AccessibilityBrowserIT {
     values.put("{job}", first("/console/custody/events", "tr[data-job]", "data-job"));
     signIn("kp-secretariat", accounts);
     values.put("{finding}", awaitFirst("/console/findings", "tr[data-finding]", "data-finding"));
+    values.put("{visit}", first("/console/review-visits", "#visits tr[data-visit]", "data-visit"));
     values.put(
         "{year}", Integer.toString(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()));
     values.put("{carat-crown}", accounts.get("carat-crown").organisationId().toString());

@@ -2,6 +2,8 @@ package org.kimberlite.registry.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.registry.Accounts;
@@ -9,11 +11,13 @@ import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.registry.ParticipantDetail;
+import org.kimberlite.registry.ParticipantPanel;
 import org.kimberlite.registry.ParticipantSummary;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.problem.FieldError;
 import org.kimberlite.shared.problem.Problem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,11 +32,18 @@ class RegistryPages {
   private final Participants participants;
   private final Organisations organisations;
   private final Accounts accounts;
+  private final List<ParticipantPanel> panels;
 
-  RegistryPages(Participants participants, Organisations organisations, Accounts accounts) {
+  RegistryPages(
+      Participants participants,
+      Organisations organisations,
+      Accounts accounts,
+      ObjectProvider<ParticipantPanel> panels) {
     this.participants = participants;
     this.organisations = organisations;
     this.accounts = accounts;
+    this.panels =
+        panels.stream().sorted(java.util.Comparator.comparingInt(ParticipantPanel::order)).toList();
   }
 
   @GetMapping("/")
@@ -67,6 +78,7 @@ class RegistryPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate on,
       @Nullable Caller caller,
+      Locale locale,
       Model model) {
     ParticipantCode participant = RegistryProblems.requireCode(code);
     ParticipantDetail detail =
@@ -77,6 +89,12 @@ class RegistryPages {
         "asked", on == null ? null : participants.standing(participant, on).orElse(null));
     model.addAttribute("canRecord", caller != null && caller.has(OrganisationRole.KP_SECRETARIAT));
     model.addAttribute("certificateFrench", participants.certificateInFrench(participant));
+    model.addAttribute(
+        "panels",
+        panels.stream()
+            .map(p -> p.panel(participant, caller, locale))
+            .flatMap(Optional::stream)
+            .toList());
     return "participant";
   }
 
