@@ -211,6 +211,9 @@ class AccessibilityBrowserIT {
     values.put("{visit}", first("/console/review-visits", "#visits tr[data-visit]", "data-visit"));
     values.put(
         "{year}", Integer.toString(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear()));
+    values.put(
+        "{lastYear}",
+        Integer.toString(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear() - 1));
     values.put("{carat-crown}", accounts.get("carat-crown").organisationId().toString());
 
     List<String> failures = new ArrayList<>();
