@@ -105,12 +105,27 @@ class AnnualReportConsole {
       Caller caller,
       @RequestParam(defaultValue = "") String year,
       @RequestParam(defaultValue = "") String dueOn) {
-    ReportingYear y = AnnualReportJson.yearParameter(year);
-    LocalDate date;
+    // Who may never set a due date is told so first, whatever the form holds; then both fields are
+    // read, so that a refusal names each one at fault.
+    if (!caller.has(org.kimberlite.registry.OrganisationRole.KP_SECRETARIAT)) {
+      throw Problem.forbidden("Only the KP secretariat sets the annual reports' due dates.");
+    }
+    java.util.List<org.kimberlite.shared.problem.FieldError> errors = new java.util.ArrayList<>();
+    ReportingYear y = null;
+    try {
+      y = AnnualReportJson.yearParameter(year);
+    } catch (Problem p) {
+      errors.addAll(p.fieldErrors());
+    }
+    LocalDate date = null;
     try {
       date = LocalDate.parse(dueOn.strip());
     } catch (DateTimeParseException e) {
-      throw Problem.invalid("dueOn", "a date such as " + (y.value() + 1) + "-03-31");
+      errors.add(
+          new org.kimberlite.shared.problem.FieldError("dueOn", "a date such as 2026-03-31"));
+    }
+    if (y == null || date == null) {
+      throw Problem.invalid("The due date cannot be set as given.", errors);
     }
     AnnualReportApi.overview(reports.setDue(caller, y, date));
     return "redirect:" + BASE + "?year=" + y;
