@@ -166,7 +166,19 @@ public final class CertificateLayout {
         validation(sheet, qr, Math.min(goods.t() + 22 + extra, validationT));
         if (c.status() == CertificateStatus.CANCELLED || c.status() == CertificateStatus.EXPIRED) {
           // Over the particulars and goods, clear of the QR code so that it still scans.
-          sheet.stamp(64, VOID, CENTRE, y(425), Math.toRadians(24), c.status().name());
+          double angle = Math.toRadians(24);
+          sheet.stamp(64, VOID, CENTRE, y(425), angle, c.status().name());
+          if (french) {
+            // The French word under the English one, along the same slant.
+            float below = 62;
+            sheet.stamp(
+                44,
+                VOID,
+                CENTRE + below * (float) Math.sin(angle),
+                y(425) - below * (float) Math.cos(angle),
+                angle,
+                CertificateWording.french(c.status().name()));
+          }
         }
       }
       int index = c.lines().size() - overflow.size();
@@ -339,8 +351,20 @@ public final class CertificateLayout {
             case ISSUED, CONFIRMED -> VALID;
             case CANCELLED, EXPIRED -> VOID;
           };
-      sheet.text(sheet.bold, 13, colour, statusX + 8, y(t + 28), c.status().name());
-      sheet.text(sheet.regular, 7.5f, GREY, statusX + 8, y(t + 39), CertificateWording.since(c));
+      String status = CertificateWording.status(c, french);
+      // Both languages may not fit the box at the full size: the word shrinks, never overflows.
+      float size = 13;
+      while (size > 8 && PdfSheet.width(sheet.bold, size, status) > statusW - 16) {
+        size -= 0.5f;
+      }
+      sheet.text(sheet.bold, size, colour, statusX + 8, y(t + 28), status);
+      sheet.text(
+          sheet.regular,
+          7.5f,
+          GREY,
+          statusX + 8,
+          y(t + 39),
+          PdfSheet.fit(sheet.regular, 7.5f, statusW - 16, CertificateWording.since(c, french)));
       return t + h;
     }
 
@@ -461,7 +485,7 @@ public final class CertificateLayout {
       t = goodsHeader(sheet, t);
       List<CertificateLine> lines = c.lines();
       float totalH = 20;
-      float noteH = 16;
+      float noteH = french ? 27 : 16;
       int shown = 0;
       float cursor = t;
       for (CertificateLine line : lines) {
@@ -483,6 +507,15 @@ public final class CertificateLayout {
             LEFT + 8,
             y(cursor + 11),
             CertificateWording.continued(rest.size(), lines.size()));
+        if (french) {
+          sheet.text(
+              sheet.serifItalic,
+              9,
+              INK,
+              LEFT + 8,
+              y(cursor + 22),
+              CertificateWording.continuedInFrench(rest.size(), lines.size()));
+        }
         cursor += noteH;
       }
       return new GoodsEnd(goodsTotal(sheet, cursor), List.copyOf(rest));
@@ -597,7 +630,7 @@ public final class CertificateLayout {
           GREY,
           LEFT + COLUMNS[0] + 7,
           y(t + 13.5f),
-          CertificateWording.lineCount(count, c.parcels()));
+          CertificateWording.lineCount(count, c.parcels(), french));
       float x = LEFT + COLUMNS[0] + COLUMNS[1];
       sheet.right(
           sheet.bold,
@@ -632,7 +665,7 @@ public final class CertificateLayout {
       float sealR = 33;
       float sealX = textX + textW - sealR - 2;
       float line = t + 19;
-      for (String text : PdfSheet.wrap(sheet.regular, 9, textW, CertificateWording.SIGNED)) {
+      for (String text : PdfSheet.wrap(sheet.regular, 9, textW, words(CertificateWording.SIGNED))) {
         sheet.text(sheet.regular, 9, INK, textX, y(line), text);
         line += 12;
       }
@@ -642,7 +675,8 @@ public final class CertificateLayout {
       }
       float sealY = line + 4 + sealR;
       seal(sheet, sealX, y(sealY), sealR);
-      line += 12;
+      // With both languages the texts above take a line more: the facts close up.
+      line += french ? 7 : 12;
       float factsW = sealX - sealR - 10 - textX;
       JwsHeader header = JwsHeader.of(c.signature());
       line =
@@ -660,21 +694,22 @@ public final class CertificateLayout {
               factsW,
               line,
               CertificateWording.KEY_ID,
-              CertificateWording.keyId(header.kid()));
+              CertificateWording.keyId(header.kid(), french));
       fact(
           sheet,
           textX,
           factsW,
           line,
           CertificateWording.PUBLIC_RECORD,
-          CertificateWording.publicRecord(logIndex));
+          CertificateWording.publicRecord(logIndex, french));
 
       List<String> scan =
-          PdfSheet.wrap(sheet.regular, 8, textW, CertificateWording.scanToVerify(verifyUrl));
+          PdfSheet.wrap(
+              sheet.regular, 8, textW, CertificateWording.scanToVerify(verifyUrl, french));
       float scanT = bottom - 11 - 10.5f * (scan.size() - 1);
       for (int i = 0; i < scan.size(); i++) {
         String text = scan.get(i);
-        String lead = CertificateWording.SCAN_TO_VERIFY;
+        String lead = CertificateWording.scanLead(french);
         if (i == 0 && text.startsWith(lead)) {
           sheet.text(sheet.bold, 8, NAVY, textX, y(scanT), lead);
           sheet.text(
@@ -694,12 +729,21 @@ public final class CertificateLayout {
     private float fact(PdfSheet sheet, float x, float w, float t, String name, String value)
         throws IOException {
       label(sheet, x, t, name);
-      List<String> lines = PdfSheet.wrap(sheet.regular, 8.5f, w - 62, value);
+      float end = t;
+      String french = CertificateWording.french(name);
+      if (this.french && !french.equals(name)) {
+        // The French label under the English one, in the same narrow column.
+        label(sheet, x, t + 7, french);
+        end = t + 7 + 6;
+      }
+      // The French labels are longer: their column is wider.
+      float labelW = this.french ? 74 : 62;
+      List<String> lines = PdfSheet.wrap(sheet.regular, 8.5f, w - labelW, value);
       for (String text : lines) {
-        sheet.text(sheet.regular, 8.5f, INK, x + 62, y(t), text);
+        sheet.text(sheet.regular, 8.5f, INK, x + labelW, y(t), text);
         t += 11;
       }
-      return t + 3;
+      return Math.max(t, end) + 3;
     }
 
     /** A round electronic seal with the issuing participant's code. */
@@ -744,7 +788,8 @@ public final class CertificateLayout {
         throws IOException {
       float t = 70;
       sheet.centred(sheet.serifBold, 16, NAVY, CENTRE, y(t), CertificateWording.TITLE);
-      sheet.centred(sheet.bold, 10, INK, CENTRE, y(t + 18), CertificateWording.continuationOf(c));
+      sheet.centred(
+          sheet.bold, 10, INK, CENTRE, y(t + 18), CertificateWording.continuationOf(c, french));
       t = section(sheet, t + 44, CertificateWording.GOODS_CONTINUED);
       t = goodsHeader(sheet, t);
       int shown = 0;
@@ -783,7 +828,12 @@ public final class CertificateLayout {
         t += leading;
       }
       sheet.centred(
-          sheet.regular, 6.5f, GREY, CENTRE, y(t + 2), CertificateWording.footer(c, page, of));
+          sheet.regular,
+          6.5f,
+          GREY,
+          CENTRE,
+          y(t + 2),
+          CertificateWording.footer(c, page, of, french));
     }
 
     /** A fixed text in the certificate's languages. */

@@ -91,6 +91,14 @@ final class CertificateWording {
           java.util.Map.entry(VALUE, "Valeur en USD"),
           java.util.Map.entry(TOTAL, "TOTAL"),
           java.util.Map.entry(VALIDATION, "Validation par l'autorité exportatrice"),
+          java.util.Map.entry(SIGNED, "Signé électroniquement par l'autorité émettrice"),
+          java.util.Map.entry(KEY_ID, "Clé"),
+          java.util.Map.entry(PUBLIC_RECORD, "Registre public"),
+          java.util.Map.entry(SCAN_TO_VERIFY, "Scanner pour vérifier :"),
+          java.util.Map.entry("ISSUED", "DÉLIVRÉ"),
+          java.util.Map.entry("CONFIRMED", "CONFIRMÉ"),
+          java.util.Map.entry("CANCELLED", "ANNULÉ"),
+          java.util.Map.entry("EXPIRED", "EXPIRÉ"),
           java.util.Map.entry(
               NOTICE,
               "Ce document reproduit un certificat du Processus de Kimberley délivré"
@@ -140,8 +148,15 @@ final class CertificateWording {
     return "Kimberley Process; KPCS; rough diamonds; " + c.number();
   }
 
-  static String since(KpCertificate c) {
-    return "since " + c.statusOn().toString();
+  static String since(KpCertificate c, boolean french) {
+    String day = c.statusOn().toString();
+    return "since " + day + (french ? " / depuis le " + day : "");
+  }
+
+  /** The status word: "CONFIRMED", or "CONFIRMED / CONFIRMÉ" in both languages. */
+  static String status(KpCertificate c, boolean french) {
+    String english = c.status().name();
+    return french ? both(english) : english;
   }
 
   /** The note under the goods of page 1 when some lines go to the continuation sheet. */
@@ -152,8 +167,19 @@ final class CertificateWording {
         + " lines.";
   }
 
-  static String lineCount(int lines, int parcels) {
-    return lines + (lines == 1 ? " line, " : " lines, ") + parcels + " parcel(s)";
+  /** The French of {@link #continued}, printed on its own line under it. */
+  static String continuedInFrench(int rest, int all) {
+    return rest
+        + " ligne(s) sur la feuille de suite ; les totaux ci-dessous portent sur les "
+        + all
+        + " lignes.";
+  }
+
+  static String lineCount(int lines, int parcels, boolean french) {
+    String english = lines + (lines == 1 ? " line, " : " lines, ") + parcels + " parcel(s)";
+    return french
+        ? english + " / " + lines + (lines == 1 ? " ligne, " : " lignes, ") + parcels + " colis"
+        : english;
   }
 
   static String totalValue(UsdAmount value) {
@@ -164,26 +190,43 @@ final class CertificateWording {
     return "JSON Web Signature" + (alg == null ? "" : ", " + alg);
   }
 
-  static String keyId(@Nullable String kid) {
-    return kid == null ? "not stated in the signature" : kid;
+  static String keyId(@Nullable String kid, boolean french) {
+    if (kid != null) {
+      return kid;
+    }
+    // Both languages in the narrow column: shorter, so that the block keeps its height.
+    return french ? "not stated / non indiquée" : "not stated in the signature";
   }
 
-  static String publicRecord(@Nullable Long logIndex) {
-    return logIndex == null
-        ? "not yet recorded in the transparency log"
-        : "transparency log index " + logIndex;
+  static String publicRecord(@Nullable Long logIndex, boolean french) {
+    if (logIndex == null) {
+      return french
+          ? "not yet logged / pas encore inscrit"
+          : "not yet recorded in the transparency log";
+    }
+    return "transparency log index "
+        + logIndex
+        + (french ? " / index " + logIndex + " du journal de transparence" : "");
   }
 
-  static String scanToVerify(String verifyUrl) {
-    return SCAN_TO_VERIFY + " " + verifyUrl;
+  /** The lead of the line under the QR code: "Scan to verify:", in both languages if asked. */
+  static String scanLead(boolean french) {
+    return french ? SCAN_TO_VERIFY + " / " + french(SCAN_TO_VERIFY) : SCAN_TO_VERIFY;
   }
 
-  static String continuationOf(KpCertificate c) {
-    return "Continuation sheet of certificate No. " + c.number();
+  static String scanToVerify(String verifyUrl, boolean french) {
+    return scanLead(french) + " " + verifyUrl;
   }
 
-  static String footer(KpCertificate c, int page, int of) {
-    return "Certificate No. " + c.number() + "  |  page " + page + " of " + of + "  |  " + PRODUCER;
+  static String continuationOf(KpCertificate c, boolean french) {
+    return "Continuation sheet of certificate No. "
+        + c.number()
+        + (french ? " / Feuille de suite du certificat n° " + c.number() : "");
+  }
+
+  static String footer(KpCertificate c, int page, int of, boolean french) {
+    String pages = "page " + page + " of " + of + (french ? " / page " + page + " sur " + of : "");
+    return "Certificate No. " + c.number() + "  |  " + pages + "  |  " + PRODUCER;
   }
 
   static String amount(Carats value) {

@@ -136,6 +136,21 @@ class CertificatePdfTest {
   }
 
   @Test
+  void aCancelledCertificateInBothLanguagesSaysSoInBoth() throws IOException {
+    KpCertificate unsigned = withSignatureAndStatus(certificate, "", CertificateStatus.CANCELLED);
+
+    byte[] pdf = CertificateLayout.render(unsigned, qrContent, verifyUrl, null, true);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "certificate-cancelled-fr.pdf"), pdf);
+
+    assertThat(text(pdf))
+        .contains("CANCELLED / ANNULÉ")
+        .contains("not stated / non indiquée")
+        .contains("not yet logged / pas encore inscrit");
+    assertThat(CertificatePdfReader.extractPayload(withoutPayloadEntry(pdf))).isEqualTo(qrContent);
+  }
+
+  @Test
   void saysSoWhenTheSignatureHeaderIsUnreadable() throws IOException {
     KpCertificate unsigned = withSignatureAndStatus(certificate, "", CertificateStatus.CANCELLED);
 
@@ -233,13 +248,21 @@ class CertificatePdfTest {
         .contains("Toute altération rend le certificat nul.")
         .contains("Any alteration renders the certificate void.")
         .contains("NUMBER OF PARCELS Nombre de colis 3")
+        .contains("Signé électroniquement par l'autorité émettrice")
+        .contains("REGISTRE PUBLIC")
+        .contains("du journal de transparence")
+        .contains("Scanner pour vérifier :")
+        .contains("page 1 sur 1")
+        .contains(" / " + CertificateWording.french(certificate.status().name()))
+        .contains("depuis le " + certificate.statusOn())
         .contains("BW-2025-004711")
         .contains("USD 648,010.00");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
     }
     // English only unless asked.
-    assertThat(text(render())).doesNotContain("Autorité exportatrice", "Exportateur");
+    assertThat(text(render()))
+        .doesNotContain("Autorité exportatrice", "Exportateur", "Scanner", "sur 1", "depuis");
   }
 
   private static String text(byte[] pdf) throws IOException {
