@@ -65,6 +65,18 @@ public class CertificateFacts {
             });
   }
 
+  /**
+   * The id of the event that recorded {@code status} of certificate {@code number}: the record id
+   * of that event's log entry (federation delivers it with its proof).
+   */
+  @Transactional(readOnly = true)
+  public Optional<Long> eventId(String number, CertificateStatus status) {
+    return repository.events(number).stream()
+        .filter(e -> e.status() == status)
+        .map(CertificateRepository.Event::id)
+        .findFirst();
+  }
+
   /** Every certificate's number, in order (re-evaluation over history). */
   @Transactional(readOnly = true)
   public List<String> numbers() {

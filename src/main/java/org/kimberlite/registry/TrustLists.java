@@ -82,6 +82,23 @@ public class TrustLists {
         input -> vault.sign(key, input));
   }
 
+  /**
+   * Signs another platform document (the federation directory) with the trust-list key, as a JWS of
+   * type {@code typ}; read it back with {@link SignedDocuments#open}.
+   */
+  public String signDocument(String typ, byte[] payload) {
+    if (typ.equals(TrustList.TYPE) || !typ.startsWith("kimberlite-")) {
+      throw new IllegalArgumentException("A platform document has its own kimberlite- type");
+    }
+    KeyRow key = platformKey();
+    return Jws.sign(Jws.header(key.kid(), typ), payload, input -> vault.sign(key, input));
+  }
+
+  /** The platform's trust-list public key, raw (32 bytes). */
+  public byte[] platformPublicKey() {
+    return platformKey().publicKey();
+  }
+
   /** The platform's trust-list public key as a JWK with its kid, use and alg. */
   public Map<String, String> platformJwk() {
     KeyRow key = platformKey();

@@ -1,0 +1,24 @@
+/**
+ * Federation: Kimberlite nodes run by different operators (KP authorities, the secretariat,
+ * industry bodies), each with its own database, keys and log. This part: the directory of nodes
+ * that the secretariat's node signs and every node verifies, this node's transport key, and the
+ * exchange of certificates between nodes (an outbox of deliveries signed with RFC 9421 HTTP message
+ * signatures, verified and kept as incoming by the importing node). This package is the module's
+ * public API; {@code internal} and {@code web} are its own. See docs/federation.md.
+ */
+@NullMarked
+@ApplicationModule(
+    displayName = "Federation",
+    allowedDependencies = {
+      "certification",
+      "registry",
+      "ledger",
+      "shared",
+      "shared::*",
+      "platform",
+      "platform::*"
+    })
+package org.kimberlite.federation;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
