@@ -229,7 +229,7 @@ public class Exchange {
   }
 
   /** The delivery's body, or empty while its log entry waits for the integrator. */
-  private Optional<byte[]> body(OutboxEntry e) {
+  Optional<byte[]> body(OutboxEntry e) {
     String type;
     String recordId;
     if (e.kind() == DeliveryKind.ISSUED) {

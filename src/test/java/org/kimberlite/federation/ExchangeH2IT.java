@@ -1,0 +1,415 @@
+package org.kimberlite.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kimberlite.KimberliteApplication;
+import org.kimberlite.federation.internal.ExchangeRepository;
+import org.kimberlite.federation.internal.NodeKeys;
+import org.kimberlite.registry.Accounts;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.Organisations;
+import org.kimberlite.support.Actors;
+import org.kimberlite.support.Actors.Actor;
+import org.kimberlite.support.Api;
+import org.kimberlite.support.Api.Answer;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two nodes in one JVM, each with its own H2 database (a file in its data folder), keys, log and
+ * port: Botswana's node (which also publishes the directory, as the secretariat's would) and the
+ * EU's. Certificates issued in Botswana to the EU travel to the EU's node, also when it was down at
+ * the time; tampered or unlisted deliveries are refused and change nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExchangeH2IT {
+  static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  static Node botswana;
+  static Node eu;
+  static Actor secretariat;
+  static Actor authority;
+  static Actor exporter;
+  static Actor importer;
+  static Actor euAuthority;
+
+  /** A running node: its settings (to start it again) and its context. */
+  static final class Node {
+    final String id;
+    final int port;
+    final List<String> args;
+    ConfigurableApplicationContext context;
+
+    Node(String id, int port, List<String> args) {
+      this.id = id;
+      this.port = port;
+      this.args = List.copyOf(args);
+      this.context = KimberliteApplication.start(this.args.toArray(String[]::new));
+    }
+
+    Api anonymous() {
+      return new Api("http://127.0.0.1:" + port);
+    }
+
+    Actor actor(OrganisationRole role, String country) {
+      return new Actors(
+              context.getBean(Organisations.class), context.getBean(Accounts.class), anonymous())
+          .create(role, country);
+    }
+
+    <T> T bean(Class<T> type) {
+      return context.getBean(type);
+    }
+
+    void stop() {
+      context.close();
+    }
+
+    void start() {
+      context = KimberliteApplication.start(args.toArray(String[]::new));
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  static List<String> settings(String id, int port, String... more) {
+    Path dir = Path.of("target", "it-exchange", RUN, id).toAbsolutePath();
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.add("--management.server.port=0");
+    args.add("--kimberlite.data-dir=" + dir);
+    args.add("--kimberlite.web.public-url=http://127.0.0.1:" + port);
+    args.add("--kimberlite.ledger.interval=50ms");
+    args.add("--kimberlite.ledger.origin=" + id + ".example/log");
+    args.add("--kimberlite.federation.exchange.node-id=" + id);
+    args.add("--kimberlite.federation.exchange.node-key-file=" + dir.resolve("node.key"));
+    args.add("--kimberlite.federation.exchange.send-interval=200ms");
+    args.add("--kimberlite.federation.exchange.first-retry=200ms");
+    args.add("--kimberlite.federation.exchange.max-retry=1s");
+    args.add("--kimberlite.federation.exchange.fetch-interval=1h");
+    args.add("--kimberlite.federation.exchange.timeout=2s");
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  @BeforeAll
+  static void twoNodes() throws IOException {
+    int bw = freePort();
+    botswana =
+        new Node(
+            "botswana",
+            bw,
+            settings("botswana", bw, "--kimberlite.federation.exchange.publish-directory=true"));
+    JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
+    int euPort = freePort();
+    eu =
+        new Node(
+            "eu",
+            euPort,
+            settings(
+                "eu",
+                euPort,
+                "--kimberlite.federation.exchange.directory-url=http://127.0.0.1:" + bw,
+                "--kimberlite.federation.exchange.directory-key="
+                    + bwNode.get("trustListKey").asString()));
+    JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
+
+    secretariat = botswana.actor(OrganisationRole.KP_SECRETARIAT, "BE");
+    Answer published =
+        secretariat
+            .api()
+            .put(
+                "/api/v1/federation/directory",
+                Map.of("nodes", List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU"))));
+    assertThat(published.status()).as(published.body()).isEqualTo(201);
+    assertThat(eu.bean(Directories.class).fetch())
+        .get()
+        .isInstanceOf(DirectoryDecision.Accepted.class);
+
+    authority = botswana.actor(OrganisationRole.KP_AUTHORITY, "BW");
+    exporter = botswana.actor(OrganisationRole.TRADER, "BW");
+    importer = botswana.actor(OrganisationRole.TRADER, "BE");
+    euAuthority = eu.actor(OrganisationRole.KP_AUTHORITY, "BE");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (eu != null) {
+      eu.stop();
+    }
+    if (botswana != null) {
+      botswana.stop();
+    }
+  }
+
+  static Map<String, Object> listing(JsonNode node, String operator, String participant) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", node.get("nodeId").asString());
+    m.put("operator", operator);
+    m.put("url", node.get("url").asString());
+    m.put("logOrigin", node.get("logOrigin").asString());
+    m.put("logVkey", node.get("logVkey").asString());
+    m.put("trustListKey", node.get("trustListKey").asString());
+    m.put("participants", List.of(participant));
+    Map<String, Object> key = new HashMap<>();
+    key.put("kid", node.get("kid").asString());
+    key.put("x", node.get("x").asString());
+    key.put("from", "2020-01-01T00:00:00Z");
+    key.put("revokedAt", null);
+    m.put("keys", List.of(key));
+    return m;
+  }
+
+  static String issue() {
+    LocalDate today = LocalDate.now(botswana.bean(java.time.Clock.class));
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put(
+        "lines",
+        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+    body.put("parcels", 3);
+    body.put("sealId", "SEAL-000123");
+    body.put("issuedOn", today.toString());
+    body.put("expiresOn", today.plusDays(30).toString());
+    Answer a = authority.api().post("/api/v1/certificates", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    return a.json().get("number").asString();
+  }
+
+  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (!condition.getAsBoolean()) {
+      assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  static List<String> incomingNumbers() {
+    Answer a = euAuthority.api().get("/api/v1/federation/incoming");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> numbers = new ArrayList<>();
+    a.json().forEach(c -> numbers.add(c.get("number").asString()));
+    return numbers;
+  }
+
+  static OutboxEntry outboxEntry(String number) {
+    return botswana.bean(ExchangeRepository.class).outbox(null, 500).stream()
+        .filter(e -> e.number().equals(number) && e.kind() == DeliveryKind.ISSUED)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  @Order(1)
+  void aCertificateIssuedInBotswanaToTheEuIsIncomingOnTheEuNode() throws InterruptedException {
+    String number = issue();
+    await("the EU node to list " + number, () -> incomingNumbers().contains(number));
+    JsonNode incoming = euAuthority.api().get("/api/v1/federation/incoming").json();
+    JsonNode mine = null;
+    for (JsonNode c : incoming) {
+      if (c.get("number").asString().equals(number)) {
+        mine = c;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.get("fromNode").asString()).isEqualTo("botswana");
+    assertThat(mine.get("issuingParticipant").asString()).isEqualTo("BW");
+    assertThat(mine.get("importingParticipant").asString()).isEqualTo("EU");
+    assertThat(mine.get("status").asString()).isEqualTo("ISSUED");
+    assertThat(mine.get("record").asString()).contains(number).contains("1250.40");
+
+    Answer outbox = secretariat.api().get("/api/v1/federation/outbox");
+    assertThat(outbox.status()).as(outbox.body()).isEqualTo(200);
+    assertThat(outbox.body()).contains(number);
+    assertThat(outboxEntry(number).deliveredAt()).isNotNull();
+    assertThat(outboxEntry(number).targetNode()).isEqualTo("eu");
+    // a trader of the importing country reads no incoming certificates
+    Actor trader = eu.actor(OrganisationRole.TRADER, "BE");
+    assertThat(trader.api().get("/api/v1/federation/incoming").status()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(2)
+  void whileTheEuNodeIsDownCertificatesWaitAndArriveOnceWhenItReturns()
+      throws InterruptedException {
+    eu.stop();
+    String first = issue();
+    String second = issue();
+    await(
+        "a failed attempt to deliver " + first,
+        () -> outboxEntry(first).attempts() >= 1 && outboxEntry(first).lastError() != null);
+    assertThat(outboxEntry(first).deliveredAt()).isNull();
+    assertThat(outboxEntry(first).lastError()).contains("cannot reach");
+
+    eu.start();
+    await("both to arrive", () -> incomingNumbers().containsAll(List.of(first, second)));
+    assertThat(incomingNumbers()).filteredOn(first::equals).hasSize(1);
+    assertThat(incomingNumbers()).filteredOn(second::equals).hasSize(1);
+
+    // The acknowledgement was lost: Botswana sends the same delivery again. The EU node answers
+    // as before and keeps one certificate.
+    ExchangeRepository bwOutbox = botswana.bean(ExchangeRepository.class);
+    OutboxEntry entry = outboxEntry(first);
+    byte[] body = botswana.bean(Exchange.class).body(entry).orElseThrow();
+    Answer again = signedPost(body, body);
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(incomingNumbers()).filteredOn(first::equals).hasSize(1);
+    assertThat(bwOutbox.outbox(null, 500)).filteredOn(e -> e.number().equals(first)).hasSize(1);
+  }
+
+  /** Posts {@code sent} to the EU node with Botswana's signature over {@code signedBody}. */
+  static Answer signedPost(byte[] signedBody, byte[] sent) {
+    NodeKeys keys = botswana.bean(NodeKeys.class);
+    String uri = "http://127.0.0.1:" + eu.port + Exchange.DELIVERIES;
+    HttpMessageSignatures.Signed s =
+        HttpMessageSignatures.sign("POST", uri, signedBody, Instant.now(), keys.kid(), keys::sign);
+    return post(s, sent);
+  }
+
+  static Answer post(HttpMessageSignatures.Signed s, byte[] sent) {
+    return eu.anonymous()
+        .exchange(
+            "POST",
+            Exchange.DELIVERIES,
+            new String(sent, StandardCharsets.UTF_8),
+            "Content-Type",
+            "application/json",
+            "Content-Digest",
+            s.contentDigest(),
+            "Signature-Input",
+            s.signatureInput(),
+            "Signature",
+            s.signature());
+  }
+
+  static void refusedAsProblem(Answer a, int status, String type) {
+    assertThat(a.status()).as(a.body()).isEqualTo(status);
+    assertThat(a.contentType()).startsWith("application/problem+json");
+    assertThat(a.json().get("type").asString()).as(a.body()).endsWith("/" + type);
+  }
+
+  @Test
+  @Order(3)
+  void aDeliveryTamperedInFlightOrSignedByAnUnlistedNodeIsRefusedAndNothingIsStored()
+      throws InterruptedException {
+    eu.stop();
+    String number = issue();
+    await("a failed attempt to deliver " + number, () -> outboxEntry(number).attempts() >= 1);
+    byte[] genuine = botswana.bean(Exchange.class).body(outboxEntry(number)).orElseThrow();
+    // keep Botswana from delivering it meanwhile: the EU node stays down for the sender
+    botswana
+        .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .sql("update federation_outbox set next_attempt_at = :far where number = :n")
+        .param("far", java.time.OffsetDateTime.now().plusYears(1))
+        .param("n", number)
+        .update();
+    eu.start();
+    List<String> before = incomingNumbers();
+
+    byte[] tampered =
+        new String(genuine, StandardCharsets.UTF_8)
+            .replace("1250.40", "1350.40")
+            .getBytes(StandardCharsets.UTF_8);
+    // the body changed in flight under Botswana's signature: the digest is not the body's
+    refusedAsProblem(signedPost(genuine, tampered), 400, "federation-content-digest");
+    // the body changed and signed again by Botswana's node: the record is not the one it committed
+    refusedAsProblem(signedPost(tampered, tampered), 422, "federation-proof");
+    // signed by a node the directory does not list
+    Fixtures.Key stranger = Fixtures.Key.of(55);
+    String uri = "http://127.0.0.1:" + eu.port + Exchange.DELIVERIES;
+    refusedAsProblem(
+        post(
+            HttpMessageSignatures.sign(
+                "POST", uri, genuine, Instant.now(), stranger.kid(), stranger::sign),
+            genuine),
+        401,
+        "federation-unlisted-node");
+    // claiming Botswana's key id, signed with another key
+    refusedAsProblem(
+        post(
+            HttpMessageSignatures.sign(
+                "POST",
+                uri,
+                genuine,
+                Instant.now(),
+                botswana.bean(NodeKeys.class).kid(),
+                stranger::sign),
+            genuine),
+        401,
+        "federation-signature");
+    // no signature at all
+    refusedAsProblem(
+        eu.anonymous().postRaw(Exchange.DELIVERIES, "application/json", "{}"),
+        401,
+        "federation-signature");
+    assertThat(incomingNumbers()).isEqualTo(before).doesNotContain(number);
+
+    // the genuine delivery still passes
+    Answer genuineAnswer = signedPost(genuine, genuine);
+    assertThat(genuineAnswer.status()).as(genuineAnswer.body()).isEqualTo(201);
+    assertThat(incomingNumbers()).contains(number);
+  }
+
+  @Test
+  @Order(4)
+  void aDirectoryOlderThanTheOneHeldIsRefused() {
+    Directories directories = eu.bean(Directories.class);
+    String held = directories.currentJws().orElseThrow();
+    // the secretariat publishes version 2; the EU node takes it; version 1 offered again is refused
+    JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
+    JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
+    Answer v2 =
+        secretariat
+            .api()
+            .put(
+                "/api/v1/federation/directory",
+                Map.of("nodes", List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU"))));
+    assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+    assertThat(directories.fetch()).get().isInstanceOf(DirectoryDecision.Accepted.class);
+    assertThat(directories.current().orElseThrow().version()).isEqualTo(2);
+    assertThat(directories.offer(held))
+        .isInstanceOfSatisfying(
+            DirectoryDecision.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(DirectoryDecision.Reason.ROLLBACK));
+    assertThat(directories.current().orElseThrow().version()).isEqualTo(2);
+    // only the secretariat publishes, and only on the node that publishes
+    assertThat(
+            authority
+                .api()
+                .put("/api/v1/federation/directory", Map.of("nodes", List.of()))
+                .status())
+        .isEqualTo(403);
+    Actor euSecretariat = eu.actor(OrganisationRole.KP_SECRETARIAT, "BE");
+    refusedAsProblem(
+        euSecretariat.api().put("/api/v1/federation/directory", Map.of("nodes", List.of())),
+        409,
+        "federation-not-publisher");
+  }
+}
