@@ -79,7 +79,7 @@ public class IncomingDeliveries {
     try {
       parsed = HttpMessageSignatures.parse(request.signatureInput(), request.signature());
     } catch (HttpMessageSignatures.Refused e) {
-      return refused(401, "federation-signature", e.getMessage(), null);
+      return refused(401, "federation/signature", e.getMessage(), null);
     }
     DirectoryNode sender;
     NodeKey key;
@@ -91,7 +91,7 @@ public class IncomingDeliveries {
       case NodeCheck.Unlisted u -> {
         return refused(
             401,
-            "federation-unlisted-node",
+            "federation/unlisted-node",
             "FED-03: no node of directory version "
                 + directory.version()
                 + " holds the key "
@@ -101,7 +101,7 @@ public class IncomingDeliveries {
       case NodeCheck.Invalid i -> {
         return refused(
             401,
-            "federation-unlisted-node",
+            "federation/unlisted-node",
             "FED-03: the key " + i.key().kid() + " of node " + i.node().id() + " is not valid now",
             null);
       }
@@ -118,8 +118,8 @@ public class IncomingDeliveries {
           properties.maxSkew());
     } catch (HttpMessageSignatures.Refused e) {
       return e.reason() == HttpMessageSignatures.Reason.DIGEST_MISMATCH
-          ? refused(400, "federation-content-digest", e.getMessage(), null)
-          : refused(401, "federation-signature", e.getMessage(), null);
+          ? refused(400, "federation/content-digest", e.getMessage(), null)
+          : refused(401, "federation/signature", e.getMessage(), null);
     }
     Delivery d;
     try {
@@ -147,7 +147,7 @@ public class IncomingDeliveries {
           ? new ReceiveOutcome.AlreadyReceived(known.get())
           : refused(
               409,
-              "federation-conflict",
+              "federation/conflict",
               "Another certificate " + d.number() + " was received before",
               null);
     }
@@ -186,10 +186,10 @@ public class IncomingDeliveries {
 
   private static String type(DeliveryDecision.Reason reason) {
     return switch (reason) {
-      case WRONG_SENDER -> "federation-wrong-sender";
-      case BAD_CERTIFICATE -> "federation-certificate";
-      case BAD_PROOF -> "federation-proof";
-      case NOT_OURS -> "federation-not-ours";
+      case WRONG_SENDER -> "federation/wrong-sender";
+      case BAD_CERTIFICATE -> "federation/certificate";
+      case BAD_PROOF -> "federation/proof";
+      case NOT_OURS -> "federation/not-ours";
     };
   }
 

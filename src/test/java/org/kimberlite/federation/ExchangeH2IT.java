@@ -338,9 +338,9 @@ class ExchangeH2IT {
             .replace("1250.40", "1350.40")
             .getBytes(StandardCharsets.UTF_8);
     // the body changed in flight under Botswana's signature: the digest is not the body's
-    refusedAsProblem(signedPost(genuine, tampered), 400, "federation-content-digest");
+    refusedAsProblem(signedPost(genuine, tampered), 400, "federation/content-digest");
     // the body changed and signed again by Botswana's node: the record is not the one it committed
-    refusedAsProblem(signedPost(tampered, tampered), 422, "federation-proof");
+    refusedAsProblem(signedPost(tampered, tampered), 422, "federation/proof");
     // signed by a node the directory does not list
     Fixtures.Key stranger = Fixtures.Key.of(55);
     String uri = "http://127.0.0.1:" + eu.port + Exchange.DELIVERIES;
@@ -350,7 +350,7 @@ class ExchangeH2IT {
                 "POST", uri, genuine, Instant.now(), stranger.kid(), stranger::sign),
             genuine),
         401,
-        "federation-unlisted-node");
+        "federation/unlisted-node");
     // claiming Botswana's key id, signed with another key
     refusedAsProblem(
         post(
@@ -363,12 +363,12 @@ class ExchangeH2IT {
                 stranger::sign),
             genuine),
         401,
-        "federation-signature");
+        "federation/signature");
     // no signature at all
     refusedAsProblem(
         eu.anonymous().postRaw(Exchange.DELIVERIES, "application/json", "{}"),
         401,
-        "federation-signature");
+        "federation/signature");
     assertThat(incomingNumbers()).isEqualTo(before).doesNotContain(number);
 
     // the genuine delivery still passes
@@ -410,6 +410,6 @@ class ExchangeH2IT {
     refusedAsProblem(
         euSecretariat.api().put("/api/v1/federation/directory", Map.of("nodes", List.of())),
         409,
-        "federation-not-publisher");
+        "federation/not-publisher");
   }
 }

@@ -1052,6 +1052,9 @@ class AccessMatrixH2IT {
                   "password", actors.get("trader").password()));
       case "POST /log/cosignatures" ->
           new Call(method, pattern, "not a cosignature\n", "text/plain");
+      case "PUT /api/v1/federation/directory" ->
+          Call.json(method, pattern, Map.of("nodes", List.of()));
+      case "POST /api/v1/federation/deliveries" -> Call.json(method, pattern, Map.of());
       case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");
       case "GET /api/v1/statistics/checks",
           "GET /api/v1/statistics/summary",

@@ -70,7 +70,7 @@ class DeliveryApi {
           throw Problem.notFound("This server is a single node, in no federation.");
       case ReceiveOutcome.NotReady n ->
           throw new Problem(
-              503, "federation-not-ready", "Not ready", n.detail(), List.of(), List.of());
+              503, "federation/not-ready", "Not ready", n.detail(), List.of(), List.of());
       case ReceiveOutcome.Refused r ->
           throw new Problem(
               r.status(),

@@ -96,7 +96,7 @@ class DirectoryApi {
           throw Problem.forbidden("Only the KP secretariat publishes the federation directory.");
       case PublishOutcome.NotPublisher n ->
           throw Problem.conflict(
-              "federation-not-publisher",
+              "federation/not-publisher",
               "This node does not publish the federation directory: the secretariat's node does.");
       case PublishOutcome.Invalid i -> throw Problem.invalid(i.field(), i.detail());
     };
