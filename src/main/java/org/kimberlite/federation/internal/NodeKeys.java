@@ -100,32 +100,12 @@ public class NodeKeys implements SealedSecrets {
     if (max < 1 || !Files.exists(file.file())) {
       return 0;
     }
-    try {
-      if (file.open(master, file.read()).sealedUnder() == master.primaryId()) {
-        return 0;
-      }
-      NoteSigner s = signer();
-      file.write(master, s.vkey(), s.skey());
-      return 1;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot re-seal the node key " + file.file(), e);
-    }
+    NoteSigner s = signer();
+    return file.reseal(master, s.vkey(), s.skey());
   }
 
   @Override
   public Map<String, Long> countBySealingKey(MasterKey master) {
-    if (!Files.exists(file.file())) {
-      return Map.of();
-    }
-    try {
-      String text = file.read();
-      try {
-        return Map.of(MasterKey.hex(file.open(master, text).sealedUnder()), 1L);
-      } catch (IllegalStateException e) {
-        return Map.of(UNKNOWN, 1L);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the node key " + file.file(), e);
-    }
+    return Files.exists(file.file()) ? file.countBySealingKey(master) : Map.of();
   }
 }

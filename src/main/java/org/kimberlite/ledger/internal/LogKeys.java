@@ -94,37 +94,12 @@ public class LogKeys implements SealedSecrets {
   /** Re-seals the key file under the sealing key if another key of {@code master} sealed it. */
   @Override
   public synchronized int resealBatch(MasterKey master, int max) {
-    if (!inFile || max < 1) {
-      return 0;
-    }
-    try {
-      String text = file.read();
-      var under = file.open(master, text).sealedUnder();
-      if (under == master.primaryId()) {
-        return 0;
-      }
-      file.write(master, signer.vkey(), signer.skey());
-      return 1;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot re-seal the log key " + file.file(), e);
-    }
+    return !inFile || max < 1 ? 0 : file.reseal(master, signer.vkey(), signer.skey());
   }
 
   @Override
   public Map<String, Long> countBySealingKey(MasterKey master) {
-    if (!inFile) {
-      return Map.of();
-    }
-    try {
-      String text = file.read();
-      try {
-        return Map.of(MasterKey.hex(file.open(master, text).sealedUnder()), 1L);
-      } catch (IllegalStateException e) {
-        return Map.of(UNKNOWN, 1L);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the log key " + file.file(), e);
-    }
+    return inFile ? file.countBySealingKey(master) : Map.of();
   }
 
   public NoteSigner signer() {
