@@ -10,23 +10,16 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Deliveries as JSON, written by the sender and read strictly by the receiver. */
 public final class DeliveryDocuments {
-  private static final JsonMapper STRICT =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   private static final Set<String> TOP =
       Set.of("id", "from", "kind", "certificate", "record", "salt", "entry", "proof", "trustList");
   private static final Set<String> ENVELOPE = Set.of("type", "id", "issuer", "time", "digest");
   private static final int MAX_TEXT = 256 * 1024;
+  private static final StrictJson JSON = new StrictJson(Malformed::new, MAX_TEXT);
 
   private DeliveryDocuments() {}
 
@@ -118,7 +111,7 @@ public final class DeliveryDocuments {
     Map<String, @Nullable Object> map;
     try {
       @SuppressWarnings("unchecked")
-      Map<String, @Nullable Object> read = STRICT.treeToValue(r, LinkedHashMap.class);
+      Map<String, @Nullable Object> read = StrictJson.MAPPER.treeToValue(r, LinkedHashMap.class);
       map = read;
     } catch (JacksonException e) {
       throw new Malformed("record", "not a JSON object");
@@ -154,37 +147,28 @@ public final class DeliveryDocuments {
   }
 
   private static JsonNode object(String text, String field) {
-    JsonNode node;
-    try {
-      node = STRICT.readTree(text);
-    } catch (JacksonException e) {
-      throw new Malformed(field, "not valid JSON");
-    }
-    if (node == null || !node.isObject()) {
-      throw new Malformed(field, "must be a JSON object");
-    }
-    return node;
+    return JSON.object(text, field);
   }
 
+  /** The body's own members are named by themselves, the entry's by {@code entry}. */
   private static void members(JsonNode node, Set<String> allowed, String field) {
-    for (String name : node.propertyNames()) {
-      if (!allowed.contains(name)) {
-        throw new Malformed(field.equals("body") ? name : field, "unexpected member " + name);
+    if (field.equals("body")) {
+      for (String name : allowed) {
+        if (!node.has(name)) {
+          throw new Malformed(name, "is missing");
+        }
+      }
+      for (String name : node.propertyNames()) {
+        if (!allowed.contains(name)) {
+          throw new Malformed(name, "is not a member of a delivery");
+        }
       }
     }
-    for (String name : allowed) {
-      if (!node.has(name)) {
-        throw new Malformed(field.equals("body") ? name : field, "no " + name);
-      }
-    }
+    JSON.members(node, allowed, field);
   }
 
   private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isString() || value.stringValue().length() > MAX_TEXT) {
-      throw new Malformed(name, "must be a string of at most " + MAX_TEXT + " characters");
-    }
-    return value.stringValue();
+    return JSON.text(node, name);
   }
 
   private static byte[] base64(JsonNode node, String name) {

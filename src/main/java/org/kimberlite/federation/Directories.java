@@ -50,7 +50,7 @@ public class Directories {
   private final TransactionTemplate tx;
   private final String publicUrl;
   private final HttpClient http;
-  private volatile @Nullable Directory cached;
+  private volatile @Nullable Held cached;
 
   Directories(
       ExchangeRepository repository,
@@ -78,21 +78,27 @@ public class Directories {
     return properties.enabled();
   }
 
-  /** The directory this node goes by, if it holds one. */
+  /**
+   * The directory this node goes by, if it holds one: the newest accepted (by any process of this
+   * node), read again only when it changed.
+   */
   public Optional<Directory> current() {
-    Directory d = cached;
-    if (d != null) {
-      return Optional.of(d);
+    Optional<String> jws = currentJws();
+    if (jws.isEmpty()) {
+      return Optional.empty();
     }
-    Optional<Directory> read =
-        currentJws()
-            .map(
-                jws ->
-                    DirectoryDocuments.fromJson(
-                        SignedDocuments.open(jws, Directory.TYPE, directoryKey())));
-    read.ifPresent(r -> cached = r);
-    return read;
+    Held held = cached;
+    if (held != null && held.jws().equals(jws.get())) {
+      return Optional.of(held.directory());
+    }
+    Directory read =
+        DirectoryDocuments.fromJson(
+            SignedDocuments.open(jws.get(), Directory.TYPE, directoryKey()));
+    cached = new Held(jws.get(), read);
+    return Optional.of(read);
   }
+
+  private record Held(String jws, Directory directory) {}
 
   /** The signed directory this node goes by, if it holds one. */
   public Optional<String> currentJws() {
@@ -141,7 +147,6 @@ public class Directories {
       } catch (DuplicateKeyException raced) {
         // another process kept this version at the same moment
       }
-      cached = null;
     }
     return decision;
   }
@@ -185,7 +190,6 @@ public class Directories {
                       RECORD_TYPE, Long.toString(version), publicUrl, at, record));
               return new PublishOutcome.Published(d, jws);
             });
-    cached = null;
     if (out == null) {
       throw new IllegalStateException("no outcome");
     }

@@ -11,23 +11,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.shared.json.CanonicalJson;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The directory as RFC 8785 canonical JSON (the payload the secretariat's node signs) and back,
  * read strictly: no unknown or duplicate member, every member of its type.
  */
 public final class DirectoryDocuments {
-  private static final JsonMapper STRICT =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
-
   private static final Set<String> TOP = Set.of("version", "issuer", "issuedAt", "nodes");
   private static final Set<String> NODE =
       Set.of(
@@ -41,6 +31,8 @@ public final class DirectoryDocuments {
   public static final int MAX_KEYS = 50;
 
   private static final int MAX_TEXT = 1000;
+  private static final StrictJson JSON =
+      new StrictJson((what, message) -> new Malformed(what + ": " + message), MAX_TEXT);
 
   private DirectoryDocuments() {}
 
@@ -164,37 +156,15 @@ public final class DirectoryDocuments {
   }
 
   private static JsonNode object(byte[] utf8) {
-    JsonNode node;
-    try {
-      node = STRICT.readTree(new String(utf8, StandardCharsets.UTF_8));
-    } catch (JacksonException e) {
-      throw new Malformed("not valid JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw new Malformed("must be a JSON object");
-    }
-    return node;
+    return JSON.object(new String(utf8, StandardCharsets.UTF_8), "document");
   }
 
   private static void members(JsonNode node, Set<String> allowed, String what) {
-    for (String name : node.propertyNames()) {
-      if (!allowed.contains(name)) {
-        throw new Malformed(what + ": unexpected member " + name);
-      }
-    }
-    for (String name : allowed) {
-      if (!node.has(name)) {
-        throw new Malformed(what + ": no " + name);
-      }
-    }
+    JSON.members(node, allowed, what);
   }
 
   private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    if (value == null || !value.isString() || value.stringValue().length() > MAX_TEXT) {
-      throw new Malformed(name + " must be a string of at most " + MAX_TEXT + " characters");
-    }
-    return value.stringValue();
+    return JSON.text(node, name);
   }
 
   private static Instant instant(JsonNode node, String name) {

@@ -154,6 +154,24 @@ abstract class CertificationContract {
   }
 
   @Test
+  void aSingleNodeWritesNoFederationOutbox() {
+    String number = issue().get("number").asString();
+    Answer cancelled =
+        botswana
+            .api()
+            .post("/api/v1/certificates/" + number + "/cancellation", Map.of("reason", "void"));
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    // a server in no federation has no outbox listener: no publication for it, no outbox entry
+    assertThat(
+            jdbc.sql("select count(*) from event_publication where listener_id like '%Outbox%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(jdbc.sql("select count(*) from federation_outbox").query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
   void theLifecycleRunsFromIssueToConfirmation() {
     JsonNode cert = issue();
     String number = cert.get("number").asString();

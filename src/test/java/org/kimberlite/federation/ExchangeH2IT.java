@@ -268,6 +268,16 @@ class ExchangeH2IT {
     assertThat(outbox.body()).contains(number);
     assertThat(outboxEntry(number).deliveredAt()).isNotNull();
     assertThat(outboxEntry(number).targetNode()).isEqualTo("eu");
+    // the outbox entry came through the event publication registry
+    assertThat(
+            botswana
+                .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql(
+                    "select count(*) from event_publication where listener_id like '%OutboxListener%'")
+                .query(Long.class)
+                .single())
+        .isPositive();
+
     // the cancellation travels the same way
     Answer cancelled =
         authority
