@@ -48,7 +48,6 @@ import org.springframework.transaction.support.TransactionTemplate;
       "kimberlite.federation.submit-interval=1h"
     })
 abstract class FederationContract {
-  static final int PORT = freePort();
   static final NoteSigner LOG_KEY = NoteSigner.generate("kimberlite.local/log");
   static final Cosigner WITNESS = Cosigner.generate("kimberlite.test/witness");
   static final TestLog PEER = new TestLog("peer.example/log").append(40);
@@ -62,8 +61,12 @@ abstract class FederationContract {
   @Autowired TransactionTemplate tx;
   @Autowired MeterRegistry meters;
 
-  static void federation(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
+  @org.springframework.beans.factory.annotation.Value("${server.port}")
+  int port;
+
+  /** The federation settings, with the port this class's server listens on (one per class). */
+  static void federation(DynamicPropertyRegistry registry, int port) {
+    registry.add("server.port", () -> port);
     registry.add("kimberlite.ledger.key", LOG_KEY::skey);
     registry.add("kimberlite.federation.witness-key", WITNESS::skey);
     registry.add("kimberlite.federation.peers[0].operator", () -> "Peer authority");
@@ -72,7 +75,7 @@ abstract class FederationContract {
     // This node is also its own peer: it submits its checkpoints to its own witness.
     registry.add("kimberlite.federation.peers[1].operator", () -> "This node");
     registry.add("kimberlite.federation.peers[1].vkey", LOG_KEY::vkey);
-    registry.add("kimberlite.federation.peers[1].url", () -> "http://127.0.0.1:" + PORT + "/");
+    registry.add("kimberlite.federation.peers[1].url", () -> "http://127.0.0.1:" + port + "/");
     registry.add("kimberlite.federation.peers[1].witness-vkey", WITNESS::vkey);
   }
 
@@ -85,7 +88,7 @@ abstract class FederationContract {
   }
 
   Api anonymous() {
-    return new Api("http://127.0.0.1:" + PORT);
+    return new Api("http://127.0.0.1:" + port);
   }
 
   Api.Answer add(String body) {

@@ -7,6 +7,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Federation witnessing on PostgreSQL. */
 class FederationPostgresIT extends FederationContract {
+  static final int PORT = freePort();
+
   static final PostgresDatabase DATABASE = new PostgresDatabase();
 
   @BeforeAll
@@ -17,6 +19,6 @@ class FederationPostgresIT extends FederationContract {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     DATABASE.register(registry);
-    federation(registry);
+    federation(registry, PORT);
   }
 }

@@ -75,11 +75,7 @@ public class WitnessKeys implements SealedSecrets {
       return 0;
     }
     try {
-      if (file.open(master, file.read()).sealedUnder() == master.primaryId()) {
-        return 0;
-      }
-      file.write(master, cosigner.vkey(), cosigner.skey());
-      return 1;
+      return file.reseal(master, cosigner.vkey(), cosigner.skey()) ? 1 : 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot re-seal the witness key " + file.file(), e);
     }
@@ -91,12 +87,7 @@ public class WitnessKeys implements SealedSecrets {
       return Map.of();
     }
     try {
-      String text = file.read();
-      try {
-        return Map.of(MasterKey.hex(file.open(master, text).sealedUnder()), 1L);
-      } catch (IllegalStateException e) {
-        return Map.of(UNKNOWN, 1L);
-      }
+      return file.countBySealingKey(master);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the witness key " + file.file(), e);
     }

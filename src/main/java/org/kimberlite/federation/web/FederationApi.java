@@ -1,11 +1,8 @@
 package org.kimberlite.federation.web;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.kimberlite.federation.OperatorView;
 import org.kimberlite.federation.SplitView;
-import org.kimberlite.federation.SplitViewKind;
 import org.kimberlite.federation.Submission;
 import org.kimberlite.federation.Submitting;
 import org.kimberlite.federation.Witness;
@@ -46,7 +43,7 @@ class FederationApi {
   }
 
   @GetMapping("/split-views")
-  List<SplitViewJson> splitViews(
+  List<SplitView> splitViews(
       Caller caller,
       @RequestParam(defaultValue = "0") String page,
       @RequestParam(defaultValue = "50") String size) {
@@ -56,8 +53,7 @@ class FederationApi {
     int p = bounded("page", page, 0, MAX_PAGE);
     int s = bounded("size", size, 1, MAX_SIZE);
     return switch (witness.splitViews(caller, p, s)) {
-      case OperatorView.Shown<List<SplitView>> shown ->
-          shown.value().stream().map(SplitViewJson::of).toList();
+      case OperatorView.Shown<List<SplitView>> shown -> shown.value();
       case OperatorView.NotAllowed<List<SplitView>> n -> throw Problem.forbidden(OPERATORS);
     };
   }
@@ -87,28 +83,4 @@ class FederationApi {
   record WitnessJson(String name, String vkey, List<WitnessedLog> logs) {}
 
   record SubmissionsJson(boolean enabled, List<Submission> witnesses) {}
-
-  record SplitViewJson(
-      UUID id,
-      String origin,
-      SplitViewKind kind,
-      String reason,
-      long cosignedSize,
-      String cosignedNote,
-      long presentedSize,
-      String presentedNote,
-      Instant detectedAt) {
-    static SplitViewJson of(SplitView v) {
-      return new SplitViewJson(
-          v.id(),
-          v.origin(),
-          v.kind(),
-          v.reason(),
-          v.cosignedSize(),
-          v.cosignedNote(),
-          v.presentedSize(),
-          v.presentedNote(),
-          v.detectedAt());
-    }
-  }
 }
