@@ -42,6 +42,21 @@ public class Witnessing {
    */
   @Transactional
   public Cosigning accept(String note) {
+    return accept(note, List.of());
+  }
+
+  /**
+   * As {@link #accept(String)}, trusting also {@code alsoTrusted}: the witnesses of peer nodes this
+   * log submits its checkpoints to (the federation's peers).
+   */
+  @Transactional
+  public Cosigning accept(String note, List<CosignatureVerifier> alsoTrusted) {
+    List<CosignatureVerifier> trusted = new ArrayList<>(witnesses);
+    for (CosignatureVerifier w : alsoTrusted) {
+      if (trusted.stream().noneMatch(t -> t.vkey().equals(w.vkey()))) {
+        trusted.add(w);
+      }
+    }
     Note parsed;
     Checkpoint checkpoint;
     try {
@@ -64,7 +79,7 @@ public class Witnessing {
     record Verified(String witness, String line, long time) {}
     List<Verified> verified = new ArrayList<>();
     for (NoteSignature signature : parsed.signatures()) {
-      for (CosignatureVerifier witness : witnesses) {
+      for (CosignatureVerifier witness : trusted) {
         if (!witness.name().equals(signature.name()) || witness.keyId() != signature.keyId()) {
           continue;
         }

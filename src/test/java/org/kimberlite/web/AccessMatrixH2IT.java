@@ -1052,6 +1052,8 @@ class AccessMatrixH2IT {
                   "password", actors.get("trader").password()));
       case "POST /log/cosignatures" ->
           new Call(method, pattern, "not a cosignature\n", "text/plain");
+      case "POST /add-checkpoint" ->
+          new Call(method, pattern, "old 0\n\nnot a checkpoint\n", "text/plain");
       case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");
       case "GET /api/v1/statistics/checks",
           "GET /api/v1/statistics/summary",

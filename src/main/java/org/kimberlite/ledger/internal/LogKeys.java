@@ -98,13 +98,7 @@ public class LogKeys implements SealedSecrets {
       return 0;
     }
     try {
-      String text = file.read();
-      var under = file.open(master, text).sealedUnder();
-      if (under == master.primaryId()) {
-        return 0;
-      }
-      file.write(master, signer.vkey(), signer.skey());
-      return 1;
+      return file.reseal(master, signer.vkey(), signer.skey()) ? 1 : 0;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot re-seal the log key " + file.file(), e);
     }
@@ -116,12 +110,7 @@ public class LogKeys implements SealedSecrets {
       return Map.of();
     }
     try {
-      String text = file.read();
-      try {
-        return Map.of(MasterKey.hex(file.open(master, text).sealedUnder()), 1L);
-      } catch (IllegalStateException e) {
-        return Map.of(UNKNOWN, 1L);
-      }
+      return file.countBySealingKey(master);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the log key " + file.file(), e);
     }

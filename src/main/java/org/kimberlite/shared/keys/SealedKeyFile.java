@@ -86,4 +86,29 @@ public record SealedKeyFile(Path file, String header, String purpose) {
   public String read() throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
   }
+
+  /**
+   * Re-seals the file under {@code master}'s sealing key if another key of {@code master} sealed
+   * it; returns whether it was rewritten.
+   */
+  public boolean reseal(MasterKey master, String publicName, String secret) throws IOException {
+    if (open(master, read()).sealedUnder() == master.primaryId()) {
+      return false;
+    }
+    write(master, publicName, secret);
+    return true;
+  }
+
+  /**
+   * One secret, counted under the {@link MasterKey#hex} id of the key that sealed it, or under
+   * {@link SealedSecrets#UNKNOWN} when no key of {@code master} opens it.
+   */
+  public java.util.Map<String, Long> countBySealingKey(MasterKey master) throws IOException {
+    String text = read();
+    try {
+      return java.util.Map.of(MasterKey.hex(open(master, text).sealedUnder()), 1L);
+    } catch (IllegalStateException e) {
+      return java.util.Map.of(SealedSecrets.UNKNOWN, 1L);
+    }
+  }
 }
