@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.kimberlite.ledger.internal.CheckpointCache;
 import org.kimberlite.ledger.internal.LedgerRepository;
 import org.kimberlite.ledger.internal.LogKeys;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,15 @@ public class Witnessing {
   private final LedgerProperties properties;
   private final List<CosignatureVerifier> witnesses;
   private final Clock clock;
+  private final CheckpointCache served;
 
-  Witnessing(LedgerRepository repository, LogKeys keys, LedgerProperties properties, Clock clock) {
+  Witnessing(
+      LedgerRepository repository,
+      LogKeys keys,
+      LedgerProperties properties,
+      Clock clock,
+      CheckpointCache served) {
+    this.served = served;
     this.repository = repository;
     this.keys = keys;
     this.properties = properties;
@@ -100,6 +108,9 @@ public class Witnessing {
             checkpoint.size(), v.witness(), v.line(), v.time(), clock.instant());
         accepted++;
       }
+    }
+    if (accepted > 0) {
+      served.changing(); // the served checkpoint shows the new cosignatures
     }
     return new Cosigning.Accepted(accepted);
   }
