@@ -142,27 +142,13 @@ public class Monitoring {
     if (!errors.isEmpty()) {
       return new MonitoringOutcome.Invalid(errors);
     }
-    MonitoringReport evidence =
-        compute(
-            history.get(),
-            java.util.Objects.requireNonNull(request.evidenceFrom()),
-            java.util.Objects.requireNonNull(request.evidenceTo()));
     Recommendation r =
-        new Recommendation(
+        freeze(
             UUID.randomUUID(),
-            participant,
-            java.util.Objects.requireNonNull(request.recommendedOn()),
-            java.util.Objects.requireNonNull(request.text()).strip(),
-            evidence.from(),
-            evidence.to(),
-            evidence.asOf(),
-            evidence.deadlineDays(),
-            evidence.totals(),
-            evidence.truncated(),
-            blankToNull(request.source()),
+            history.get(),
+            request,
             caller.organisationId(),
             caller.organisationName(),
-            now(),
             caller.username());
     recommendations.insert(r);
     Set<UUID> audience = new HashSet<>();
@@ -202,28 +188,7 @@ public class Monitoring {
     if (!errors.isEmpty()) {
       throw new IllegalStateException("Seeded recommendation " + id + ": " + errors);
     }
-    MonitoringReport evidence =
-        compute(
-            history,
-            java.util.Objects.requireNonNull(request.evidenceFrom()),
-            java.util.Objects.requireNonNull(request.evidenceTo()));
-    Recommendation r =
-        new Recommendation(
-            id,
-            participant,
-            java.util.Objects.requireNonNull(request.recommendedOn()),
-            java.util.Objects.requireNonNull(request.text()).strip(),
-            evidence.from(),
-            evidence.to(),
-            evidence.asOf(),
-            evidence.deadlineDays(),
-            evidence.totals(),
-            evidence.truncated(),
-            blankToNull(request.source()),
-            null,
-            by,
-            now(),
-            "seed");
+    Recommendation r = freeze(id, history, request, null, by, "seed");
     recommendations.insert(r);
     log.record(RecommendationRecords.commitment(r, issuer, Set.of()));
     return Optional.of(r);
@@ -249,6 +214,37 @@ public class Monitoring {
   @Transactional(readOnly = true)
   public Optional<Recommendation> recommendation(UUID id) {
     return recommendations.find(id);
+  }
+
+  /** The recommendation as asked, with the figures over its period computed now and frozen. */
+  private Recommendation freeze(
+      UUID id,
+      ParticipantHistory history,
+      NewRecommendation request,
+      @Nullable UUID organisationId,
+      String organisationName,
+      String by) {
+    MonitoringReport evidence =
+        compute(
+            history,
+            java.util.Objects.requireNonNull(request.evidenceFrom()),
+            java.util.Objects.requireNonNull(request.evidenceTo()));
+    return new Recommendation(
+        id,
+        history.participant(),
+        java.util.Objects.requireNonNull(request.recommendedOn()),
+        java.util.Objects.requireNonNull(request.text()).strip(),
+        evidence.from(),
+        evidence.to(),
+        evidence.asOf(),
+        evidence.deadlineDays(),
+        evidence.totals(),
+        evidence.truncated(),
+        blankToNull(request.source()),
+        organisationId,
+        organisationName,
+        now(),
+        by);
   }
 
   private MonitoringReport compute(ParticipantHistory history, LocalDate from, LocalDate to) {

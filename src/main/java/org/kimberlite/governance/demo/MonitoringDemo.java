@@ -108,16 +108,7 @@ class MonitoringDemo implements GovernanceDemoStep {
                   LocalDate receivedOn = issuedOn.plusDays(after);
                   confirming
                       .on(on(receivedOn))
-                      .confirm(
-                          importing,
-                          c.number(),
-                          new ConfirmRequest(
-                              c.parcels(),
-                              c.carats().toString(),
-                              c.importer().organisationId(),
-                              c.exporter().organisationId(),
-                              c.sealId(),
-                              receivedOn));
+                      .confirm(importing, c.number(), ConfirmRequest.matching(c, receivedOn));
                 }
                 return true;
               });

@@ -1,17 +1,8 @@
 package org.kimberlite.governance.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.kimberlite.governance.Monitoring;
 import org.kimberlite.governance.NewRecommendation;
 import org.kimberlite.shared.ParticipantCode;
@@ -58,26 +49,9 @@ public class RecommendationSeeder implements ApplicationRunner {
   }
 
   static List<Seeded> read() {
-    InputStream in = RecommendationSeeder.class.getClassLoader().getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("Missing seed resource " + RESOURCE);
-    }
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
-    List<Seeded> out = new ArrayList<>();
-    try (CSVParser parser =
-        CSVParser.builder()
-            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-            .setFormat(format)
-            .get()) {
-      for (CSVRecord r : parser) {
-        out.add(
+    return SeedCsv.read(
+        RESOURCE,
+        r ->
             new Seeded(
                 UUID.fromString(r.get("id")),
                 ParticipantCode.of(r.get("participant")),
@@ -88,10 +62,5 @@ public class RecommendationSeeder implements ApplicationRunner {
                     LocalDate.parse(r.get("evidence_to")),
                     r.get("source")),
                 r.get("by")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
   }
 }
