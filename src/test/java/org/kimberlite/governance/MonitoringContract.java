@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,8 @@ import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
+import org.kimberlite.registry.ParticipantPanel;
+import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
@@ -53,6 +57,7 @@ abstract class MonitoringContract {
   @Autowired TestClock clock;
   @Autowired Audit audit;
   @Autowired TransparencyLog log;
+  @Autowired List<ParticipantPanel> panels;
 
   Api anonymous() {
     return new Api("http://127.0.0.1:" + port);
@@ -239,6 +244,24 @@ abstract class MonitoringContract {
     Answer tooLong = team.api().get(MONITORING + "LR?from=2000-01-01&to=" + today());
     problem(tooLong, 422, "validation");
     problem(team.api().get(MONITORING + "L1"), 400, "validation");
+
+    // The participant's page links the team to the monitoring; a stranger sees no such panel.
+    assertThat(monitoringPanel(team, "LR")).isPresent();
+    assertThat(monitoringPanel(team, "LR").orElseThrow().rows().get(0).href())
+        .isEqualTo("/console/governance/monitoring/LR");
+    assertThat(monitoringPanel(stranger, "LR")).isEmpty();
+    assertThat(monitoringPanel(liberia, "LR")).isEmpty();
+  }
+
+  Optional<ParticipantPanel.Panel> monitoringPanel(Actor viewer, String participant) {
+    return panels.stream()
+        .flatMap(
+            p ->
+                p
+                    .panel(ParticipantCode.of(participant), viewer.caller(accounts), Locale.ENGLISH)
+                    .stream())
+        .filter(p -> p.id().equals("re-entry-monitoring"))
+        .findFirst();
   }
 
   @Test
