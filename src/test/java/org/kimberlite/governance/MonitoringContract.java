@@ -25,6 +25,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.CertificateRequests;
 import org.kimberlite.support.DecisionRequests;
 import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,24 +101,7 @@ abstract class MonitoringContract {
   /** An export of {@code origin} to the EU issued today, valid for 60 days. */
   Map<String, Object> certificate(
       Actor exporter, Actor importer, String origin, @Nullable String zone) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("exporter", exporter.id().toString());
-    body.put("importer", importer.id().toString());
-    body.put("importingParticipant", "EU");
-    Map<String, Object> o = new HashMap<>();
-    o.put("kind", "single");
-    o.put("countries", List.of(origin));
-    if (zone != null) {
-      o.put("zone", zone);
-    }
-    body.put("origin", o);
-    body.put(
-        "lines", List.of(Map.of("hsCode", "7102.31", "carats", "100.25", "valueUsd", "15000.00")));
-    body.put("parcels", 1);
-    body.put("sealId", "SEAL-" + System.nanoTime() % 1_000_000);
-    body.put("issuedOn", today().toString());
-    body.put("expiresOn", today().plusDays(60).toString());
-    return body;
+    return CertificateRequests.toEu(exporter, importer, origin, zone, today(), 60);
   }
 
   String issue(Actor authority, Map<String, Object> certificate) {
@@ -222,7 +206,7 @@ abstract class MonitoringContract {
     assertThat(totals.get("awaiting").asInt()).isEqualTo(1);
     assertThat(totals.get("inZone").asInt()).isEqualTo(1);
     assertThat(totals.get("notUnderFramework").asInt()).isEqualTo(3);
-    assertThat(totals.get("carats").asString()).isEqualTo("401.00");
+    assertThat(totals.get("carats").asString()).isEqualTo("481.60");
 
     // Who sees it: the team, the secretariat, the WGM; not another authority, not the participant.
     assertThat(secretariat.api().get(url).status()).isEqualTo(200);
