@@ -11,4 +11,19 @@ public record ConfirmRequest(
     @Nullable UUID importer,
     @Nullable UUID exporter,
     @Nullable String sealId,
-    @Nullable LocalDate receivedOn) {}
+    @Nullable LocalDate receivedOn) {
+
+  /**
+   * A confirmation that agrees with the certificate in every particular: the shipment arrived as
+   * certified, received on {@code receivedOn} (the demos' shipments).
+   */
+  public static ConfirmRequest matching(KpCertificate c, LocalDate receivedOn) {
+    return new ConfirmRequest(
+        c.parcels(),
+        c.carats().toString(),
+        c.importer().organisationId(),
+        c.exporter().organisationId(),
+        c.sealId(),
+        receivedOn);
+  }
+}

@@ -13,6 +13,7 @@ import org.kimberlite.certification.internal.CertificateDrafts;
 import org.kimberlite.certification.internal.CertificateMetrics;
 import org.kimberlite.certification.internal.CertificateRepository;
 import org.kimberlite.certification.internal.IssueContexts;
+import org.kimberlite.certification.internal.NumberLocks;
 import org.kimberlite.certification.internal.RejectionLog;
 import org.kimberlite.certification.internal.Rollback;
 import org.kimberlite.certification.internal.TradeAggregates;
@@ -49,6 +50,7 @@ public class IssuingCertificates {
   private final CertificationProperties properties;
   private final CertificateMetrics metrics;
   private final ApplicationEventPublisher events;
+  private final NumberLocks numberLocks;
   private final Clock clock;
 
   public IssuingCertificates(
@@ -63,6 +65,7 @@ public class IssuingCertificates {
       CertificationProperties properties,
       CertificateMetrics metrics,
       ApplicationEventPublisher events,
+      NumberLocks numberLocks,
       Clock clock) {
     this.repository = repository;
     this.rejections = rejections;
@@ -75,6 +78,7 @@ public class IssuingCertificates {
     this.properties = properties;
     this.metrics = metrics;
     this.events = events;
+    this.numberLocks = numberLocks;
     this.clock = clock;
   }
 
@@ -92,6 +96,7 @@ public class IssuingCertificates {
         properties,
         metrics,
         events,
+        numberLocks,
         other);
   }
 
@@ -124,6 +129,7 @@ public class IssuingCertificates {
     KpRules.OrganisationFacts issuer = context.issuer();
     String number;
     if (request.number() == null || request.number().isBlank()) {
+      awaitNumberTurn(issuer.country().code());
       Optional<String> next =
           repository.nextNumber(
               issuer.country().code(), properties.firstNumber(), properties.lastNumber());
@@ -182,6 +188,15 @@ public class IssuingCertificates {
     metrics.issued();
     events.publishEvent(new CertificateChanged(number, CertificateStatus.ISSUED, at));
     return new Issued(certificate, receipt, decision.flags());
+  }
+
+  private void awaitNumberTurn(String prefix) {
+    try {
+      numberLocks.awaitTurn(prefix);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the next number", e);
+    }
   }
 
   /** Why the caller may not issue at all (not a KP authority of a participant), if so. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.ledger.Checkpoint;
+import org.kimberlite.ledger.CosignatureVerifier;
 import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.NoteVerifier;
 import org.kimberlite.ledger.ProofException;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * Verifies offline that an entry is in the log: the proof's checkpoint is signed by the given log
  * key, and the entry's leaf hash is included in that checkpoint's tree. With {@code --record} and
- * {@code --salt} it also checks that the entry commits to that record.
+ * {@code --salt} it also checks that the entry commits to that record; with {@code --witness} (and
+ * {@code --witnesses-required K}) it requires valid cosignatures of K of those witnesses.
  */
 @Command(
     name = "verify-proof",
@@ -45,6 +48,22 @@ final class VerifyProofCommand implements Callable<Integer> {
   @Option(names = "--salt", description = "The record's salt, base64.")
   @Nullable String salt;
 
+  @Option(
+      names = "--witness",
+      paramLabel = "VKEY",
+      description =
+          "A witness's cosignature verifier key (or a file holding it) whose cosignature counts;"
+              + " repeatable.")
+  List<String> witnesses = new ArrayList<>();
+
+  @Option(
+      names = "--witnesses-required",
+      paramLabel = "K",
+      description =
+          "How many of the --witness keys must have cosigned the proof's checkpoint (default: all"
+              + " given).")
+  @Nullable Integer witnessesRequired;
+
   @Parameters(index = "0", paramLabel = "PROOF", description = "The .tlog-proof file.")
   Path proofFile = Path.of("");
 
@@ -58,8 +77,20 @@ final class VerifyProofCommand implements Callable<Integer> {
       TlogProof proof = TlogProof.parse(Files.readString(proofFile, StandardCharsets.UTF_8));
       byte[] entry = Files.readAllBytes(entryFile);
       String expectedOrigin = origin == null ? key.name() : origin;
+      List<CosignatureVerifier> cosigners = new ArrayList<>();
+      for (String w : witnesses) {
+        cosigners.add(CosignatureVerifier.parse(readKey(w)));
+      }
+      int quorum = witnessesRequired == null ? cosigners.size() : witnessesRequired;
+      if (quorum < 0 || quorum > cosigners.size()) {
+        throw new IllegalArgumentException(
+            "--witnesses-required must be from 0 to the number of --witness keys ("
+                + cosigners.size()
+                + ")");
+      }
       Checkpoint checkpoint =
-          TlogProof.verify(proof, Rfc6962.leafHash(entry), expectedOrigin, List.of(key));
+          TlogProof.verify(
+              proof, Rfc6962.leafHash(entry), expectedOrigin, List.of(key), cosigners, quorum);
       if (record != null || salt != null) {
         checkRecord(entry);
       }
@@ -74,6 +105,10 @@ final class VerifyProofCommand implements Callable<Integer> {
               + HexFormat.of().formatHex(checkpoint.rootHash())
               + ")");
       System.out.println("    entry: " + new String(entry, StandardCharsets.UTF_8));
+      if (quorum > 0) {
+        System.out.println(
+            "OK: cosigned by at least " + quorum + " of " + cosigners.size() + " witnesses");
+      }
       return 0;
     } catch (ProofException | LogFormatException | IllegalArgumentException e) {
       System.out.println("FAILED: " + e.getMessage());

@@ -18,6 +18,7 @@ import org.kimberlite.governance.DecisionOutcome.Breach;
 import org.kimberlite.governance.internal.DecisionPolicy;
 import org.kimberlite.governance.internal.DecisionRecords;
 import org.kimberlite.governance.internal.DecisionRepository;
+import org.kimberlite.governance.internal.RecommendationRepository;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.AuditTrail;
 import org.kimberlite.registry.Caller;
@@ -30,6 +31,7 @@ import org.kimberlite.registry.ParticipantDetail;
 import org.kimberlite.registry.ParticipantHistory;
 import org.kimberlite.registry.Participants;
 import org.kimberlite.registry.RuleBreach;
+import org.kimberlite.registry.StatusChangeType;
 import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 @Service
 public class Decisions {
   private final DecisionRepository repository;
+  private final RecommendationRepository recommendations;
   private final Participants participants;
   private final TransparencyLog log;
   private final AuditTrail audit;
@@ -52,11 +55,13 @@ public class Decisions {
 
   Decisions(
       DecisionRepository repository,
+      RecommendationRepository recommendations,
       Participants participants,
       TransparencyLog log,
       AuditTrail audit,
       Clock clock) {
     this.repository = repository;
+    this.recommendations = recommendations;
     this.participants = participants;
     this.log = log;
     this.audit = audit;
@@ -78,6 +83,7 @@ public class Decisions {
     }
     List<Breach> breaches = new ArrayList<>(DecisionPolicy.check(request, today(), false));
     breaches.addAll(unknownParticipants(request));
+    breaches.addAll(recommendationBreaches(request));
     if (!breaches.isEmpty()) {
       return new DecisionOutcome.Refused(breaches);
     }
@@ -148,6 +154,7 @@ public class Decisions {
     }
     List<Breach> breaches = new ArrayList<>(DecisionPolicy.check(request, today(), true));
     breaches.addAll(unknownParticipants(request));
+    breaches.addAll(recommendationBreaches(request));
     if (!breaches.isEmpty()) {
       throw new IllegalStateException("Seeded decision " + request.number() + ": " + breaches);
     }
@@ -257,6 +264,45 @@ public class Decisions {
       }
     }
     return out;
+  }
+
+  /**
+   * A recommendation the decision follows must exist and concern a participant whose restrictions
+   * the decision lifts (one its reinstatement orders name).
+   */
+  private List<Breach> recommendationBreaches(NewDecision request) {
+    UUID id = request.recommendation();
+    if (id == null) {
+      return List.of();
+    }
+    Optional<Recommendation> found = recommendations.find(id);
+    if (found.isEmpty()) {
+      return List.of(
+          new Breach(
+              DecisionPolicy.RECOMMENDATION_MISMATCH,
+              "recommendation",
+              "no recommendation " + id + " is recorded"));
+    }
+    ParticipantCode concerned = found.get().participant();
+    boolean lifts =
+        request.orders().stream()
+            .anyMatch(
+                o ->
+                    o instanceof DecisionOrder.StatusOrder s
+                        && s.change() == StatusChangeType.REINSTATEMENT
+                        && s.participant().equals(concerned));
+    if (lifts) {
+      return List.of();
+    }
+    return List.of(
+        new Breach(
+            DecisionPolicy.RECOMMENDATION_MISMATCH,
+            "recommendation",
+            "the recommendation concerns "
+                + concerned
+                + ", whose restrictions this decision does not lift: it orders no reinstatement"
+                + " of "
+                + concerned));
   }
 
   /** Status changes before zone declarations: a framework first, then the zones it allows. */

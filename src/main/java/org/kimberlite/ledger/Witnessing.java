@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.kimberlite.ledger.internal.CheckpointCache;
 import org.kimberlite.ledger.internal.LedgerRepository;
 import org.kimberlite.ledger.internal.LogKeys;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,15 @@ public class Witnessing {
   private final LedgerProperties properties;
   private final List<CosignatureVerifier> witnesses;
   private final Clock clock;
+  private final CheckpointCache served;
 
-  Witnessing(LedgerRepository repository, LogKeys keys, LedgerProperties properties, Clock clock) {
+  Witnessing(
+      LedgerRepository repository,
+      LogKeys keys,
+      LedgerProperties properties,
+      Clock clock,
+      CheckpointCache served) {
+    this.served = served;
     this.repository = repository;
     this.keys = keys;
     this.properties = properties;
@@ -42,6 +50,21 @@ public class Witnessing {
    */
   @Transactional
   public Cosigning accept(String note) {
+    return accept(note, List.of());
+  }
+
+  /**
+   * As {@link #accept(String)}, trusting also {@code alsoTrusted}: the witnesses of peer nodes this
+   * log submits its checkpoints to (the federation's peers).
+   */
+  @Transactional
+  public Cosigning accept(String note, List<CosignatureVerifier> alsoTrusted) {
+    List<CosignatureVerifier> trusted = new ArrayList<>(witnesses);
+    for (CosignatureVerifier w : alsoTrusted) {
+      if (trusted.stream().noneMatch(t -> t.vkey().equals(w.vkey()))) {
+        trusted.add(w);
+      }
+    }
     Note parsed;
     Checkpoint checkpoint;
     try {
@@ -64,7 +87,7 @@ public class Witnessing {
     record Verified(String witness, String line, long time) {}
     List<Verified> verified = new ArrayList<>();
     for (NoteSignature signature : parsed.signatures()) {
-      for (CosignatureVerifier witness : witnesses) {
+      for (CosignatureVerifier witness : trusted) {
         if (!witness.name().equals(signature.name()) || witness.keyId() != signature.keyId()) {
           continue;
         }
@@ -85,6 +108,9 @@ public class Witnessing {
             checkpoint.size(), v.witness(), v.line(), v.time(), clock.instant());
         accepted++;
       }
+    }
+    if (accepted > 0) {
+      served.changing(); // the served checkpoint shows the new cosignatures
     }
     return new Cosigning.Accepted(accepted);
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.ledger.Audit;
@@ -21,6 +22,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.CertificateRequests;
 import org.kimberlite.support.DecisionRequests;
 import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,28 +76,8 @@ abstract class DecisionContract {
   }
 
   Map<String, Object> certificate(
-      Actor exporter,
-      Actor importer,
-      String origin,
-      @org.jspecify.annotations.Nullable String zone) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("exporter", exporter.id().toString());
-    body.put("importer", importer.id().toString());
-    body.put("importingParticipant", "EU");
-    Map<String, Object> o = new HashMap<>();
-    o.put("kind", "single");
-    o.put("countries", List.of(origin));
-    if (zone != null) {
-      o.put("zone", zone);
-    }
-    body.put("origin", o);
-    body.put(
-        "lines", List.of(Map.of("hsCode", "7102.31", "carats", "120.40", "valueUsd", "18060.00")));
-    body.put("parcels", 1);
-    body.put("sealId", "SEAL-" + System.nanoTime() % 1_000_000);
-    body.put("issuedOn", today().toString());
-    body.put("expiresOn", today().plusDays(30).toString());
-    return body;
+      Actor exporter, Actor importer, String origin, @Nullable String zone) {
+    return CertificateRequests.toEu(exporter, importer, origin, zone, today(), 30);
   }
 
   static List<String> rules(Answer a) {

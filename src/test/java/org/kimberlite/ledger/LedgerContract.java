@@ -125,6 +125,57 @@ abstract class LedgerContract {
   }
 
   @Test
+  void tilesAndTheCheckpointServedFromMemoryAnswerAsTheWholeChainDoes() throws Exception {
+    awaitIntegrated();
+    LogClient client = client();
+    // A partial bundle no other test asks for: the first answer comes through the filter chain
+    // and the controller (and keeps the tile), the second from memory.
+    String path = "/log/" + new TilePath(0, 0, 13, true).path();
+    HttpResponse<byte[]> chain = client.get(path);
+    HttpResponse<byte[]> memory = client.get(path);
+    assertThat(chain.statusCode()).isEqualTo(200);
+    assertThat(memory.statusCode()).isEqualTo(200);
+    assertThat(memory.body()).isEqualTo(chain.body());
+    Map<String, List<String>> expected = new java.util.TreeMap<>(chain.headers().map());
+    Map<String, List<String>> actual = new java.util.TreeMap<>(memory.headers().map());
+    for (String varies : List.of("date", "x-request-id")) {
+      assertThat(actual).containsKey(varies);
+      expected.remove(varies);
+      actual.remove(varies);
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(expected)
+        .containsKeys("etag", "x-content-type-options", "x-frame-options", "referrer-policy");
+
+    // A conditional read of a kept tile: 304 with the tag and no body; another tag: the bytes.
+    String etag = memory.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<byte[]> notModified = client.get(path, Map.of("If-None-Match", etag));
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.body()).isEmpty();
+    assertThat(notModified.headers().firstValue("ETag")).contains(etag);
+    assertThat(client.get(path, Map.of("If-None-Match", "\"other\"")).statusCode()).isEqualTo(200);
+
+    // The checkpoint carries the same security headers, its own tag, and answers 304 to it.
+    HttpResponse<byte[]> checkpoint = client.get("/log/checkpoint");
+    assertThat(checkpoint.statusCode()).isEqualTo(200);
+    assertThat(checkpoint.headers().map().keySet()).containsAll(chain.headers().map().keySet());
+    for (String h : List.of("x-content-type-options", "x-frame-options", "referrer-policy")) {
+      assertThat(checkpoint.headers().allValues(h)).isEqualTo(chain.headers().allValues(h));
+    }
+    String noteTag = checkpoint.headers().firstValue("ETag").orElseThrow();
+    assertThat(noteTag).isNotEqualTo(etag);
+    assertThat(client.get("/log/checkpoint", Map.of("If-None-Match", noteTag)).statusCode())
+        .isIn(200, 304); // 200 only if a new checkpoint was signed in between
+    // A caller's request id is echoed from memory as through the chain.
+    assertThat(
+            client
+                .get(path, Map.of("X-Request-Id", "tile-read-1"))
+                .headers()
+                .firstValue("X-Request-Id"))
+        .contains("tile-read-1");
+  }
+
+  @Test
   void aRecordedDecisionGetsAProofThatVerifiesOffline() throws Exception {
     Api secretariat = secretariat();
     Api.Answer admitted =

@@ -37,10 +37,16 @@ public final class LogClient {
   }
 
   public HttpResponse<byte[]> get(String path) {
+    return get(path, java.util.Map.of());
+  }
+
+  /** A GET with these request headers. */
+  public HttpResponse<byte[]> get(String path, java.util.Map<String, String> headers) {
     try {
-      return CLIENT.send(
-          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+      headers.forEach(b::header);
+      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -468,6 +468,22 @@ class AccessMatrixH2IT {
     return a.json().get("id").asString();
   }
 
+  /** The recommendation behind CAR's reinstatement of 2024, seeded. */
+  static final String SEEDED_RECOMMENDATION = "4cd381f5-df61-3ac6-9001-5dd4454658ea";
+
+  /** A recommendation to lift CAR's restrictions, made today on the last 30 days. */
+  static Map<String, String> recommendation(String today) {
+    return Map.of(
+        "recommendedOn",
+        today,
+        "evidenceFrom",
+        LocalDate.parse(today).minusDays(30).toString(),
+        "evidenceTo",
+        today,
+        "text",
+        "Recorded by the access matrix.");
+  }
+
   /** The id of a seeded KP decision (public). */
   String seededDecision() {
     return anonymous()
@@ -908,6 +924,17 @@ class AccessMatrixH2IT {
                   + (2003 + counter.incrementAndGet() % 20)
                   + "/H1",
               Map.of("carats", "1000.00", "valueUsd", "50000.00", "reason", "matrix"));
+      case "GET /api/v1/governance/monitoring/{participant}",
+          "GET /api/v1/governance/monitoring/{participant}/recommendations",
+          "GET /console/governance/monitoring/{participant}" ->
+          Call.of(method, pattern.replace("{participant}", "CF"));
+      case "POST /api/v1/governance/monitoring/{participant}/recommendations" ->
+          Call.json(method, pattern.replace("{participant}", "CF"), recommendation(today));
+      case "POST /console/governance/monitoring/{participant}/recommendations" ->
+          Call.form(pattern.replace("{participant}", "CF"), recommendation(today));
+      case "GET /api/v1/governance/recommendations/{id}",
+          "GET /console/governance/recommendations/{id}" ->
+          Call.of(method, pattern.replace("{id}", SEEDED_RECOMMENDATION));
       case "POST /api/v1/governance/review-visits" -> Call.json(method, pattern, visitPlan(today));
       case "POST /console/review-visits" -> {
         Map<String, Object> plan = visitPlan(today);
@@ -1055,6 +1082,8 @@ class AccessMatrixH2IT {
       case "PUT /api/v1/federation/directory" ->
           Call.json(method, pattern, Map.of("nodes", List.of()));
       case "POST /api/v1/federation/deliveries" -> Call.json(method, pattern, Map.of());
+      case "POST /add-checkpoint" ->
+          new Call(method, pattern, "old 0\n\nnot a checkpoint\n", "text/plain");
       case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");
       case "GET /api/v1/statistics/checks",
           "GET /api/v1/statistics/summary",

@@ -422,16 +422,7 @@ public class CertificationDemo {
               } else if (receivedOn != null) {
                 confirming
                     .on(on(receivedOn))
-                    .confirm(
-                        importing,
-                        c.number(),
-                        new ConfirmRequest(
-                            c.parcels(),
-                            c.carats().toString(),
-                            c.importer().organisationId(),
-                            c.exporter().organisationId(),
-                            c.sealId(),
-                            receivedOn));
+                    .confirm(importing, c.number(), ConfirmRequest.matching(c, receivedOn));
               }
               return c.number();
             });

@@ -672,13 +672,7 @@ public class CustodyDemo {
                     .confirm(
                         callers.get(importingAuthority),
                         c.number(),
-                        new ConfirmRequest(
-                            c.parcels(),
-                            c.carats().toString(),
-                            c.importer().organisationId(),
-                            c.exporter().organisationId(),
-                            c.sealId(),
-                            day(receivedOn)));
+                        ConfirmRequest.matching(c, day(receivedOn)));
                 return c.number();
               });
       if (number == null) {

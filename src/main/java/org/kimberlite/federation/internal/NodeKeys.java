@@ -101,11 +101,22 @@ public class NodeKeys implements SealedSecrets {
       return 0;
     }
     NoteSigner s = signer();
-    return file.reseal(master, s.vkey(), s.skey());
+    try {
+      return file.reseal(master, s.vkey(), s.skey()) ? 1 : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot re-seal the node key " + file.file(), e);
+    }
   }
 
   @Override
   public Map<String, Long> countBySealingKey(MasterKey master) {
-    return Files.exists(file.file()) ? file.countBySealingKey(master) : Map.of();
+    if (!Files.exists(file.file())) {
+      return Map.of();
+    }
+    try {
+      return file.countBySealingKey(master);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the node key " + file.file(), e);
+    }
   }
 }

@@ -1,4 +1,7 @@
-/** The federation's storage, keys, metrics and background jobs. */
+/**
+ * The federation's storage, keys, metrics and background jobs (submitting checkpoints to peers,
+ * fetching the directory, sending the outbox).
+ */
 @NullMarked
 package org.kimberlite.federation.internal;
 

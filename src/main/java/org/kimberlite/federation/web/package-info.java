@@ -1,4 +1,7 @@
-/** The federation's HTTP face. */
+/**
+ * The federation's HTTP face: the C2SP tlog-witness endpoint, the federation API, the directory and
+ * the certificate exchange.
+ */
 @NullMarked
 package org.kimberlite.federation.web;
 

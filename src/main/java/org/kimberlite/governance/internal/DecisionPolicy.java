@@ -32,6 +32,12 @@ public final class DecisionPolicy {
   /** A decision takes effect on or after the day it is adopted. */
   public static final String EFFECTIVE_BEFORE_ADOPTED = "governance/effective-before-adopted";
 
+  /**
+   * The recommendation a decision follows must exist and concern a participant the decision
+   * reinstates.
+   */
+  public static final String RECOMMENDATION_MISMATCH = "governance/recommendation-mismatch";
+
   /** A field of the wrong form or length. */
   public static final String INVALID = "governance/invalid-decision";
 

@@ -1,17 +1,10 @@
 package org.kimberlite.governance.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.kimberlite.governance.DecisionBody;
 import org.kimberlite.governance.DecisionNumber;
@@ -65,56 +58,35 @@ public class DecisionSeeder implements ApplicationRunner {
 
   /** The seeded decisions, in file order. */
   static List<NewDecision> read() {
-    InputStream in = DecisionSeeder.class.getClassLoader().getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("Missing seed resource " + RESOURCE);
-    }
-    CSVFormat format =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get();
-    List<NewDecision> out = new ArrayList<>();
-    try (CSVParser parser =
-        CSVParser.builder()
-            .setReader(new InputStreamReader(in, StandardCharsets.UTF_8))
-            .setFormat(format)
-            .get()) {
-      for (CSVRecord r : parser) {
-        List<DecisionOrder> orders = new ArrayList<>();
-        List<ParticipantCode> concerned = new ArrayList<>();
-        for (String o : ORDERS.split(r.get("orders"))) {
-          String[] parts = ORDER_PARTS.split(o, 3);
-          ParticipantCode code = ParticipantCode.of(parts[0]);
-          if (!concerned.contains(code)) {
-            concerned.add(code);
-          }
-          orders.add(
-              parts[1].equals("ZONE")
-                  ? new DecisionOrder.ZoneDeclaration(code, parts[2])
-                  : new DecisionOrder.StatusOrder(code, StatusChangeType.valueOf(parts[1])));
-        }
-        String recommendation = r.get("recommendation");
-        out.add(
-            new NewDecision(
-                DecisionNumber.of(r.get("number")),
-                r.get("title"),
-                DecisionBody.valueOf(r.get("body").toUpperCase(Locale.ROOT)),
-                LocalDate.parse(r.get("adopted_on")),
-                LocalDate.parse(r.get("effective_on")),
-                DatePrecision.valueOf(r.get("precision")),
-                r.get("text"),
-                concerned,
-                orders,
-                recommendation.isBlank() ? null : UUID.fromString(recommendation),
-                r.get("source")));
+    return SeedCsv.read(RESOURCE, DecisionSeeder::decision);
+  }
+
+  private static NewDecision decision(CSVRecord r) {
+    List<DecisionOrder> orders = new ArrayList<>();
+    List<ParticipantCode> concerned = new ArrayList<>();
+    for (String o : ORDERS.split(r.get("orders"))) {
+      String[] parts = ORDER_PARTS.split(o, 3);
+      ParticipantCode code = ParticipantCode.of(parts[0]);
+      if (!concerned.contains(code)) {
+        concerned.add(code);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      orders.add(
+          parts[1].equals("ZONE")
+              ? new DecisionOrder.ZoneDeclaration(code, parts[2])
+              : new DecisionOrder.StatusOrder(code, StatusChangeType.valueOf(parts[1])));
     }
-    return out;
+    String recommendation = r.get("recommendation");
+    return new NewDecision(
+        DecisionNumber.of(r.get("number")),
+        r.get("title"),
+        DecisionBody.valueOf(r.get("body").toUpperCase(Locale.ROOT)),
+        LocalDate.parse(r.get("adopted_on")),
+        LocalDate.parse(r.get("effective_on")),
+        DatePrecision.valueOf(r.get("precision")),
+        r.get("text"),
+        concerned,
+        orders,
+        recommendation.isBlank() ? null : UUID.fromString(recommendation),
+        r.get("source"));
   }
 }

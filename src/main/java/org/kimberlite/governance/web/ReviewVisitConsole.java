@@ -292,7 +292,8 @@ class ReviewVisitConsole {
     model.addAttribute("form", form);
   }
 
-  private static @Nullable LocalDate date(
+  /** A date of a console form; null when blank, an error under its field when unreadable. */
+  static @Nullable LocalDate date(
       Map<String, String> form, String field, Map<String, String> errors) {
     String value = blank(form.get(field));
     if (value == null) {

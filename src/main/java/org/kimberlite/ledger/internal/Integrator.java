@@ -39,6 +39,7 @@ public class Integrator implements SmartLifecycle {
   private final IntegrationSignal signal;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final CheckpointCache served;
   private final String node =
       ManagementFactory.getRuntimeMXBean().getName()
           + "/"
@@ -53,7 +54,9 @@ public class Integrator implements SmartLifecycle {
       LedgerProperties properties,
       IntegrationSignal signal,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      CheckpointCache served) {
+    this.served = served;
     this.repository = repository;
     this.election = election;
     this.keys = keys;
@@ -196,6 +199,7 @@ public class Integrator implements SmartLifecycle {
     String note =
         Notes.sign(
             new Checkpoint(properties.origin(), size, root, List.of()).body(), keys.signer());
+    served.changing(); // the served checkpoint is not kept across this commit
     repository.insertCheckpoint(size, root, note, clock.instant(), node);
     repository.updateHead(size, root, node);
     return ids.size();

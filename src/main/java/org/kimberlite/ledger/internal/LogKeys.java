@@ -94,12 +94,26 @@ public class LogKeys implements SealedSecrets {
   /** Re-seals the key file under the sealing key if another key of {@code master} sealed it. */
   @Override
   public synchronized int resealBatch(MasterKey master, int max) {
-    return !inFile || max < 1 ? 0 : file.reseal(master, signer.vkey(), signer.skey());
+    if (!inFile || max < 1) {
+      return 0;
+    }
+    try {
+      return file.reseal(master, signer.vkey(), signer.skey()) ? 1 : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot re-seal the log key " + file.file(), e);
+    }
   }
 
   @Override
   public Map<String, Long> countBySealingKey(MasterKey master) {
-    return inFile ? file.countBySealingKey(master) : Map.of();
+    if (!inFile) {
+      return Map.of();
+    }
+    try {
+      return file.countBySealingKey(master);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the log key " + file.file(), e);
+    }
   }
 
   public NoteSigner signer() {

@@ -17,7 +17,7 @@ public class TileCache {
 
   private final long budget;
   private long bytes;
-  private final LinkedHashMap<String, byte[]> tiles = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<String, KeptBody> tiles = new LinkedHashMap<>(256, 0.75f, true);
 
   public TileCache() {
     this(BUDGET);
@@ -28,23 +28,34 @@ public class TileCache {
   }
 
   /** The body of the tile at {@code path}, if it was kept. */
-  public synchronized byte @Nullable [] get(String path) {
+  public byte @Nullable [] get(String path) {
+    KeptBody kept = kept(path);
+    return kept == null ? null : kept.body();
+  }
+
+  /** The body of the tile at {@code path} with its entity tag, if it was kept. */
+  public synchronized @Nullable KeptBody kept(String path) {
     return tiles.get(path);
   }
 
   /**
    * Keeps the body of the tile at {@code path}, letting the least recently used go beyond budget.
    */
-  public synchronized void put(String path, byte[] body) {
+  public void put(String path, byte[] body) {
     if (body.length > budget) {
       return;
     }
-    byte[] old = tiles.put(path, body);
-    bytes += body.length - (old == null ? 0 : old.length);
+    keep(path, KeptBody.of(body));
+  }
+
+  private synchronized void keep(String path, KeptBody kept) {
+    byte[] body = kept.body();
+    KeptBody old = tiles.put(path, kept);
+    bytes += body.length - (old == null ? 0 : old.body().length);
     var it = tiles.entrySet().iterator();
     while (bytes > budget && it.hasNext()) {
-      Map.Entry<String, byte[]> eldest = it.next();
-      bytes -= eldest.getValue().length;
+      Map.Entry<String, KeptBody> eldest = it.next();
+      bytes -= eldest.getValue().body().length;
       it.remove();
     }
   }

@@ -1,5 +1,6 @@
 package org.kimberlite.ledger.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,9 +9,14 @@ import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.TilePath;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.ledger.Witnessing;
+import org.kimberlite.ledger.internal.CheckpointCache;
+import org.kimberlite.ledger.internal.KeptBody;
+import org.kimberlite.ledger.internal.TileCache;
 import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.shared.problem.Problem;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +39,28 @@ class LogResources {
 
   private final TransparencyLog log;
   private final Witnessing witnessing;
+  private final TileCache tiles;
+  private final CheckpointCache checkpoints;
 
-  LogResources(TransparencyLog log, Witnessing witnessing) {
+  LogResources(
+      TransparencyLog log, Witnessing witnessing, TileCache tiles, CheckpointCache checkpoints) {
     this.log = log;
     this.witnessing = witnessing;
+    this.tiles = tiles;
+    this.checkpoints = checkpoints;
+  }
+
+  /**
+   * Kept tiles and the checkpoint answered from memory before the filter chain ({@link LogReads}).
+   */
+  @Bean
+  static FilterRegistrationBean<LogReads> logReads(
+      TransparencyLog log, TileCache tiles, CheckpointCache checkpoints, MeterRegistry registry) {
+    FilterRegistrationBean<LogReads> bean =
+        new FilterRegistrationBean<>(new LogReads(log, tiles, checkpoints, registry));
+    bean.addUrlPatterns(LogReads.CHECKPOINT, LogReads.TILES + "*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return bean;
   }
 
   @Bean
@@ -46,8 +70,9 @@ class LogResources {
 
   @GetMapping("/checkpoint")
   ResponseEntity<String> checkpoint() {
-    String note =
-        log.checkpoint()
+    KeptBody note =
+        checkpoints
+            .note(log::checkpoint)
             .orElseThrow(
                 () ->
                     new Problem(
@@ -60,7 +85,8 @@ class LogResources {
     return ResponseEntity.ok()
         .contentType(TEXT)
         .cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(2)).cachePublic())
-        .body(note);
+        .eTag(note.etag())
+        .body(new String(note.body(), StandardCharsets.UTF_8));
   }
 
   @GetMapping("/vkey")
@@ -84,9 +110,11 @@ class LogResources {
                 () ->
                     Problem.notFound(
                         "The log's latest signed checkpoint has no tile " + tile.path() + "."));
+    KeptBody kept = tiles.kept(tile.path());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .cacheControl(IMMUTABLE)
+        .eTag((kept != null ? kept : KeptBody.of(body)).etag())
         .body(body);
   }
 

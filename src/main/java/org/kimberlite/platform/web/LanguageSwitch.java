@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @ControllerAdvice(annotations = Controller.class)
 class LanguageSwitch {
+  private static final Pattern SCHEME_AND_HOST = Pattern.compile("^[a-z]+://[^/]+");
 
   /**
    * One entry of the switch.
@@ -45,13 +47,15 @@ class LanguageSwitch {
                 new Language(
                     l.getLanguage(),
                     l.getLanguage().equals("fr") ? "Français" : "English",
-                    (failed == null
-                            ? ServletUriComponentsBuilder.fromRequest(request)
-                            : ServletUriComponentsBuilder.fromPath(failed.toString()))
-                        .replaceQueryParam(Languages.PARAMETER, l.getLanguage())
-                        .build()
-                        .toUriString()
-                        .replaceFirst("^[a-z]+://[^/]+", ""),
+                    SCHEME_AND_HOST
+                        .matcher(
+                            (failed == null
+                                    ? ServletUriComponentsBuilder.fromRequest(request)
+                                    : ServletUriComponentsBuilder.fromPath(failed.toString()))
+                                .replaceQueryParam(Languages.PARAMETER, l.getLanguage())
+                                .build()
+                                .toUriString())
+                        .replaceFirst(""),
                     l.getLanguage().equals(now.getLanguage())))
         .toList();
   }

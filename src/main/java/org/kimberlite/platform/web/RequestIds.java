@@ -49,7 +49,7 @@ public class RequestIds extends OncePerRequestFilter {
   }
 
   /** The caller's id when it is acceptable, else a new one. */
-  static String accepted(@Nullable String given) {
+  public static String accepted(@Nullable String given) {
     if (given != null && ACCEPTED.matcher(given).matches()) {
       return given;
     }

@@ -92,6 +92,11 @@ public class DemoWorld {
         authority("kp-cd", "DRC KP Authority (demo)", "CD", OrganisationRole.KP_AUTHORITY),
         authority(
             "kp-us", "United States KP Authority (demo)", "US", OrganisationRole.KP_AUTHORITY),
+        authority(
+            "kp-cf",
+            "Central African Republic KP Authority (demo)",
+            "CF",
+            OrganisationRole.KP_AUTHORITY),
         company("kalahari-mining", "Kalahari Rough Mining Ltd", "BW", OrganisationRole.MINER, 3),
         company("tundra-mines", "Tundra Lakes Diamond Mines Inc.", "CA", OrganisationRole.MINER, 3),
         // Planted red flag (DD-03): this counterparty's RJC certification lapsed two months ago.
@@ -99,6 +104,8 @@ public class DemoWorld {
             company(LAPSED_RJC, "Limpopo Kimberlite (Pty) Ltd", "ZA", OrganisationRole.MINER, 3)),
         company(
             "kasai-coop", "Kasai Artisanal Diamond Cooperative", "CD", OrganisationRole.MINER, 1),
+        company(
+            "bangui-rough", "Bangui Rough Diamond Export SARL", "CF", OrganisationRole.TRADER, 0),
         company("lena-rough", "Lena River Rough Diamonds JSC", "RU", OrganisationRole.MINER, 3),
         company(
             "gaborone-sorting", "Gaborone Rough Sorting House", "BW", OrganisationRole.TRADER, 3),

@@ -1,14 +1,12 @@
 package org.kimberlite.shared.keys;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -84,43 +82,33 @@ public record SealedKeyFile(Path file, String header, String purpose) {
     }
   }
 
-  /**
-   * Re-seals the file's key under {@code master}'s sealing key unless it is sealed under it
-   * already; returns 1 when it re-sealed, else 0 (for {@link SealedSecrets#resealBatch}).
-   */
-  public int reseal(MasterKey master, String publicName, String secret) {
-    try {
-      if (open(master, read()).sealedUnder() == master.primaryId()) {
-        return 0;
-      }
-      write(master, publicName, secret);
-      return 1;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot re-seal the key " + file, e);
-    }
-  }
-
-  /**
-   * The one key of this file counted under the master key it is sealed with, or under {@link
-   * SealedSecrets#UNKNOWN} when no key of {@code master} opens it (for {@link
-   * SealedSecrets#countBySealingKey}).
-   */
-  public Map<String, Long> countBySealingKey(MasterKey master) {
-    String text;
-    try {
-      text = read();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the key " + file, e);
-    }
-    try {
-      return Map.of(MasterKey.hex(open(master, text).sealedUnder()), 1L);
-    } catch (IllegalStateException e) {
-      return Map.of(SealedSecrets.UNKNOWN, 1L);
-    }
-  }
-
   /** Reads the file's text. */
   public String read() throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Re-seals the file under {@code master}'s sealing key if another key of {@code master} sealed
+   * it; returns whether it was rewritten.
+   */
+  public boolean reseal(MasterKey master, String publicName, String secret) throws IOException {
+    if (open(master, read()).sealedUnder() == master.primaryId()) {
+      return false;
+    }
+    write(master, publicName, secret);
+    return true;
+  }
+
+  /**
+   * One secret, counted under the {@link MasterKey#hex} id of the key that sealed it, or under
+   * {@link SealedSecrets#UNKNOWN} when no key of {@code master} opens it.
+   */
+  public java.util.Map<String, Long> countBySealingKey(MasterKey master) throws IOException {
+    String text = read();
+    try {
+      return java.util.Map.of(MasterKey.hex(open(master, text).sealedUnder()), 1L);
+    } catch (IllegalStateException e) {
+      return java.util.Map.of(SealedSecrets.UNKNOWN, 1L);
+    }
   }
 }
