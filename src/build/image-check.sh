@@ -53,8 +53,15 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz
   fi
   sleep 2
 done
-curl -s "http://127.0.0.1:$mport/metrics" | grep -q '^kimberlite_log_size_entries' \
-  || { echo "image-check: no domain metrics" >&2; exit 1; }
+# Read whole before searching: grep -q stops at the first match, and under pipefail a curl cut off
+# by that early exit would fail the check. A few tries, as the gauges appear with the first reads.
+metrics_ok=""
+for _ in 1 2 3 4 5; do
+  metrics="$(curl -s "http://127.0.0.1:$mport/metrics" || true)"
+  if grep -q '^kimberlite_log_size_entries' <<<"$metrics"; then metrics_ok=1; break; fi
+  sleep 2
+done
+[ -n "$metrics_ok" ] || { echo "image-check: no domain metrics" >&2; tail -20 "$work/run.log" >&2; exit 1; }
 [ "$(stat -c %u "$root/data/master.key")" = 10001 ] \
   || { echo "image-check: /data not written by uid 10001" >&2; exit 1; }
 echo "image-check: the image started the demo as uid 10001 in $(( $(date +%s) - built )) s; readiness UP, metrics served"
