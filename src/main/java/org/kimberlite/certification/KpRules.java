@@ -390,6 +390,52 @@ public final class KpRules {
     return new Decision(List.copyOf(v), List.copyOf(flags));
   }
 
+  /**
+   * A confirmation made on the importing participant's own node and delivered back to the node that
+   * issued the certificate (docs/federation.md): the importing node checked the shipment (KP-05,
+   * KP-07) against the certificate; this node checks what it can tell from its own record. Not once
+   * confirmed already or cancelled (KP-07, KP-08); received within the certificate's validity
+   * (KP-05) — a certificate this node expired meanwhile is still confirmed when the shipment was
+   * received in time, since only the travel of the confirmation was late; a seal other than the one
+   * at export is flagged (KP-09).
+   *
+   * @param seal the seal the importing authority reported, or null when none
+   */
+  public static Decision checkRemoteConfirmation(
+      KpCertificate cert, LocalDate receivedOn, @org.jspecify.annotations.Nullable String seal) {
+    List<Violation> v = new ArrayList<>();
+    switch (cert.status()) {
+      case CONFIRMED ->
+          v.add(new Violation("KP-07", "number", cert.number() + " was confirmed already"));
+      case CANCELLED ->
+          v.add(
+              new Violation(
+                  "KP-08", "number", cert.number() + " was cancelled on " + cert.statusOn()));
+      case ISSUED, EXPIRED -> {
+        // confirmed from either: the importing node checked the date against its own clock
+      }
+    }
+    if (receivedOn.isBefore(cert.issuedOn())) {
+      v.add(new Violation("KP-05", "receivedOn", "received before the certificate was issued"));
+    }
+    if (receivedOn.isAfter(cert.expiresOn())) {
+      v.add(new Violation("KP-05", "receivedOn", "received after the certificate expired"));
+    }
+    List<Violation> flags = new ArrayList<>();
+    if (seal == null || !seal.equals(cert.sealId())) {
+      flags.add(
+          new Violation(
+              "KP-09",
+              "sealId",
+              "seal "
+                  + (seal == null ? "(none quoted)" : seal)
+                  + " at import, "
+                  + cert.sealId()
+                  + " at export: the container may have been opened"));
+    }
+    return new Decision(List.copyOf(v), List.copyOf(flags));
+  }
+
   private static void lineRules(IssueRequest.LineRequest line, String field, List<Violation> v) {
     String hs = line.hsCode() == null ? "" : line.hsCode().strip();
     if (hs.isEmpty()) {
