@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kimberlite.KimberliteApplication;
 import org.kimberlite.federation.internal.ExchangeRepository;
@@ -32,14 +33,16 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PostgresServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes in one JVM, each with its own H2 database (a file in its data folder), keys, log and
- * port: Botswana's node (which also publishes the directory, as the secretariat's would) and the
- * EU's. Certificates issued in Botswana to the EU travel to the EU's node, also when it was down at
- * the time; tampered or unlisted deliveries are refused and change nothing.
+ * Two nodes in one JVM, each with its own H2 database (a file in its data folder; a PostgreSQL
+ * database in {@link ExchangePostgresIT}), keys, log and port: Botswana's node (which also
+ * publishes the directory, as the secretariat's would) and the EU's. Certificates issued in
+ * Botswana to the EU travel to the EU's node, also when it was down at the time; tampered or
+ * unlisted deliveries are refused and change nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeH2IT {
@@ -96,9 +99,19 @@ class ExchangeH2IT {
     }
   }
 
+  /** Whether the nodes keep their data in PostgreSQL (ExchangePostgresIT) rather than H2. */
+  static boolean postgres;
+
   static List<String> settings(String id, int port, String... more) {
-    Path dir = Path.of("target", "it-exchange", RUN, id).toAbsolutePath();
+    Path dir = Path.of("target", "it-exchange", RUN + (postgres ? "-pg" : ""), id).toAbsolutePath();
     List<String> args = new ArrayList<>();
+    if (postgres) {
+      // a database of its own for each node, on the test PostgreSQL
+      PostgresServer pg = PostgresServer.get();
+      args.add("--spring.datasource.url=" + pg.createDatabase());
+      args.add("--spring.datasource.username=" + pg.user());
+      args.add("--spring.datasource.password=" + pg.password());
+    }
     args.add("--server.port=" + port);
     args.add("--management.server.port=0");
     args.add("--kimberlite.data-dir=" + dir);
@@ -117,7 +130,8 @@ class ExchangeH2IT {
   }
 
   @BeforeAll
-  static void twoNodes() throws IOException {
+  static void twoNodes(TestInfo test) throws IOException {
+    postgres = test.getTestClass().map(ExchangePostgresIT.class::equals).orElse(false);
     int bw = freePort();
     botswana =
         new Node(
