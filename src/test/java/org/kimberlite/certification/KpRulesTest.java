@@ -466,22 +466,7 @@ class KpRulesTest {
   }
 
   static KpCertificate withStatus(KpCertificate c, CertificateStatus status) {
-    return new KpCertificate(
-        c.number(),
-        c.issuingParticipant(),
-        c.issuingAuthority(),
-        c.exporter(),
-        c.importer(),
-        c.importingParticipant(),
-        c.origin(),
-        c.lines(),
-        c.parcels(),
-        c.sealId(),
-        c.issuedOn(),
-        c.expiresOn(),
-        status,
-        TODAY,
-        c.signature());
+    return c.withStatus(status, TODAY);
   }
 
   @Test

@@ -23,6 +23,22 @@ class DeliveryPolicyTest {
     return new Parts(BW, Fixtures.certificate("BW00000001", BW, "EU", BW.authority()));
   }
 
+  /** A status event of {@code number} signed by {@code signer}, as committed. */
+  static Map<String, @Nullable Object> status(
+      String number, String status, String organisation, String details, Key signer) {
+    Map<String, @Nullable Object> m = new java.util.LinkedHashMap<>();
+    m.put("number", number);
+    m.put("status", status);
+    m.put("effectiveOn", "2026-12-02");
+    m.put("organisation", organisation);
+    m.put("details", details);
+    m.put("signature", null);
+    m.put(
+        "signature",
+        signer.jws("kp-status+jws", org.kimberlite.shared.json.CanonicalJson.bytes(m)));
+    return m;
+  }
+
   static DeliveryDecision admit(Parts p) {
     return DeliveryPolicy.admit(p.delivery(), BW.listing(), EU.listing(), null);
   }
@@ -114,18 +130,8 @@ class DeliveryPolicyTest {
 
   @Test
   void aCancellationIsAdmittedOnlyForACertificateHeldFromTheSameParticipant() {
-    Map<String, @Nullable Object> status = new java.util.LinkedHashMap<>();
-    status.put("number", "BW00000001");
-    status.put("status", "CANCELLED");
-    status.put("effectiveOn", "2026-12-02");
-    status.put("organisation", "authority");
-    status.put("details", "cancelled");
-    status.put("signature", null);
-    status.put(
-        "signature",
-        BW.authority()
-            .jws("kp-status+jws", org.kimberlite.shared.json.CanonicalJson.bytes(status)));
-    Parts p = new Parts(BW, status);
+    Parts p =
+        new Parts(BW, status("BW00000001", "CANCELLED", "authority", "cancelled", BW.authority()));
     p.kind = DeliveryKind.CANCELLED;
     p.entryType = CertificateRecords.STATUS;
     p.entryId = "42";
@@ -145,17 +151,15 @@ class DeliveryPolicyTest {
 
   /** The EU authority's signed confirmation of {@code number}, as the EU node sends it back. */
   static Parts confirmation(String number, Key signer) {
-    Map<String, @Nullable Object> status = new java.util.LinkedHashMap<>();
-    status.put("number", number);
-    status.put("status", "CONFIRMED");
-    status.put("effectiveOn", "2026-12-02");
-    status.put("organisation", "0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f");
-    status.put("details", "received 2026-12-02: 3 parcels, 1250.40 carats, seal SEAL-1");
-    status.put("signature", null);
-    status.put(
-        "signature",
-        signer.jws("kp-status+jws", org.kimberlite.shared.json.CanonicalJson.bytes(status)));
-    Parts p = new Parts(EU, status);
+    Parts p =
+        new Parts(
+            EU,
+            status(
+                number,
+                "CONFIRMED",
+                "0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f",
+                "received 2026-12-02: 3 parcels, 1250.40 carats, seal SEAL-1",
+                signer));
     p.kind = DeliveryKind.CONFIRMED;
     p.entryType = CertificateRecords.STATUS;
     p.entryId = "confirmation:" + number;
@@ -233,37 +237,23 @@ class DeliveryPolicyTest {
     String origin = proved.origin();
     byte[] otherRoot = new byte[32];
     otherRoot[0] = 1;
+    java.util.function.Function<org.kimberlite.ledger.Checkpoint, DeliveryDecision> witnessed =
+        cosigned -> DeliveryPolicy.admit(p.delivery(), BW.listing(), EU.listing(), null, cosigned);
     // the same checkpoint cosigned: admitted
-    assertThat(DeliveryPolicy.admit(p.delivery(), BW.listing(), EU.listing(), null, proved))
-        .isInstanceOf(DeliveryDecision.Admitted.class);
+    assertThat(witnessed.apply(proved)).isInstanceOf(DeliveryDecision.Admitted.class);
     // a cosigned checkpoint of another size: nothing to compare without a consistency proof
     for (long size : new long[] {1, 3}) {
-      assertThat(
-              DeliveryPolicy.admit(
-                  p.delivery(),
-                  BW.listing(),
-                  EU.listing(),
-                  null,
-                  new org.kimberlite.ledger.Checkpoint(origin, size, otherRoot)))
+      assertThat(witnessed.apply(new org.kimberlite.ledger.Checkpoint(origin, size, otherRoot)))
           .isInstanceOf(DeliveryDecision.Admitted.class);
     }
     // of another log: not compared
     assertThat(
-            DeliveryPolicy.admit(
-                p.delivery(),
-                BW.listing(),
-                EU.listing(),
-                null,
+            witnessed.apply(
                 new org.kimberlite.ledger.Checkpoint("other.example/log", 2, otherRoot)))
         .isInstanceOf(DeliveryDecision.Admitted.class);
     // the same size, another root: a split view
     refused(
-        DeliveryPolicy.admit(
-            p.delivery(),
-            BW.listing(),
-            EU.listing(),
-            null,
-            new org.kimberlite.ledger.Checkpoint(origin, 2, otherRoot)),
+        witnessed.apply(new org.kimberlite.ledger.Checkpoint(origin, 2, otherRoot)),
         Reason.SPLIT_VIEW,
         "FED-09");
     // and alike for a confirmation

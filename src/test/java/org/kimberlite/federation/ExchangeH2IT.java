@@ -340,15 +340,26 @@ class ExchangeH2IT {
 
   /** Posts {@code sent} to the EU node with Botswana's signature over {@code signedBody}. */
   static Answer signedPost(byte[] signedBody, byte[] sent) {
-    NodeKeys keys = botswana.bean(NodeKeys.class);
-    String uri = "http://127.0.0.1:" + eu.port + Exchange.DELIVERIES;
+    return signedPost(botswana, eu, signedBody, sent);
+  }
+
+  /**
+   * Posts {@code sent} to node {@code to} with {@code from}'s signature over {@code signedBody}.
+   */
+  static Answer signedPost(Node from, Node to, byte[] signedBody, byte[] sent) {
+    NodeKeys keys = from.bean(NodeKeys.class);
+    String uri = "http://127.0.0.1:" + to.port + Exchange.DELIVERIES;
     HttpMessageSignatures.Signed s =
         HttpMessageSignatures.sign("POST", uri, signedBody, Instant.now(), keys.kid(), keys::sign);
-    return post(s, sent);
+    return post(to, s, sent);
   }
 
   static Answer post(HttpMessageSignatures.Signed s, byte[] sent) {
-    return eu.anonymous()
+    return post(eu, s, sent);
+  }
+
+  static Answer post(Node to, HttpMessageSignatures.Signed s, byte[] sent) {
+    return to.anonymous()
         .exchange(
             "POST",
             Exchange.DELIVERIES,
@@ -369,21 +380,34 @@ class ExchangeH2IT {
     assertThat(a.json().get("type").asString()).as(a.body()).endsWith("/" + type);
   }
 
-  @Test
-  @Order(3)
-  void aDeliveryTamperedInFlightOrSignedByAnUnlistedNodeIsRefusedAndNothingIsStored()
-      throws InterruptedException {
+  /** A certificate issued while the EU node was down, and its delivery's body. */
+  record HeldBack(String number, byte[] body) {}
+
+  /**
+   * Issues a certificate while the EU node is down and keeps Botswana's sender from delivering it
+   * once the EU node is back: the test delivers its body by hand.
+   */
+  static HeldBack issuedWhileTheEuNodeIsDown() throws InterruptedException {
     eu.stop();
     String number = issue();
     await("a failed attempt to deliver " + number, () -> failedOnce(number));
     byte[] genuine = botswana.bean(Exchange.class).body(outboxEntry(number)).orElseThrow();
-    // keep Botswana's sender from delivering it itself: this test delivers it by hand
     botswana
         .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
         .sql("update federation_outbox set delivered_at = next_attempt_at where number = :n")
         .param("n", number)
         .update();
     eu.start();
+    return new HeldBack(number, genuine);
+  }
+
+  @Test
+  @Order(3)
+  void aDeliveryTamperedInFlightOrSignedByAnUnlistedNodeIsRefusedAndNothingIsStored()
+      throws InterruptedException {
+    HeldBack held = issuedWhileTheEuNodeIsDown();
+    String number = held.number();
+    byte[] genuine = held.body();
     List<String> before = incomingNumbers();
 
     byte[] tampered =
@@ -502,28 +526,6 @@ class ExchangeH2IT {
         .findFirst();
   }
 
-  /** Posts {@code sent} to Botswana's node with the EU node's signature over {@code signedBody}. */
-  static Answer signedPostToBotswana(byte[] signedBody, byte[] sent) {
-    NodeKeys keys = eu.bean(NodeKeys.class);
-    String uri = "http://127.0.0.1:" + botswana.port + Exchange.DELIVERIES;
-    HttpMessageSignatures.Signed s =
-        HttpMessageSignatures.sign("POST", uri, signedBody, Instant.now(), keys.kid(), keys::sign);
-    return botswana
-        .anonymous()
-        .exchange(
-            "POST",
-            Exchange.DELIVERIES,
-            new String(sent, StandardCharsets.UTF_8),
-            "Content-Type",
-            "application/json",
-            "Content-Digest",
-            s.contentDigest(),
-            "Signature-Input",
-            s.signatureInput(),
-            "Signature",
-            s.signature());
-  }
-
   @Test
   @Order(5)
   void theEuAuthorityConfirmsOnItsNodeAndTheConfirmationTravelsBackSoBothNodesShowConfirmed()
@@ -562,13 +564,13 @@ class ExchangeH2IT {
 
     // the confirmation is replayed: the same delivery, then under another delivery id
     byte[] body = eu.bean(Exchange.class).body(back).orElseThrow();
-    Answer again = signedPostToBotswana(body, body);
+    Answer again = signedPost(eu, botswana, body, body);
     assertThat(again.status()).as(again.body()).isEqualTo(200);
     byte[] otherId =
         new String(body, StandardCharsets.UTF_8)
             .replace(back.id().toString(), UUID.randomUUID().toString())
             .getBytes(StandardCharsets.UTF_8);
-    Answer underOtherId = signedPostToBotswana(otherId, otherId);
+    Answer underOtherId = signedPost(eu, botswana, otherId, otherId);
     assertThat(underOtherId.status()).as(underOtherId.body()).isEqualTo(200);
     assertThat(confirmedEvents(number)).isEqualTo(1);
     assertThat(exportStatus(number)).isEqualTo("CONFIRMED");
@@ -610,33 +612,15 @@ class ExchangeH2IT {
         text.replaceFirst("received \\d{4}-\\d{2}-\\d{2}", "received 2000-01-01")
             .getBytes(StandardCharsets.UTF_8);
     assertThat(otherDate).isNotEqualTo(genuine);
-    refusedAsProblem(signedPostToBotswana(otherDate, otherDate), 422, "federation/proof");
-    // the confirmation claimed by Botswana's own node key: it names the EU node as sender
-    NodeKeys bwKeys = botswana.bean(NodeKeys.class);
-    String uri = "http://127.0.0.1:" + botswana.port + Exchange.DELIVERIES;
-    HttpMessageSignatures.Signed asBotswana =
-        HttpMessageSignatures.sign("POST", uri, genuine, Instant.now(), bwKeys.kid(), bwKeys::sign);
-    Answer wrongSender =
-        botswana
-            .anonymous()
-            .exchange(
-                "POST",
-                Exchange.DELIVERIES,
-                text,
-                "Content-Type",
-                "application/json",
-                "Content-Digest",
-                asBotswana.contentDigest(),
-                "Signature-Input",
-                asBotswana.signatureInput(),
-                "Signature",
-                asBotswana.signature());
+    refusedAsProblem(signedPost(eu, botswana, otherDate, otherDate), 422, "federation/proof");
+    // the confirmation signed by Botswana's own node key: it names the EU node as sender
+    Answer wrongSender = signedPost(botswana, botswana, genuine, genuine);
     refusedAsProblem(wrongSender, 422, "federation/wrong-sender");
     assertThat(exportStatus(number)).isEqualTo("ISSUED");
     assertThat(confirmedEvents(number)).isZero();
 
     // the genuine one passes
-    Answer genuineAnswer = signedPostToBotswana(genuine, genuine);
+    Answer genuineAnswer = signedPost(eu, botswana, genuine, genuine);
     assertThat(genuineAnswer.status()).as(genuineAnswer.body()).isEqualTo(201);
     assertThat(exportStatus(number)).isEqualTo("CONFIRMED");
   }
@@ -645,16 +629,9 @@ class ExchangeH2IT {
   @Order(7)
   void aDeliveryProvedByACheckpointThatContradictsTheOneTheEuNodeCosignedIsASplitView()
       throws InterruptedException {
-    eu.stop();
-    String number = issue();
-    await("a failed attempt to deliver " + number, () -> failedOnce(number));
-    byte[] genuine = botswana.bean(Exchange.class).body(outboxEntry(number)).orElseThrow();
-    botswana
-        .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-        .sql("update federation_outbox set delivered_at = next_attempt_at where number = :n")
-        .param("n", number)
-        .update();
-    eu.start();
+    HeldBack held = issuedWhileTheEuNodeIsDown();
+    String number = held.number();
+    byte[] genuine = held.body();
     Delivery d = DeliveryDocuments.fromJson(genuine);
     org.kimberlite.ledger.TlogProof proof = org.kimberlite.ledger.TlogProof.parse(d.proof());
     String note = proof.checkpointNote();
