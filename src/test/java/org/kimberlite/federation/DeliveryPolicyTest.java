@@ -267,4 +267,28 @@ class DeliveryPolicyTest {
         Reason.SPLIT_VIEW,
         "FED-09");
   }
+
+  @Test
+  void aConfirmationNamesItsDateOfReceiptAndTheConfirmingOrganisationOrIsNotRead() {
+    Parts good = confirmation("BW00000001", EU.authority());
+    assertThat(good.delivery().facts().organisation())
+        .isEqualTo("0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f");
+    assertThat(good.delivery().facts().details()).startsWith("received 2026-12-02");
+    for (String[] bad :
+        new String[][] {
+          {"2026-12-02", "0B6F2A9E-8C1D-4D55-9B0E-3F6A1C2D4E5F"},
+          {"2026-12-02", "authority"},
+          {"2 December 2026", "0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f"}
+        }) {
+      Map<String, @Nullable Object> status =
+          status("BW00000001", "CONFIRMED", bad[1], "received", EU.authority());
+      status.put("effectiveOn", bad[0]);
+      Parts p = new Parts(EU, status);
+      p.kind = DeliveryKind.CONFIRMED;
+      p.entryType = CertificateRecords.STATUS;
+      org.assertj.core.api.Assertions.assertThatThrownBy(p::delivery)
+          .isInstanceOfSatisfying(
+              DeliveryDocuments.Malformed.class, m -> assertThat(m.field()).isEqualTo("record"));
+    }
+  }
 }
