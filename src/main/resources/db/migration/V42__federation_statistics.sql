@@ -5,18 +5,18 @@
 
 create table federation_statistics_document (
   participant  varchar(8)    not null,
-  year         integer       not null,
+  period_year  integer       not null,
   version      integer       not null check (version >= 1),
   figures_hash varchar(80)   not null,
   jws          text          not null,
   entry_id     uuid          not null,
   issued_at    timestamp with time zone not null,
-  primary key (participant, year, version)
+  primary key (participant, period_year, version)
 );
 
 create table federation_statistics_held (
   participant     varchar(8)    not null,
-  year            integer       not null,
+  period_year     integer       not null,
   version         integer       not null check (version >= 1),
   from_node       varchar(40)   not null,
   jws             text          not null,
@@ -24,7 +24,7 @@ create table federation_statistics_held (
   proof           text          not null,
   checkpoint_size bigint        not null,
   received_at     timestamp with time zone not null,
-  primary key (participant, year, version)
+  primary key (participant, period_year, version)
 );
 
 create table federation_statistics_source (

@@ -54,15 +54,16 @@ public class StatisticsDocumentRepository {
       @Nullable String lastError) {}
 
   private static final String OWN =
-      "select participant, year, version, figures_hash, jws, entry_id, issued_at"
+      "select participant, period_year, version, figures_hash, jws, entry_id, issued_at"
           + " from federation_statistics_document";
   private static final String HELD =
-      "select participant, year, version, from_node, jws, checkpoint_size, received_at"
+      "select participant, period_year, version, from_node, jws, checkpoint_size, received_at"
           + " from federation_statistics_held";
 
   /** The latest version this node made of a participant's year. */
   public Optional<Own> latestOwn(ParticipantCode participant, int year) {
-    return jdbc.sql(OWN + " where participant = :p and year = :y order by version desc limit 1")
+    return jdbc.sql(
+            OWN + " where participant = :p and period_year = :y order by version desc limit 1")
         .param("p", participant.code())
         .param("y", year)
         .query((rs, n) -> own(rs))
@@ -73,9 +74,9 @@ public class StatisticsDocumentRepository {
   public List<Own> latestOwn(int fromYear, int toYear) {
     return jdbc.sql(
             OWN
-                + " d where year between :from and :to and version = (select max(version) from"
+                + " d where period_year between :from and :to and version = (select max(version) from"
                 + " federation_statistics_document m where m.participant = d.participant and"
-                + " m.year = d.year) order by participant, year")
+                + " m.period_year = d.period_year) order by participant, period_year")
         .param("from", fromYear)
         .param("to", toYear)
         .query((rs, n) -> own(rs))
@@ -86,7 +87,7 @@ public class StatisticsDocumentRepository {
   public boolean insertOwn(Own d) {
     return jdbc.sql(
                 """
-                insert into federation_statistics_document (participant, year, version,
+                insert into federation_statistics_document (participant, period_year, version,
                   figures_hash, jws, entry_id, issued_at)
                 values (:p, :y, :v, :hash, :jws, :entry, :at) on conflict do nothing
                 """)
@@ -103,7 +104,8 @@ public class StatisticsDocumentRepository {
 
   /** The latest version taken of a participant's year. */
   public Optional<Held> latestHeld(ParticipantCode participant, int year) {
-    return jdbc.sql(HELD + " where participant = :p and year = :y order by version desc limit 1")
+    return jdbc.sql(
+            HELD + " where participant = :p and period_year = :y order by version desc limit 1")
         .param("p", participant.code())
         .param("y", year)
         .query((rs, n) -> held(rs))
@@ -114,9 +116,9 @@ public class StatisticsDocumentRepository {
   public List<Held> latestHeld(int fromYear, int toYear) {
     return jdbc.sql(
             HELD
-                + " d where year between :from and :to and version = (select max(version) from"
+                + " d where period_year between :from and :to and version = (select max(version) from"
                 + " federation_statistics_held m where m.participant = d.participant and"
-                + " m.year = d.year) order by participant, year")
+                + " m.period_year = d.period_year) order by participant, period_year")
         .param("from", fromYear)
         .param("to", toYear)
         .query((rs, n) -> held(rs))
@@ -127,7 +129,7 @@ public class StatisticsDocumentRepository {
   public boolean insertHeld(Held d, String record, String proof) {
     return jdbc.sql(
                 """
-                insert into federation_statistics_held (participant, year, version, from_node,
+                insert into federation_statistics_held (participant, period_year, version, from_node,
                   jws, record, proof, checkpoint_size, received_at)
                 values (:p, :y, :v, :from, :jws, :record, :proof, :size, :at) on conflict do nothing
                 """)
@@ -194,7 +196,7 @@ public class StatisticsDocumentRepository {
   private static Own own(ResultSet rs) throws SQLException {
     return new Own(
         ParticipantCode.of(rs.getString("participant")),
-        rs.getInt("year"),
+        rs.getInt("period_year"),
         rs.getLong("version"),
         rs.getString("figures_hash"),
         rs.getString("jws"),
@@ -205,7 +207,7 @@ public class StatisticsDocumentRepository {
   private static Held held(ResultSet rs) throws SQLException {
     return new Held(
         ParticipantCode.of(rs.getString("participant")),
-        rs.getInt("year"),
+        rs.getInt("period_year"),
         rs.getLong("version"),
         rs.getString("from_node"),
         rs.getString("jws"),

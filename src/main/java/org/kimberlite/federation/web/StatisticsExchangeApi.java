@@ -12,8 +12,11 @@ import org.kimberlite.federation.OperatorView;
 import org.kimberlite.federation.PullOutcome;
 import org.kimberlite.federation.StatisticsOutcome;
 import org.kimberlite.federation.StatisticsPublishing;
+import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.shared.problem.Problem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,6 +44,15 @@ class StatisticsExchangeApi {
   StatisticsExchangeApi(StatisticsPublishing publishing, FederatedStatistics federated) {
     this.publishing = publishing;
     this.federated = federated;
+  }
+
+  /** The documents' endpoint takes no token: its request is signed by the fetching node. */
+  @Configuration(proxyBeanMethods = false)
+  static class Paths {
+    @Bean
+    PublicPaths federationStatisticsPaths() {
+      return PublicPaths.of(StatisticsPublishing.DOCUMENTS);
+    }
   }
 
   @Operation(
