@@ -91,6 +91,11 @@ public class StatisticsPublishing {
     this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
+  /** Whether this server is a node of a federation. */
+  public boolean enabled() {
+    return properties.enabled();
+  }
+
   /**
    * Makes the documents of {@code year} that {@code caller} may ask for: the secretariat those of
    * every participant this node serves, a KP authority its own participant's when this node serves

@@ -14,6 +14,7 @@ import org.kimberlite.federation.StatisticsOutcome;
 import org.kimberlite.federation.StatisticsPublishing;
 import org.kimberlite.platform.web.PublicPaths;
 import org.kimberlite.registry.Caller;
+import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.shared.problem.Problem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 class StatisticsExchangeApi {
   private static final int MIN_YEAR = 2000;
   private static final int MAX_YEAR = 2999;
+  private static final String SINGLE = "This server is a single node, in no federation.";
+  private static final String SECRETARIAT_ONLY =
+      "Only the KP secretariat reads the global figures.";
 
   private final StatisticsPublishing publishing;
   private final FederatedStatistics federated;
@@ -75,14 +79,16 @@ class StatisticsExchangeApi {
       @RequestHeader(name = "Signature-Input", required = false) @Nullable String signatureInput,
       @RequestHeader(name = "Signature", required = false) @Nullable String signature,
       @RequestHeader(name = "Content-Digest", required = false) @Nullable String contentDigest) {
+    if (!publishing.enabled()) {
+      throw Problem.notFound(SINGLE);
+    }
     int y = year(year);
     return switch (publishing.serve(
         new IncomingDeliveries.SignedRequest(signatureInput, signature, contentDigest, new byte[0]),
         y)) {
       case PullOutcome.Served s ->
           ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(s.json());
-      case PullOutcome.NotFederated n ->
-          throw Problem.notFound("This server is a single node, in no federation.");
+      case PullOutcome.NotFederated n -> throw Problem.notFound(SINGLE);
       case PullOutcome.NotReady n ->
           throw new Problem(
               503, "federation/not-ready", "Not ready", n.detail(), List.of(), List.of());
@@ -105,6 +111,12 @@ class StatisticsExchangeApi {
   @ApiResponse(responseCode = "404", description = "This server is a single node")
   @PostMapping("/{year}/documents")
   List<StatisticsOutcome.Made.Document> make(Caller caller, @PathVariable String year) {
+    if (!caller.hasAny(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY)) {
+      throw Problem.forbidden("Only the secretariat and KP authorities make statistics documents.");
+    }
+    if (!publishing.enabled()) {
+      throw Problem.notFound(SINGLE);
+    }
     int y = year(year);
     return switch (publishing.make(caller, y)) {
       case StatisticsOutcome.Made m -> m.documents();
@@ -125,16 +137,15 @@ class StatisticsExchangeApi {
   @ApiResponse(responseCode = "404", description = "Not the secretariat's node")
   @GetMapping("/{year}")
   GlobalFigures figures(Caller caller, @PathVariable String year) {
-    int y = year(year);
-    return switch (federated.figures(caller, y)) {
-      case OperatorView.Shown<GlobalFigures> shown -> {
-        if (!federated.assembles()) {
-          throw Problem.notFound("This node does not assemble the global figures.");
-        }
-        yield shown.value();
-      }
-      case OperatorView.NotAllowed<GlobalFigures> n ->
-          throw Problem.forbidden("Only the KP secretariat reads the global figures.");
+    if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {
+      throw Problem.forbidden(SECRETARIAT_ONLY);
+    }
+    if (!federated.assembles()) {
+      throw Problem.notFound("This node does not assemble the global figures.");
+    }
+    return switch (federated.figures(caller, year(year))) {
+      case OperatorView.Shown<GlobalFigures> shown -> shown.value();
+      case OperatorView.NotAllowed<GlobalFigures> n -> throw Problem.forbidden(SECRETARIAT_ONLY);
     };
   }
 
