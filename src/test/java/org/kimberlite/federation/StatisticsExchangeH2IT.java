@@ -264,49 +264,35 @@ class StatisticsExchangeH2IT {
     Answer unsigned = botswana.anonymous().get(path);
     ExchangeH2IT.refusedAsProblem(unsigned, 401, "federation/signature");
     // signed by a listed node that is not the secretariat's: Botswana's own
-    NodeKeys own = botswana.bean(NodeKeys.class);
-    String uri = "http://127.0.0.1:" + botswana.port + path;
-    HttpMessageSignatures.Signed s =
-        HttpMessageSignatures.sign("GET", uri, new byte[0], Instant.now(), own.kid(), own::sign);
     ExchangeH2IT.refusedAsProblem(
-        botswana
-            .anonymous()
-            .exchange(
-                "GET",
-                path,
-                null,
-                "Content-Digest",
-                s.contentDigest(),
-                "Signature-Input",
-                s.signatureInput(),
-                "Signature",
-                s.signature()),
-        403,
-        "federation/not-secretariat");
+        signedGet(botswana.bean(NodeKeys.class)), 403, "federation/not-secretariat");
   }
 
   /** Botswana's documents of the year as served to the secretariat's node, fetched by hand. */
   static List<StatisticsDocuments.Pulled> pulledByHand() {
-    NodeKeys keys = secretariatNode.bean(NodeKeys.class);
+    Answer a = signedGet(secretariatNode.bean(NodeKeys.class));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return StatisticsDocuments.pulledFromJson(a.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fetch of Botswana's documents of the year, signed with {@code keys}. */
+  static Answer signedGet(NodeKeys keys) {
     String path = StatisticsPublishing.DOCUMENTS + "?year=" + year;
     String uri = "http://127.0.0.1:" + botswana.port + path;
     HttpMessageSignatures.Signed s =
         HttpMessageSignatures.sign("GET", uri, new byte[0], Instant.now(), keys.kid(), keys::sign);
-    Answer a =
-        botswana
-            .anonymous()
-            .exchange(
-                "GET",
-                path,
-                null,
-                "Content-Digest",
-                s.contentDigest(),
-                "Signature-Input",
-                s.signatureInput(),
-                "Signature",
-                s.signature());
-    assertThat(a.status()).as(a.body()).isEqualTo(200);
-    return StatisticsDocuments.pulledFromJson(a.body().getBytes(StandardCharsets.UTF_8));
+    return botswana
+        .anonymous()
+        .exchange(
+            "GET",
+            path,
+            null,
+            "Content-Digest",
+            s.contentDigest(),
+            "Signature-Input",
+            s.signatureInput(),
+            "Signature",
+            s.signature());
   }
 
   /** The document with its exports raised in the signed payload, the signature kept. */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -216,16 +215,15 @@ public class StatisticsDocumentRepository {
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant();
+    return ExchangeRepository.instant(rs, column);
   }
 
   private static @Nullable Instant nullableInstant(ResultSet rs, String column)
       throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+    return ExchangeRepository.nullableInstant(rs, column);
   }
 
   private static OffsetDateTime utc(Instant at) {
-    return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    return ExchangeRepository.utc(at);
   }
 }
