@@ -1175,7 +1175,8 @@ class AccessMatrixH2IT {
                   .replace("{code}", "BW")
                   .replace("{country}", "BW")
                   .replace("{group}/{id}", "ledger/no-checkpoint")
-                  .replace("{id}", "KP-01"));
+                  .replace("{id}", "KP-01")
+                  .replace("{year}", "2026"));
     };
   }
 
