@@ -13,6 +13,7 @@ import org.kimberlite.certification.CertificateRecords;
 import org.kimberlite.certification.CertificateStatus;
 import org.kimberlite.certification.ConfirmRequest;
 import org.kimberlite.certification.ConfirmingImports;
+import org.kimberlite.certification.ImportsFromOtherNodes;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.KpRules;
 import org.kimberlite.federation.internal.ExchangeRepository;
@@ -30,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one issued on its own node ({@link ConfirmingImports}): only a KP authority of the importing
  * participant, with the shipment in hand (KP-05, KP-07, KP-08; KP-09 flags another seal). The
  * confirmation is signed with the authority's key (in this node's trust list), committed to this
- * node's log, and queued in the outbox to travel back to the exporting node, all in one
- * transaction.
+ * node's log, counted among the participant's imports, and queued in the outbox to travel back to
+ * the exporting node, all in one transaction.
  */
 @Service
 public class ConfirmingIncoming {
@@ -39,6 +40,7 @@ public class ConfirmingIncoming {
   private final Signatures signatures;
   private final TransparencyLog log;
   private final ExchangeProperties properties;
+  private final ImportsFromOtherNodes imports;
   private final Clock clock;
 
   ConfirmingIncoming(
@@ -46,7 +48,9 @@ public class ConfirmingIncoming {
       Signatures signatures,
       TransparencyLog log,
       ExchangeProperties properties,
+      ImportsFromOtherNodes imports,
       Clock clock) {
+    this.imports = imports;
     this.repository = repository;
     this.signatures = signatures;
     this.log = log;
@@ -108,6 +112,7 @@ public class ConfirmingIncoming {
     if (!repository.confirmIncoming(number, receivedOn, CanonicalJson.string(committed), at)) {
       throw new IllegalStateException(number + " changed under its lock");
     }
+    imports.confirmed(c, receivedOn);
     repository.enqueue(
         number,
         DeliveryKind.CONFIRMED,

@@ -3,6 +3,7 @@ package org.kimberlite.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -226,6 +227,20 @@ class ExchangeH2IT {
       assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
       Thread.sleep(100);
     }
+  }
+
+  /** The EU's imported carats this year in the EU node's public statistics (0 when none). */
+  static BigDecimal euImports() {
+    int year = LocalDate.now(eu.bean(java.time.Clock.class)).getYear();
+    Answer a =
+        euAuthority.api().get("/api/v1/statistics/participants/EU?from=" + year + "&to=" + year);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    for (JsonNode y : a.json()) {
+      if (y.get("year").asInt() == year && y.get("imports") != null && !y.get("imports").isNull()) {
+        return new BigDecimal(y.get("imports").get("carats").asString());
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   static List<String> incomingNumbers() {
@@ -543,8 +558,11 @@ class ExchangeH2IT {
     Actor zaAuthority = eu.actor(OrganisationRole.KP_AUTHORITY, "ZA");
     assertThat(zaAuthority.api().post(path, confirmation(number, 3)).status()).isEqualTo(404);
 
+    BigDecimal importsBefore = euImports();
     Answer confirmed = euAuthority.api().post(path, confirmation(number, 3));
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    // the EU node counts the shipment among the EU's imports, as for a certificate issued on it
+    assertThat(euImports()).isEqualByComparingTo(importsBefore.add(new BigDecimal("1250.40")));
     assertThat(confirmed.json().get("certificate").get("status").asString()).isEqualTo("CONFIRMED");
     assertThat(confirmed.json().get("flags").size()).isZero();
     assertThat(incomingStatus(number)).isEqualTo("CONFIRMED");
