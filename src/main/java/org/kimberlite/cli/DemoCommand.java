@@ -11,6 +11,7 @@ import org.kimberlite.custody.demo.CustodyDemo;
 import org.kimberlite.governance.demo.GovernanceDemo;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.statistics.demo.StatisticsDemo;
 import org.kimberlite.valuation.UploadOutcome;
@@ -54,6 +55,9 @@ final class DemoCommand implements Callable<Integer> {
     if (!world.exists()) {
       accounts = world.create();
       write(file, accounts);
+      // The demo's steps act as these accounts: each is signed in once, several side by side.
+      DemoSignIns signIns = context.getBean(DemoSignIns.class);
+      signIns.signInAll(accounts);
       // Production reports first: due diligence judges the certificates' origins against them.
       context.getBean(StatisticsDemo.class).create();
       System.out.println("Creating a year of demo certificates ...");
@@ -77,6 +81,7 @@ final class DemoCommand implements Callable<Integer> {
       context.getBean(GovernanceDemo.class).create(accounts).forEach(System.out::println);
       CustodyDemo.Summary custody = custody(context.getBean(CustodyDemo.class), accounts);
       redFlags(certificates, custody);
+      signIns.forget();
     } else if (Files.exists(file)) {
       accounts = JSON.readValue(file.toFile(), new TypeReference<List<DemoAccount>>() {});
     } else {

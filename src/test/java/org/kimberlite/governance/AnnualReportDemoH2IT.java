@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kimberlite.governance.demo.GovernanceDemo;
+import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.registry.demo.DemoWorld;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
@@ -31,6 +33,7 @@ class AnnualReportDemoH2IT {
   @Autowired DemoWorld world;
   @Autowired GovernanceDemo governance;
   @Autowired AnnualReports reports;
+  @Autowired DemoSignIns signIns;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -101,5 +104,26 @@ class AnnualReportDemoH2IT {
                 .get("/api/v1/governance/annual-reports/BW/" + year)
                 .status())
         .isEqualTo(404);
+
+    // The demo's sign-ins, remembered while the demo fills its world, still check the password:
+    // a wrong one is refused even after the right one was remembered, and a refusal is not kept.
+    DemoAccount bw = accounts.get("kp-bw");
+    assertThat(signIns.signIn(bw)).get().extracting(Caller::username).isEqualTo("kp-bw");
+    DemoAccount wrong =
+        new DemoAccount(
+            bw.organisationId(),
+            bw.organisationName(),
+            bw.country(),
+            bw.participant(),
+            bw.role(),
+            bw.username(),
+            bw.password() + "-wrong");
+    assertThat(signIns.signIn(wrong)).isEmpty();
+    assertThat(signIns.signIn(wrong)).isEmpty();
+    signIns.forget();
+    assertThat(signIns.signIn(bw))
+        .get()
+        .extracting(Caller::organisationId)
+        .isEqualTo(bw.organisationId());
   }
 }

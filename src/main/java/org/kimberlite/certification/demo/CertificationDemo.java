@@ -24,9 +24,9 @@ import org.kimberlite.certification.IssuingCertificates;
 import org.kimberlite.certification.KpCertificate;
 import org.kimberlite.certification.OriginKind;
 import org.kimberlite.certification.internal.ValueReferences;
-import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.shared.CountryCode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -111,7 +111,7 @@ public class CertificationDemo {
   private final CancellingCertificates cancelling;
   private final ExpiringCertificates expiring;
   private final ValueReferences references;
-  private final Accounts accounts;
+  private final DemoSignIns accounts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -121,7 +121,7 @@ public class CertificationDemo {
       CancellingCertificates cancelling,
       ExpiringCertificates expiring,
       ValueReferences references,
-      Accounts accounts,
+      DemoSignIns accounts,
       TransactionTemplate tx,
       Clock clock) {
     this.issuing = issuing;
@@ -168,7 +168,7 @@ public class CertificationDemo {
     for (String username : AUTHORITY.values()) {
       DemoAccount a = byUser.get(username);
       if (a != null) {
-        accounts.signIn(a.username(), a.password()).ifPresent(c -> callers.put(username, c));
+        accounts.signIn(a).ifPresent(c -> callers.put(username, c));
       }
     }
     Map<String, Integer> certificatesPerProducer = new HashMap<>();

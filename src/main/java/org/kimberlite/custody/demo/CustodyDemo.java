@@ -32,9 +32,9 @@ import org.kimberlite.custody.TracingProvenance;
 import org.kimberlite.custody.internal.CaptureWorker;
 import org.kimberlite.custody.internal.EpcisDocuments;
 import org.kimberlite.custody.internal.rules.WarrantyStatements;
-import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.shared.Carats;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,7 +101,7 @@ public class CustodyDemo {
   private final IssuingCertificates issuing;
   private final ConfirmingImports confirming;
   private final TracingProvenance tracing;
-  private final Accounts accounts;
+  private final DemoSignIns accounts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -111,7 +111,7 @@ public class CustodyDemo {
       IssuingCertificates issuing,
       ConfirmingImports confirming,
       TracingProvenance tracing,
-      Accounts accounts,
+      DemoSignIns accounts,
       TransactionTemplate tx,
       Clock clock) {
     this.tracing = tracing;
@@ -183,8 +183,7 @@ public class CustodyDemo {
     List<String> missing = new ArrayList<>();
     for (String username : concat(COMPANIES, AUTHORITIES)) {
       DemoAccount a = byUser.get(username);
-      Optional<Caller> c =
-          a == null ? Optional.empty() : accounts.signIn(a.username(), a.password());
+      Optional<Caller> c = a == null ? Optional.empty() : accounts.signIn(a);
       if (c.isEmpty()) {
         missing.add(username);
       } else {

@@ -10,9 +10,9 @@ import org.kimberlite.governance.Body;
 import org.kimberlite.governance.MembershipChange;
 import org.kimberlite.governance.Memberships;
 import org.kimberlite.governance.Seat;
-import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.shared.ParticipantCode;
 import org.springframework.stereotype.Service;
 
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class GovernanceDemo {
   private final Memberships memberships;
-  private final Accounts accounts;
+  private final DemoSignIns accounts;
   private final List<GovernanceDemoStep> steps;
 
-  GovernanceDemo(Memberships memberships, Accounts accounts, List<GovernanceDemoStep> steps) {
+  GovernanceDemo(Memberships memberships, DemoSignIns accounts, List<GovernanceDemoStep> steps) {
     this.memberships = memberships;
     this.accounts = accounts;
     this.steps = List.copyOf(steps);
@@ -38,7 +38,7 @@ public class GovernanceDemo {
     Map<String, Caller> callers = new HashMap<>();
     Map<String, UUID> organisations = new HashMap<>();
     for (DemoAccount a : demoAccounts) {
-      accounts.signIn(a.username(), a.password()).ifPresent(c -> callers.put(a.username(), c));
+      accounts.signIn(a).ifPresent(c -> callers.put(a.username(), c));
       organisations.put(a.username(), a.organisationId());
     }
     Caller secretariat = callers.get("kp-secretariat");

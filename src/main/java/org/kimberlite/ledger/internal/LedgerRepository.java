@@ -231,38 +231,31 @@ public class LedgerRepository {
         .orElse(null);
   }
 
+  /** Most coordinates in one statement. */
+  private static final int NODES_CHUNK = 500;
+
   /**
-   * The stored hashes at these coordinates (level → indexes), read in one statement; keyed by
-   * {@code level + ":" + index}. Coordinates with no stored hash are absent.
+   * The stored hashes at these coordinates (level → indexes), read in one statement per 500
+   * coordinates; keyed by {@code level + ":" + index}. Coordinates with no stored hash are absent.
    */
   public Map<String, byte[]> nodesAt(Map<Integer, Set<Long>> coordinates) {
     Map<String, byte[]> out = new HashMap<>();
-    List<Map.Entry<Integer, Set<Long>>> levels =
-        coordinates.entrySet().stream().filter(e -> !e.getValue().isEmpty()).toList();
-    if (levels.isEmpty()) {
-      return out;
+    List<Object[]> pairs = new ArrayList<>();
+    coordinates.forEach(
+        (level, indexes) -> indexes.forEach(i -> pairs.add(new Object[] {level, i})));
+    // The wanted coordinates as a table joined to the primary key: both columns are looked up on
+    // H2 and PostgreSQL alike. "level = ? and idx in (...)" made H2 read every hash of the level
+    // (the index by its first column only), so a proof's cost grew with the log.
+    for (int from = 0; from < pairs.size(); from += NODES_CHUNK) {
+      jdbc.sql(
+              "select n.level, n.idx, n.hash from (values :pairs) as w (level, idx)"
+                  + " join ledger_node n on n.level = w.level and n.idx = w.idx")
+          .param("pairs", pairs.subList(from, Math.min(pairs.size(), from + NODES_CHUNK)))
+          .query(
+              (ResultSet rs) -> {
+                out.put(rs.getInt("level") + ":" + rs.getLong("idx"), rs.getBytes("hash"));
+              });
     }
-    // One branch per level, so that each reads the primary key (an "or" of them may scan).
-    StringBuilder sql = new StringBuilder();
-    Map<String, Object> params = new HashMap<>();
-    for (int i = 0; i < levels.size(); i++) {
-      if (i > 0) {
-        sql.append(" union all ");
-      }
-      sql.append("select level, idx, hash from ledger_node where level = :l")
-          .append(i)
-          .append(" and idx in (:i")
-          .append(i)
-          .append(")");
-      params.put("l" + i, levels.get(i).getKey());
-      params.put("i" + i, List.copyOf(levels.get(i).getValue()));
-    }
-    jdbc.sql(sql.toString())
-        .params(params)
-        .query(
-            (ResultSet rs) -> {
-              out.put(rs.getInt("level") + ":" + rs.getLong("idx"), rs.getBytes("hash"));
-            });
     return out;
   }
 

@@ -204,6 +204,7 @@ public class DemoWorld {
     }
     LocalDate today = LocalDate.now(clock);
     List<DemoAccount> out = new ArrayList<>();
+    List<Accounts.NewSeedAccount> seeds = new ArrayList<>();
     for (Member m : members()) {
       Organisation organisation =
           organisations.registerSeed(
@@ -217,8 +218,9 @@ public class DemoWorld {
                       : new RjcCertification(
                           m.rjcNumber(), today.minusMonths(m.rjcMonthsAgo()), m.rjcTerm())));
       String password = password();
-      accounts.create(
-          organisation.id(), new NewAccount(m.username(), "Demo " + m.name(), password, true));
+      seeds.add(
+          new Accounts.NewSeedAccount(
+              organisation.id(), new NewAccount(m.username(), "Demo " + m.name(), password, true)));
       out.add(
           new DemoAccount(
               organisation.id(),
@@ -229,6 +231,8 @@ public class DemoWorld {
               m.username(),
               password));
     }
+    // The accounts together: their passwords are hashed side by side.
+    accounts.createAll(seeds);
     participants.recordSeed(
         SEED, today, "Fictional demo organisations created by ./kimberlite demo", clock.instant());
     return out;

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.kimberlite.registry.Accounts;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.DemoAccount;
+import org.kimberlite.registry.DemoSignIns;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.shared.ParticipantCode;
 import org.kimberlite.valuation.PriceBookName;
@@ -28,10 +28,10 @@ public class ValuationDemo {
   static final String RESOURCE = "valuation/demo-price-book.csv";
 
   private final PriceBooks books;
-  private final Accounts accounts;
+  private final DemoSignIns accounts;
   private final Clock clock;
 
-  public ValuationDemo(PriceBooks books, Accounts accounts, Clock clock) {
+  public ValuationDemo(PriceBooks books, DemoSignIns accounts, Clock clock) {
     this.books = books;
     this.accounts = accounts;
     this.clock = clock;
@@ -46,7 +46,7 @@ public class ValuationDemo {
                     a.role() == OrganisationRole.KP_AUTHORITY
                         && ParticipantCode.of("BW").equals(a.participant()))
             .findFirst()
-            .flatMap(a -> accounts.signIn(a.username(), a.password()));
+            .flatMap(accounts::signIn);
     if (authority.isEmpty()) {
       return Optional.empty();
     }
