@@ -297,7 +297,7 @@ final class FederationDemoCommand implements Callable<Integer> {
       out.append(
           String.format(
               Locale.ROOT,
-              "  %-36s %-24s log %s%n",
+              "  %-42s %-24s log %s%n",
               n.title() + " (" + n.id() + ")",
               n.base(),
               n.origin()));
