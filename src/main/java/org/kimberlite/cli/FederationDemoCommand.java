@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.keys.SecretFiles;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -64,31 +63,38 @@ final class FederationDemoCommand implements Callable<Integer> {
   private final List<ChaosProcesses.Server> running = new CopyOnWriteArrayList<>();
   private ChaosProcesses.@Nullable Postgres postgres;
 
-  /** The three nodes, their keys read from {@code keys} or made and kept there. */
-  static List<FederationDemoNode> nodes(Path root, int firstPort, JsonNode keys) {
-    List<FederationDemoNode> made =
-        List.of(
-            FederationDemoNode.create(
-                "secretariat",
-                "secretariat",
-                List.of(),
-                "KP secretariat",
-                firstPort,
-                root.resolve("secretariat")),
-            FederationDemoNode.create(
-                "botswana",
-                "BW",
-                List.of("BW"),
-                "KP authority of Botswana",
-                firstPort + 1,
-                root.resolve("botswana")),
-            FederationDemoNode.create(
-                "eu",
-                "EU",
-                List.of("EU"),
-                "KP authority of the European Union",
-                firstPort + 2,
-                root.resolve("eu")));
+  /**
+   * The three nodes with new keys, on {@code ports} (secretariat, Botswana, EU), under {@code
+   * root}.
+   */
+  static List<FederationDemoNode> create(Path root, List<Integer> ports) {
+    return List.of(
+        FederationDemoNode.create(
+            "secretariat",
+            "secretariat",
+            List.of(),
+            "KP secretariat",
+            ports.get(0),
+            root.resolve("secretariat")),
+        FederationDemoNode.create(
+            "botswana",
+            "BW",
+            List.of("BW"),
+            "KP authority of Botswana",
+            ports.get(1),
+            root.resolve("botswana")),
+        FederationDemoNode.create(
+            "eu",
+            "EU",
+            List.of("EU"),
+            "KP authority of the European Union",
+            ports.get(2),
+            root.resolve("eu")));
+  }
+
+  /** The nodes with the keys {@code keys} kept for them on an earlier run, if any. */
+  private static List<FederationDemoNode> withKeptKeys(
+      List<FederationDemoNode> made, JsonNode keys) {
     List<FederationDemoNode> out = new ArrayList<>();
     for (FederationDemoNode n : made) {
       JsonNode kept = keys.path("nodes").path(n.id());
@@ -110,20 +116,14 @@ final class FederationDemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean pg =
-        switch (database.toLowerCase(Locale.ROOT)) {
-          case "h2" -> false;
-          case "postgres", "postgresql" -> true;
-          default ->
-              throw new CommandLine.ParameterException(
-                  new CommandLine(this), "--database must be h2 or postgres");
-        };
+    boolean pg = ChaosProcesses.postgres(database, this);
     Path root = pg ? Files.createTempDirectory("kimberlite-federation-") : dataDir;
     Files.createDirectories(root);
     Path keysFile = root.resolve(KEYS_FILE);
     JsonNode keys =
         Files.exists(keysFile) ? JSON.readTree(keysFile.toFile()) : JSON.createObjectNode();
-    List<FederationDemoNode> nodes = nodes(root, port, keys);
+    List<FederationDemoNode> nodes =
+        withKeptKeys(create(root, List.of(port, port + 1, port + 2)), keys);
     FederationDemoNode secretariat = nodes.get(0);
     FederationDemoNode botswana = nodes.get(1);
     FederationDemoNode eu = nodes.get(2);

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class FederationWalk {
   /** How long one step may wait for the nodes, which poll each other every few seconds. */
-  static final Duration PATIENCE = Duration.ofSeconds(120);
+  static final Duration PATIENCE = Duration.ofSeconds(180);
 
   /** The demo accounts that take the steps (docs/federation.md, federation demo). */
   static final String SECRETARIAT = "kp-secretariat";

@@ -143,44 +143,25 @@ class FederationNodesIT {
   }
 
   private void walk(Map<String, List<String>> dbArgs, Map<String, String> dbEnv) throws Exception {
-    FederationDemoNode secretariat =
-        FederationDemoNode.create(
-            "secretariat",
-            "secretariat",
-            List.of(),
-            "KP secretariat",
-            ChildServer.freePort(),
-            dir.resolve("secretariat"));
-    FederationDemoNode botswana =
-        FederationDemoNode.create(
-            "botswana",
-            "BW",
-            List.of("BW"),
-            "KP authority of Botswana",
-            ChildServer.freePort(),
-            dir.resolve("botswana"));
-    FederationDemoNode eu =
-        FederationDemoNode.create(
-            "eu",
-            "EU",
-            List.of("EU"),
-            "KP authority of the European Union",
-            ChildServer.freePort(),
-            dir.resolve("eu"));
-    List<FederationDemoNode> nodes = List.of(secretariat, botswana, eu);
+    List<FederationDemoNode> nodes =
+        FederationDemoCommand.create(
+            dir, List.of(ChildServer.freePort(), ChildServer.freePort(), ChildServer.freePort()));
+    FederationDemoNode secretariat = nodes.get(0);
+    FederationDemoNode botswana = nodes.get(1);
+    FederationDemoNode eu = nodes.get(2);
     Map<String, List<String>> args = new HashMap<>();
     List<ChildServer> children = new ArrayList<>();
     try (Relay relay = new Relay(eu.base())) {
       // The secretariat's node first: the others need its directory key.
       children.add(start(secretariat, nodes, null, dbArgs, dbEnv, args));
-      children.get(0).awaitReady(secretariat.dataDir().resolve(DemoCommand.ACCOUNTS_FILE));
+      ready(children.get(0), secretariat);
       String directoryKey = FederationWalk.directoryKey(secretariat);
       ChildServer bw = start(botswana, nodes, directoryKey, dbArgs, dbEnv, args);
       children.add(bw);
       ChildServer euChild = start(eu, nodes, directoryKey, dbArgs, dbEnv, args);
       children.add(euChild);
-      bw.awaitReady(botswana.dataDir().resolve(DemoCommand.ACCOUNTS_FILE));
-      euChild.awaitReady(eu.dataDir().resolve(DemoCommand.ACCOUNTS_FILE));
+      ready(bw, botswana);
+      ready(euChild, eu);
 
       String jws = FederationWalk.publishDirectory(secretariat, nodes, Map.of("eu", relay.base()));
       FederationWalk.awaitDirectory(botswana, jws);
@@ -215,10 +196,17 @@ class FederationNodesIT {
       }
       FederationWalk.await(
           "Botswana to fail delivering " + meanwhile,
-          () -> meanwhile.stream().allMatch(n -> failed(botswana, n)) ? Boolean.TRUE : null);
+          () -> {
+            for (String n : meanwhile) {
+              if (!failed(botswana, n)) {
+                return null;
+              }
+            }
+            return Boolean.TRUE;
+          });
       euChild = restart(eu, dbEnv, args);
       children.set(2, euChild);
-      euChild.awaitReady(null);
+      ready(euChild, eu);
       for (String n : meanwhile) {
         FederationWalk.awaitIncoming(eu, n);
       }
@@ -278,7 +266,9 @@ class FederationNodesIT {
         assertThat(caught.json().get("type").asString()).endsWith("/federation/split-view");
         BenchHttp w = FederationWalk.client(witness);
         String operator =
-            witness == eu ? FederationWalk.IMPORTING_AUTHORITY : FederationWalk.SECRETARIAT;
+            witness.id().equals("eu")
+                ? FederationWalk.IMPORTING_AUTHORITY
+                : FederationWalk.SECRETARIAT;
         JsonNode evidence =
             BenchHttp.JSON.readTree(
                 w.get(w.http(), "/api/v1/federation/split-views", w.token(operator)).body());
@@ -314,6 +304,24 @@ class FederationNodesIT {
       size = Long.parseLong(a.body().strip()); // the size it cosigned last; may have moved on
     }
     throw new IllegalStateException("The witness kept moving");
+  }
+
+  /**
+   * Waits for a child to serve, with its accounts written; a slow start (the machine shared with
+   * other builds) is waited for as long as the child lives, up to ten minutes.
+   */
+  private static void ready(ChildServer child, FederationDemoNode node)
+      throws IOException, InterruptedException {
+    for (int round = 0; ; round++) {
+      try {
+        child.awaitReady(node.dataDir().resolve(DemoCommand.ACCOUNTS_FILE));
+        return;
+      } catch (IllegalStateException slow) {
+        if (!child.process().isAlive() || round == 4) {
+          throw slow;
+        }
+      }
+    }
   }
 
   private ChildServer start(
