@@ -187,6 +187,8 @@ class FederationNodesIT {
           .isNotEmpty()
           .isEqualTo(issued.path("signature").asString());
       assertThat(incoming.path("record").asString()).contains("1250.40");
+      // Once the exchange carries confirmations: the EU's authority confirms here, and both nodes
+      // show the same lifecycle (as a FederationWalk step, which the demo takes too).
 
       // The EU's node is killed; what Botswana issues meanwhile waits, and arrives once, later.
       euChild.kill();
