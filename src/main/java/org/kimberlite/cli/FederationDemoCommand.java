@@ -62,6 +62,7 @@ final class FederationDemoCommand implements Callable<Integer> {
 
   private final List<ChaosProcesses.Server> running = new CopyOnWriteArrayList<>();
   private ChaosProcesses.@Nullable Postgres postgres;
+  private @Nullable Path throwaway;
 
   /**
    * The three nodes with new keys, on {@code ports} (secretariat, Botswana, EU), under {@code
@@ -118,6 +119,7 @@ final class FederationDemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean pg = ChaosProcesses.postgres(database, this);
     Path root = pg ? Files.createTempDirectory("kimberlite-federation-") : dataDir;
+    throwaway = pg ? root : null;
     Files.createDirectories(root);
     Path keysFile = root.resolve(KEYS_FILE);
     JsonNode keys =
@@ -260,6 +262,14 @@ final class FederationDemoCommand implements Callable<Integer> {
     ChaosProcesses.Postgres cluster = postgres;
     if (cluster != null) {
       cluster.destroy();
+    }
+    Path folder = throwaway;
+    if (folder != null) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("Could not delete " + folder + ": " + e.getMessage());
+      }
     }
   }
 
