@@ -63,6 +63,7 @@ final class FederationDemoCommand implements Callable<Integer> {
   private final List<ChaosProcesses.Server> running = new CopyOnWriteArrayList<>();
   private ChaosProcesses.@Nullable Postgres postgres;
   private @Nullable Path throwaway;
+  private volatile boolean stopping;
 
   /**
    * The three nodes with new keys, on {@code ports} (secretariat, Botswana, EU), under {@code
@@ -210,6 +211,10 @@ final class FederationDemoCommand implements Callable<Integer> {
     while (true) {
       for (ChaosProcesses.Server s : running) {
         if (s.pid() < 0) {
+          pause(); // Ctrl-C reaches the nodes too: one may end before this JVM starts stopping
+          if (stopping) {
+            return 0;
+          }
           System.out.println("A node stopped: " + s.base() + "\n" + s.tail());
           return 1;
         }
@@ -252,6 +257,7 @@ final class FederationDemoCommand implements Callable<Integer> {
   }
 
   private void stopAll() {
+    stopping = true;
     for (ChaosProcesses.Server s : running) {
       try {
         s.stop(Duration.ofSeconds(30));
