@@ -11,6 +11,9 @@ public final class CertificateRecords {
   public static final String CERTIFICATE = "kp.certificate";
   public static final String STATUS = "kp.certificate.status";
 
+  /** The JWS {@code typ} of a signed status event (confirmation, cancellation). */
+  public static final String STATUS_JWS_TYPE = "kp-status+jws";
+
   private CertificateRecords() {}
 
   private static Map<String, Object> party(Party p) {

@@ -33,6 +33,22 @@ public class ConfirmingImports {
     return seal.equals(NO_SEAL) ? null : seal;
   }
 
+  /**
+   * What a confirmation records of the shipment received: the date, parcels, carats and seal (the
+   * same words wherever the confirmation is made, so that {@link #sealOf} reads the seal back).
+   */
+  public static String details(
+      KpCertificate c, LocalDate receivedOn, @org.jspecify.annotations.Nullable String sealId) {
+    return "received "
+        + receivedOn
+        + ": "
+        + c.parcels()
+        + " parcels, "
+        + c.carats()
+        + SEAL_MARK
+        + (sealId == null ? NO_SEAL : sealId.strip());
+  }
+
   private final CertificateRepository repository;
   private final RejectionLog rejections;
   private final TradeAggregates aggregates;
@@ -83,15 +99,7 @@ public class ConfirmingImports {
     if (receivedOn == null) {
       throw new IllegalStateException("an accepted confirmation has a date of receipt");
     }
-    String details =
-        "received "
-            + receivedOn
-            + ": "
-            + c.parcels()
-            + " parcels, "
-            + c.carats()
-            + SEAL_MARK
-            + (request.sealId() == null ? NO_SEAL : request.sealId().strip());
+    String details = details(c, receivedOn, request.sealId());
     ChangeOutcome outcome =
         changes.change(
             caller.organisationId(),

@@ -85,6 +85,26 @@ public record KpCertificate(
         signature);
   }
 
+  /** The same certificate with another status, taken effect on {@code on}. */
+  public KpCertificate withStatus(CertificateStatus newStatus, LocalDate on) {
+    return new KpCertificate(
+        number,
+        issuingParticipant,
+        issuingAuthority,
+        exporter,
+        importer,
+        importingParticipant,
+        origin,
+        lines,
+        parcels,
+        sealId,
+        issuedOn,
+        expiresOn,
+        newStatus,
+        on,
+        signature);
+  }
+
   public Carats carats() {
     return Carats.sum(lines.stream().map(CertificateLine::carats).toList());
   }

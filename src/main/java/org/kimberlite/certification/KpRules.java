@@ -323,22 +323,10 @@ public final class KpRules {
   public static Decision checkConfirmation(KpCertificate cert, ConfirmRequest r, LocalDate today) {
     List<Violation> v = new ArrayList<>();
     List<Violation> flags = new ArrayList<>();
-    switch (cert.status()) {
-      case CONFIRMED ->
-          v.add(new Violation("KP-07", "number", cert.number() + " was confirmed already"));
-      case CANCELLED ->
-          v.add(
-              new Violation(
-                  "KP-08", "number", cert.number() + " was cancelled on " + cert.statusOn()));
-      case EXPIRED ->
-          v.add(
-              new Violation("KP-08", "number", cert.number() + " expired on " + cert.expiresOn()));
-      case ISSUED -> {
-        if (today.isAfter(cert.expiresOn())) {
-          v.add(
-              new Violation("KP-08", "number", cert.number() + " expired on " + cert.expiresOn()));
-        }
-      }
+    settled(cert, v);
+    if (cert.status() == CertificateStatus.EXPIRED
+        || (cert.status() == CertificateStatus.ISSUED && today.isAfter(cert.expiresOn()))) {
+      v.add(new Violation("KP-08", "number", cert.number() + " expired on " + cert.expiresOn()));
     }
     if (r.parcels() == null) {
       v.add(new Violation("KP-07", "parcels", "quote the number of parcels received"));
@@ -376,17 +364,60 @@ public final class KpRules {
         v.add(new Violation("KP-05", "receivedOn", "the date of receipt is in the future"));
       }
     }
-    if (r.sealId() == null || !r.sealId().strip().equals(cert.sealId())) {
+    sealFlag(cert, r.sealId() == null ? null : r.sealId().strip(), flags);
+    return new Decision(List.copyOf(v), List.copyOf(flags));
+  }
+
+  /** KP-07 and KP-08: a certificate confirmed already, or cancelled, is not confirmed again. */
+  private static void settled(KpCertificate cert, List<Violation> v) {
+    if (cert.status() == CertificateStatus.CONFIRMED) {
+      v.add(new Violation("KP-07", "number", cert.number() + " was confirmed already"));
+    } else if (cert.status() == CertificateStatus.CANCELLED) {
+      v.add(
+          new Violation("KP-08", "number", cert.number() + " was cancelled on " + cert.statusOn()));
+    }
+  }
+
+  /** KP-09: a seal at import other than the one at export is flagged. */
+  private static void sealFlag(
+      KpCertificate cert, @org.jspecify.annotations.Nullable String seal, List<Violation> flags) {
+    if (seal == null || !seal.equals(cert.sealId())) {
       flags.add(
           new Violation(
               "KP-09",
               "sealId",
               "seal "
-                  + (r.sealId() == null ? "(none quoted)" : r.sealId().strip())
+                  + (seal == null ? "(none quoted)" : seal)
                   + " at import, "
                   + cert.sealId()
                   + " at export: the container may have been opened"));
     }
+  }
+
+  /**
+   * A confirmation made on the importing participant's own node and delivered back to the node that
+   * issued the certificate (docs/federation.md): the importing node checked the shipment (KP-05,
+   * KP-07) against the certificate; this node checks what it can tell from its own record. Not once
+   * confirmed already or cancelled (KP-07, KP-08); received within the certificate's validity
+   * (KP-05) — a certificate this node expired meanwhile is still confirmed when the shipment was
+   * received in time, since only the travel of the confirmation was late; a seal other than the one
+   * at export is flagged (KP-09).
+   *
+   * @param seal the seal the importing authority reported, or null when none
+   */
+  public static Decision checkRemoteConfirmation(
+      KpCertificate cert, LocalDate receivedOn, @org.jspecify.annotations.Nullable String seal) {
+    List<Violation> v = new ArrayList<>();
+    // confirmed from issued or expired: the importing node checked the date by its own clock
+    settled(cert, v);
+    if (receivedOn.isBefore(cert.issuedOn())) {
+      v.add(new Violation("KP-05", "receivedOn", "received before the certificate was issued"));
+    }
+    if (receivedOn.isAfter(cert.expiresOn())) {
+      v.add(new Violation("KP-05", "receivedOn", "received after the certificate expired"));
+    }
+    List<Violation> flags = new ArrayList<>();
+    sealFlag(cert, seal, flags);
     return new Decision(List.copyOf(v), List.copyOf(flags));
   }
 

@@ -187,8 +187,13 @@ final class FederationDemoCommand implements Callable<Integer> {
             + " delivered to the EU's node, verified and listed incoming there ("
             + incoming.path("status").asString()
             + ").");
-    // The EU's confirmation travelling back is the next step of the walk, here, once the exchange
-    // carries confirmations: confirm on the EU's node, then wait for Botswana's node to show it.
+    FederationWalk.confirm(eu, incoming);
+    FederationWalk.awaitStatus(botswana, number, "CONFIRMED");
+    System.out.println(
+        "4. "
+            + number
+            + " confirmed by the EU's authority on its node; the signed confirmation went back and"
+            + " Botswana's node shows it CONFIRMED too.");
 
     List<String> cosigned = new ArrayList<>();
     for (FederationDemoNode n : nodes) {
@@ -202,7 +207,7 @@ final class FederationDemoCommand implements Callable<Integer> {
       cosigned.add(n.id());
     }
     System.out.println(
-        "4. Each node's checkpoint is cosigned by the witnesses of the two others ("
+        "5. Each node's checkpoint is cosigned by the witnesses of the two others ("
             + String.join(", ", cosigned)
             + ").");
     print(root, nodes, number, pg);

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The steps of the federation demo, over HTTP against its running nodes, as an operator would take
  * them: publish the directory on the secretariat's node, wait for the other nodes to take it, issue
- * a certificate on the exporting node, wait for it to arrive incoming on the importing node, wait
- * for the checkpoints to carry the peers' cosignatures. The three-node test takes the same steps.
+ * a certificate on the exporting node, wait for it to arrive incoming on the importing node,
+ * confirm it there and wait for the exporting node to show it confirmed, wait for the checkpoints
+ * to carry the peers' cosignatures. The three-node test takes the same steps.
  */
 final class FederationWalk {
   /** How long one step may wait for the nodes, which poll each other every few seconds. */
@@ -183,6 +184,51 @@ final class FederationWalk {
             }
           }
           return null;
+        });
+  }
+
+  /**
+   * Confirms the receipt of {@code incoming} (its listing on the importing node) as the importing
+   * authority, on its own node, with the parcels, carats, parties and seal its record certifies.
+   */
+  static void confirm(FederationDemoNode importing, JsonNode incoming)
+      throws IOException, InterruptedException {
+    JsonNode record = BenchHttp.JSON.readTree(incoming.path("record").asString());
+    String number = incoming.path("number").asString();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("parcels", record.path("parcels").asInt());
+    body.put("carats", record.path("carats").asString());
+    body.put("importer", record.path("importer").path("id").asString());
+    body.put("exporter", record.path("exporter").path("id").asString());
+    body.put("sealId", record.path("sealId").asString());
+    body.put("receivedOn", LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).toString());
+    BenchHttp http = client(importing);
+    HttpResponse<String> r =
+        http.post(
+            http.http(),
+            "/api/v1/federation/incoming/" + number + "/confirmation",
+            http.token(IMPORTING_AUTHORITY),
+            "application/json",
+            BenchHttp.JSON.writeValueAsString(body));
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          number + " was not confirmed: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /** Waits until the exporting node shows {@code number} with {@code status}. */
+  static void awaitStatus(FederationDemoNode exporting, String number, String status)
+      throws IOException, InterruptedException {
+    BenchHttp http = client(exporting);
+    String token = http.token(EXPORTING_AUTHORITY);
+    await(
+        number + " to be " + status + " on " + exporting.id(),
+        () -> {
+          HttpResponse<String> r = http.get(http.http(), "/api/v1/certificates/" + number, token);
+          return r.statusCode() == 200
+                  && BenchHttp.JSON.readTree(r.body()).path("status").asString().equals(status)
+              ? Boolean.TRUE
+              : null;
         });
   }
 

@@ -1,13 +1,15 @@
 package org.kimberlite.federation;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
 
 /**
- * One certificate delivery from the exporting node to the importing node, as sent in the body of
- * {@code POST /api/v1/federation/deliveries}: the committed record with its salt and log entry, the
- * C2SP tlog-proof of that entry in the sender's log, and the sender's signed trust list.
+ * One delivery between nodes — a certificate, its cancellation (exporting node to importing node)
+ * or its confirmation (back) — as sent in the body of {@code POST /api/v1/federation/deliveries}:
+ * the committed record with its salt and log entry, the C2SP tlog-proof of that entry in the
+ * sender's log, and the sender's signed trust list.
  *
  * @param id the delivery's id, the same on every attempt
  * @param from the sending node's id
@@ -61,6 +63,9 @@ public record Delivery(
    * @param status for a status event, the status it records
    * @param signature the JWS over {@code signedDocument}
    * @param signedDocument the canonical JSON of the record without its signature (as signed)
+   * @param effectiveOn for a confirmation, the date the shipment was received
+   * @param organisation for a confirmation, the confirming authority's id on its node
+   * @param details for a confirmation, what it recorded of the shipment
    */
   public record RecordFacts(
       String number,
@@ -68,7 +73,10 @@ public record Delivery(
       @Nullable ParticipantCode importingParticipant,
       @Nullable String status,
       String signature,
-      byte[] signedDocument) {
+      byte[] signedDocument,
+      @Nullable LocalDate effectiveOn,
+      @Nullable String organisation,
+      @Nullable String details) {
     public RecordFacts {
       signedDocument = signedDocument.clone();
     }

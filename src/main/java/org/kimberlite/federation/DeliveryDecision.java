@@ -27,6 +27,11 @@ public sealed interface DeliveryDecision {
     /** The record is not the entry's, or the entry is not proved in the sender's log. */
     BAD_PROOF,
     /** This node does not serve the importing participant, or the certificate is unknown here. */
-    NOT_OURS
+    NOT_OURS,
+    /**
+     * The entry is proved by a checkpoint of the sender's log with the size of one this node
+     * cosigned as its witness, but another root: the sender shows two histories (FED-09).
+     */
+    SPLIT_VIEW
   }
 }

@@ -1,6 +1,7 @@
 package org.kimberlite.federation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class DeliveryDocuments {
     try {
       kind = DeliveryKind.valueOf(text(top, "kind"));
     } catch (IllegalArgumentException e) {
-      throw new Malformed("kind", "must be ISSUED or CANCELLED");
+      throw new Malformed("kind", "must be ISSUED, CANCELLED or CONFIRMED");
     }
     String record = text(top, "record");
     byte[] salt = base64(top, "salt");
@@ -129,13 +130,37 @@ public final class DeliveryDocuments {
     if (kind == DeliveryKind.ISSUED) {
       unsigned.remove("signature");
     }
+    boolean confirmation = kind == DeliveryKind.CONFIRMED;
     return new Delivery.RecordFacts(
         text(r, "number"),
         kind == DeliveryKind.ISSUED ? participant(r, "issuingParticipant") : null,
         kind == DeliveryKind.ISSUED ? participant(r, "importingParticipant") : null,
         kind == DeliveryKind.ISSUED ? null : text(r, "status"),
         signature,
-        CanonicalJson.bytes(unsigned));
+        CanonicalJson.bytes(unsigned),
+        confirmation ? date(r, "effectiveOn") : null,
+        confirmation ? uuid(r, "organisation") : null,
+        confirmation ? text(r, "details") : null);
+  }
+
+  private static LocalDate date(JsonNode node, String name) {
+    try {
+      return LocalDate.parse(text(node, name));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new Malformed("record", name + " is not a date");
+    }
+  }
+
+  private static String uuid(JsonNode node, String name) {
+    String text = text(node, name);
+    try {
+      if (UUID.fromString(text).toString().equals(text)) {
+        return text;
+      }
+    } catch (IllegalArgumentException e) {
+      // named below
+    }
+    throw new Malformed("record", name + " is not an organisation id (a lowercase UUID)");
   }
 
   private static ParticipantCode participant(JsonNode node, String name) {

@@ -27,6 +27,7 @@ import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.TrustLists;
+import org.kimberlite.shared.ParticipantCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sending side of the certificate exchange: an outbox entry for each certificate issued to (or
- * cancelled for) a participant another node serves, and the sender that delivers each, signed with
- * this node's transport key, until the importing node accepts it.
+ * cancelled for) a participant another node serves, and for each confirmation of a certificate
+ * another node issued ({@link ConfirmingIncoming}), and the sender that delivers each, signed with
+ * this node's transport key, until the node it goes to accepts it.
  */
 @Service
 public class Exchange {
@@ -144,9 +146,13 @@ public class Exchange {
       fail(e, null, "this node holds no directory yet");
       return false;
     }
-    Optional<DirectoryNode> target = directory.get().serving(e.importingParticipant());
+    // a certificate and its cancellation go to the importing participant's node, a confirmation
+    // back to the exporting participant's
+    ParticipantCode to =
+        e.kind() == DeliveryKind.CONFIRMED ? e.issuingParticipant() : e.importingParticipant();
+    Optional<DirectoryNode> target = directory.get().serving(to);
     if (target.isEmpty()) {
-      fail(e, null, "no node of the directory serves " + e.importingParticipant().code());
+      fail(e, null, "no node of the directory serves " + to.code());
       return false;
     }
     if (target.get().id().equals(properties.nodeId())) {
@@ -235,6 +241,9 @@ public class Exchange {
     if (e.kind() == DeliveryKind.ISSUED) {
       type = CertificateRecords.CERTIFICATE;
       recordId = e.number();
+    } else if (e.kind() == DeliveryKind.CONFIRMED) {
+      type = CertificateRecords.STATUS;
+      recordId = ConfirmingIncoming.recordId(e.number());
     } else {
       type = CertificateRecords.STATUS;
       recordId =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.federation.internal.FederationMetrics;
@@ -122,19 +123,38 @@ public class Witness {
 
   private void keep(
       WitnessDecision.Evidence evidence, WitnessedCheckpoint stored, AddCheckpointRequest request) {
+    keep(stored, evidence.kind(), evidence.reason(), request.checkpoint().size(), request.note());
+  }
+
+  /** The checkpoint of a peer's log that this node cosigned last, when it witnesses that log. */
+  public Optional<WitnessedCheckpoint> witnessed(String origin) {
+    return logKeys.containsKey(origin) ? repository.witnessed(origin) : Optional.empty();
+  }
+
+  /**
+   * Keeps the evidence of a split view this node saw otherwise than on {@code add-checkpoint} (a
+   * delivery proved by a checkpoint that contradicts the one cosigned, FED-09): counted and logged
+   * at ERROR like the witness's own.
+   */
+  public SplitView keep(
+      WitnessedCheckpoint stored,
+      SplitViewKind kind,
+      String reason,
+      long presentedSize,
+      String presentedNote) {
     SplitView view =
         new SplitView(
             UUID.randomUUID(),
             stored.checkpoint().origin(),
-            evidence.kind(),
-            evidence.reason(),
+            kind,
+            reason,
             stored.checkpoint().size(),
             stored.note(),
-            request.checkpoint().size(),
-            request.note(),
+            presentedSize,
+            presentedNote,
             clock.instant());
     repository.keep(view);
-    metrics.splitView(evidence.kind());
+    metrics.splitView(kind);
     log.error(
         "SPLIT VIEW of {} ({}): {}; evidence {} kept (cosigned size {}, presented size {})",
         view.origin(),
@@ -143,6 +163,7 @@ public class Witness {
         view.id(),
         view.cosignedSize(),
         view.presentedSize());
+    return view;
   }
 
   private static String outcome(WitnessDecision decision) {

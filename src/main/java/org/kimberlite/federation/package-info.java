@@ -7,8 +7,9 @@
  * part: the directory of nodes that the secretariat's node signs and every node verifies, this
  * node's transport key, and the exchange of certificates between nodes (an outbox of deliveries
  * signed with RFC 9421 HTTP message signatures, verified and kept as incoming by the importing
- * node). This package is the module's public API; {@code internal} and {@code web} are its own. See
- * docs/federation.md.
+ * node). Statistics across nodes: each node's signed, logged statistics documents, fetched and
+ * verified by the secretariat's node, which assembles the global figures from them. This package is
+ * the module's public API; {@code internal} and {@code web} are its own. See docs/federation.md.
  */
 @NullMarked
 @ApplicationModule(
@@ -17,6 +18,7 @@
       "certification",
       "registry",
       "ledger",
+      "statistics",
       "shared",
       "shared::*",
       "platform",

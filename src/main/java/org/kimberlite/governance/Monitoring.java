@@ -81,20 +81,25 @@ public class Monitoring {
 
   /**
    * Whether the caller may follow some participant's monitoring at all: the secretariat, a member
-   * of the Working Group on Monitoring or of a monitoring team. Asked before reading a request.
+   * of the Working Group on Monitoring or of a monitoring team, a KP authority (its own
+   * participant's). Asked before reading a request.
    */
   @Transactional(readOnly = true)
   public boolean followsAny(Caller caller) {
-    return caller.has(OrganisationRole.KP_SECRETARIAT) || !memberships.of(caller).isEmpty();
+    return caller.has(OrganisationRole.KP_SECRETARIAT)
+        || caller.has(OrganisationRole.KP_AUTHORITY)
+        || !memberships.of(caller).isEmpty();
   }
 
   /**
    * Whether the caller reads {@code participant}'s monitoring: the secretariat, a member of the
-   * Working Group on Monitoring, or of the participant's monitoring team.
+   * Working Group on Monitoring, or of the participant's monitoring team, and the participant's own
+   * KP authority, which is told how its exports are judged (it records no recommendation).
    */
   @Transactional(readOnly = true)
   public boolean reads(Caller caller, ParticipantCode participant) {
     return recommends(caller, participant)
+        || (caller.has(OrganisationRole.KP_AUTHORITY) && participant.equals(caller.participant()))
         || memberships.sits(caller, Body.WORKING_GROUP_ON_MONITORING, null);
   }
 

@@ -464,4 +464,54 @@ class KpRulesTest {
       assertThat(v.get(0).message()).doesNotContain(bad);
     }
   }
+
+  static KpCertificate withStatus(KpCertificate c, CertificateStatus status) {
+    return c.withStatus(status, TODAY);
+  }
+
+  @Test
+  void aRemoteConfirmationIsRecordedWhenReceivedWithinTheValidityEvenIfExpiredHereMeanwhile() {
+    KpCertificate c = issued(TODAY);
+    // received on the day of issue and on the day of expiry: recorded, from issued or expired
+    for (CertificateStatus s : List.of(CertificateStatus.ISSUED, CertificateStatus.EXPIRED)) {
+      assertThat(KpRules.checkRemoteConfirmation(withStatus(c, s), c.issuedOn(), "SEAL-1"))
+          .isEqualTo(new KpRules.Decision(List.of(), List.of()));
+      assertThat(
+              KpRules.checkRemoteConfirmation(withStatus(c, s), c.expiresOn(), "SEAL-1").accepted())
+          .isTrue();
+    }
+    // the day before issue, the day after expiry: KP-05
+    assertThat(
+            rules(
+                KpRules.checkRemoteConfirmation(c, c.issuedOn().minusDays(1), "SEAL-1")
+                    .violations()))
+        .containsExactly("KP-05");
+    assertThat(
+            rules(
+                KpRules.checkRemoteConfirmation(c, c.expiresOn().plusDays(1), "SEAL-1")
+                    .violations()))
+        .containsExactly("KP-05");
+  }
+
+  @Test
+  void aRemoteConfirmationOfACertificateConfirmedOrCancelledIsRefusedAndASealThatDiffersFlagged() {
+    KpCertificate c = issued(TODAY);
+    assertThat(
+            rules(
+                KpRules.checkRemoteConfirmation(
+                        withStatus(c, CertificateStatus.CONFIRMED), TODAY, "SEAL-1")
+                    .violations()))
+        .containsExactly("KP-07");
+    assertThat(
+            rules(
+                KpRules.checkRemoteConfirmation(
+                        withStatus(c, CertificateStatus.CANCELLED), TODAY, "SEAL-1")
+                    .violations()))
+        .containsExactly("KP-08");
+    KpRules.Decision other = KpRules.checkRemoteConfirmation(c, TODAY, "SEAL-2");
+    assertThat(other.accepted()).isTrue();
+    assertThat(rules(other.flags())).containsExactly("KP-09");
+    assertThat(rules(KpRules.checkRemoteConfirmation(c, TODAY, null).flags()))
+        .containsExactly("KP-09");
+  }
 }

@@ -187,8 +187,11 @@ class FederationNodesIT {
           .isNotEmpty()
           .isEqualTo(issued.path("signature").asString());
       assertThat(incoming.path("record").asString()).contains("1250.40");
-      // Once the exchange carries confirmations: the EU's authority confirms here, and both nodes
-      // show the same lifecycle (as a FederationWalk step, which the demo takes too).
+      // The EU's authority confirms it on its node; the confirmation goes back: both show it.
+      FederationWalk.confirm(eu, incoming);
+      FederationWalk.awaitStatus(botswana, first, "CONFIRMED");
+      assertThat(FederationWalk.awaitIncoming(eu, first).path("status").asString())
+          .isEqualTo("CONFIRMED");
 
       // The EU's node is killed; what Botswana issues meanwhile waits, and arrives once, later.
       euChild.kill();

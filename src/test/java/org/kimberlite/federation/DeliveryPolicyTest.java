@@ -2,6 +2,7 @@ package org.kimberlite.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.kimberlite.federation.Fixtures.Node;
 import org.kimberlite.federation.Fixtures.Parts;
 import org.kimberlite.shared.ParticipantCode;
 
-/** FED-04 to FED-07: each check of a delivery, passing and refusing. */
+/** FED-04 to FED-09: each check of a delivery, passing and refusing. */
 class DeliveryPolicyTest {
   static final Node BW = Node.of("botswana", "BW", 10);
   static final Node EU = Node.of("eu", "EU", 20);
@@ -20,6 +21,22 @@ class DeliveryPolicyTest {
 
   static Parts issued() {
     return new Parts(BW, Fixtures.certificate("BW00000001", BW, "EU", BW.authority()));
+  }
+
+  /** A status event of {@code number} signed by {@code signer}, as committed. */
+  static Map<String, @Nullable Object> status(
+      String number, String status, String organisation, String details, Key signer) {
+    Map<String, @Nullable Object> m = new java.util.LinkedHashMap<>();
+    m.put("number", number);
+    m.put("status", status);
+    m.put("effectiveOn", "2026-12-02");
+    m.put("organisation", organisation);
+    m.put("details", details);
+    m.put("signature", null);
+    m.put(
+        "signature",
+        signer.jws("kp-status+jws", org.kimberlite.shared.json.CanonicalJson.bytes(m)));
+    return m;
   }
 
   static DeliveryDecision admit(Parts p) {
@@ -113,18 +130,8 @@ class DeliveryPolicyTest {
 
   @Test
   void aCancellationIsAdmittedOnlyForACertificateHeldFromTheSameParticipant() {
-    Map<String, @Nullable Object> status = new java.util.LinkedHashMap<>();
-    status.put("number", "BW00000001");
-    status.put("status", "CANCELLED");
-    status.put("effectiveOn", "2026-12-02");
-    status.put("organisation", "authority");
-    status.put("details", "cancelled");
-    status.put("signature", null);
-    status.put(
-        "signature",
-        BW.authority()
-            .jws("kp-status+jws", org.kimberlite.shared.json.CanonicalJson.bytes(status)));
-    Parts p = new Parts(BW, status);
+    Parts p =
+        new Parts(BW, status("BW00000001", "CANCELLED", "authority", "cancelled", BW.authority()));
     p.kind = DeliveryKind.CANCELLED;
     p.entryType = CertificateRecords.STATUS;
     p.entryId = "42";
@@ -140,5 +147,148 @@ class DeliveryPolicyTest {
         DeliveryPolicy.admit(p.delivery(), BW.listing(), EU.listing(), ParticipantCode.of("ZA")),
         Reason.BAD_CERTIFICATE,
         "FED-05");
+  }
+
+  /** The EU authority's signed confirmation of {@code number}, as the EU node sends it back. */
+  static Parts confirmation(String number, Key signer) {
+    Parts p =
+        new Parts(
+            EU,
+            status(
+                number,
+                "CONFIRMED",
+                "0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f",
+                "received 2026-12-02: 3 parcels, 1250.40 carats, seal SEAL-1",
+                signer));
+    p.kind = DeliveryKind.CONFIRMED;
+    p.entryType = CertificateRecords.STATUS;
+    p.entryId = "confirmation:" + number;
+    return p;
+  }
+
+  static final DeliveryPolicy.Sent SENT_TO_EU =
+      new DeliveryPolicy.Sent(ParticipantCode.of("BW"), ParticipantCode.of("EU"), "eu");
+
+  @Test
+  void fed08AConfirmationComesBackFromTheNodeTheCertificateWentToSignedByItsImportingAuthority() {
+    Parts p = confirmation("BW00000001", EU.authority());
+    assertThat(DeliveryPolicy.admitConfirmation(p.delivery(), EU.listing(), SENT_TO_EU, null))
+        .isEqualTo(
+            new DeliveryDecision.Admitted(ParticipantCode.of("BW"), ParticipantCode.of("EU"), 2));
+    assertThat(p.delivery().facts().effectiveOn()).isEqualTo(java.time.LocalDate.of(2026, 12, 2));
+
+    // a certificate this node never delivered
+    refused(
+        DeliveryPolicy.admitConfirmation(p.delivery(), EU.listing(), null, null),
+        Reason.NOT_OURS,
+        "FED-08");
+    // delivered to another node than the one confirming
+    refused(
+        DeliveryPolicy.admitConfirmation(
+            p.delivery(),
+            EU.listing(),
+            new DeliveryPolicy.Sent(ParticipantCode.of("BW"), ParticipantCode.of("EU"), "za"),
+            null),
+        Reason.NOT_OURS,
+        "FED-08");
+    // signed by a key the EU node's trust list does not hold
+    refused(
+        DeliveryPolicy.admitConfirmation(
+            confirmation("BW00000001", Key.of(77)).delivery(), EU.listing(), SENT_TO_EU, null),
+        Reason.BAD_CERTIFICATE,
+        "FED-05");
+    // an authority of the EU node, but the certificate was for another participant
+    refused(
+        DeliveryPolicy.admitConfirmation(
+            p.delivery(),
+            EU.listing(),
+            new DeliveryPolicy.Sent(ParticipantCode.of("BW"), ParticipantCode.of("ZA"), "eu"),
+            null),
+        Reason.BAD_CERTIFICATE,
+        "FED-08");
+    // the status event changed after it was signed
+    Parts tampered = confirmation("BW00000001", EU.authority());
+    tampered.record = tampered.record.replace("2026-12-02\"", "2026-12-01\"");
+    tampered.entry = tampered.entry();
+    refused(
+        DeliveryPolicy.admitConfirmation(tampered.delivery(), EU.listing(), SENT_TO_EU, null),
+        Reason.BAD_CERTIFICATE,
+        "FED-05");
+    // a confirmation is not decided as a certificate, nor a certificate as a confirmation
+    refused(
+        DeliveryPolicy.admit(p.delivery(), EU.listing(), BW.listing(), null),
+        Reason.NOT_OURS,
+        "FED-08");
+    refused(
+        DeliveryPolicy.admitConfirmation(issued().delivery(), BW.listing(), SENT_TO_EU, null),
+        Reason.BAD_CERTIFICATE,
+        "FED-08");
+  }
+
+  @Test
+  void fed09TheCheckpointMustAgreeWithTheOneOfTheSameSizeThisNodeCosigned() {
+    Parts p = issued();
+    org.kimberlite.ledger.Checkpoint proved =
+        org.kimberlite.ledger.TlogProof.verify(
+            org.kimberlite.ledger.TlogProof.parse(p.proof()),
+            org.kimberlite.ledger.Rfc6962.leafHash(p.entry()),
+            BW.log().name(),
+            List.of(org.kimberlite.ledger.NoteVerifier.parse(BW.log().vkey())));
+    String origin = proved.origin();
+    byte[] otherRoot = new byte[32];
+    otherRoot[0] = 1;
+    java.util.function.Function<org.kimberlite.ledger.Checkpoint, DeliveryDecision> witnessed =
+        cosigned -> DeliveryPolicy.admit(p.delivery(), BW.listing(), EU.listing(), null, cosigned);
+    // the same checkpoint cosigned: admitted
+    assertThat(witnessed.apply(proved)).isInstanceOf(DeliveryDecision.Admitted.class);
+    // a cosigned checkpoint of another size: nothing to compare without a consistency proof
+    for (long size : new long[] {1, 3}) {
+      assertThat(witnessed.apply(new org.kimberlite.ledger.Checkpoint(origin, size, otherRoot)))
+          .isInstanceOf(DeliveryDecision.Admitted.class);
+    }
+    // of another log: not compared
+    assertThat(
+            witnessed.apply(
+                new org.kimberlite.ledger.Checkpoint("other.example/log", 2, otherRoot)))
+        .isInstanceOf(DeliveryDecision.Admitted.class);
+    // the same size, another root: a split view
+    refused(
+        witnessed.apply(new org.kimberlite.ledger.Checkpoint(origin, 2, otherRoot)),
+        Reason.SPLIT_VIEW,
+        "FED-09");
+    // and alike for a confirmation
+    Parts back = confirmation("BW00000001", EU.authority());
+    refused(
+        DeliveryPolicy.admitConfirmation(
+            back.delivery(),
+            EU.listing(),
+            SENT_TO_EU,
+            new org.kimberlite.ledger.Checkpoint(EU.log().name(), 2, otherRoot)),
+        Reason.SPLIT_VIEW,
+        "FED-09");
+  }
+
+  @Test
+  void aConfirmationNamesItsDateOfReceiptAndTheConfirmingOrganisationOrIsNotRead() {
+    Parts good = confirmation("BW00000001", EU.authority());
+    assertThat(good.delivery().facts().organisation())
+        .isEqualTo("0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f");
+    assertThat(good.delivery().facts().details()).startsWith("received 2026-12-02");
+    for (String[] bad :
+        new String[][] {
+          {"2026-12-02", "0B6F2A9E-8C1D-4D55-9B0E-3F6A1C2D4E5F"},
+          {"2026-12-02", "authority"},
+          {"2 December 2026", "0b6f2a9e-8c1d-4d55-9b0e-3f6a1c2d4e5f"}
+        }) {
+      Map<String, @Nullable Object> status =
+          status("BW00000001", "CONFIRMED", bad[1], "received", EU.authority());
+      status.put("effectiveOn", bad[0]);
+      Parts p = new Parts(EU, status);
+      p.kind = DeliveryKind.CONFIRMED;
+      p.entryType = CertificateRecords.STATUS;
+      org.assertj.core.api.Assertions.assertThatThrownBy(p::delivery)
+          .isInstanceOfSatisfying(
+              DeliveryDocuments.Malformed.class, m -> assertThat(m.field()).isEqualTo("record"));
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.kimberlite.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kimberlite.KimberliteApplication;
 import org.kimberlite.federation.internal.ExchangeRepository;
@@ -32,14 +34,16 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PostgresServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two nodes in one JVM, each with its own H2 database (a file in its data folder), keys, log and
- * port: Botswana's node (which also publishes the directory, as the secretariat's would) and the
- * EU's. Certificates issued in Botswana to the EU travel to the EU's node, also when it was down at
- * the time; tampered or unlisted deliveries are refused and change nothing.
+ * Two nodes in one JVM, each with its own H2 database (a file in its data folder; a PostgreSQL
+ * database in {@link ExchangePostgresIT}), keys, log and port: Botswana's node (which also
+ * publishes the directory, as the secretariat's would) and the EU's. Certificates issued in
+ * Botswana to the EU travel to the EU's node, also when it was down at the time; tampered or
+ * unlisted deliveries are refused and change nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeH2IT {
@@ -96,9 +100,19 @@ class ExchangeH2IT {
     }
   }
 
+  /** Whether the nodes keep their data in PostgreSQL (ExchangePostgresIT) rather than H2. */
+  static boolean postgres;
+
   static List<String> settings(String id, int port, String... more) {
-    Path dir = Path.of("target", "it-exchange", RUN, id).toAbsolutePath();
+    Path dir = Path.of("target", "it-exchange", RUN + (postgres ? "-pg" : ""), id).toAbsolutePath();
     List<String> args = new ArrayList<>();
+    if (postgres) {
+      // a database of its own for each node, on the test PostgreSQL
+      PostgresServer pg = PostgresServer.get();
+      args.add("--spring.datasource.url=" + pg.createDatabase());
+      args.add("--spring.datasource.username=" + pg.user());
+      args.add("--spring.datasource.password=" + pg.password());
+    }
     args.add("--server.port=" + port);
     args.add("--management.server.port=0");
     args.add("--kimberlite.data-dir=" + dir);
@@ -117,7 +131,8 @@ class ExchangeH2IT {
   }
 
   @BeforeAll
-  static void twoNodes() throws IOException {
+  static void twoNodes(TestInfo test) throws IOException {
+    postgres = test.getTestClass().map(ExchangePostgresIT.class::equals).orElse(false);
     int bw = freePort();
     botswana =
         new Node(
@@ -135,7 +150,10 @@ class ExchangeH2IT {
                 euPort,
                 "--kimberlite.federation.exchange.directory-url=http://127.0.0.1:" + bw,
                 "--kimberlite.federation.exchange.directory-key="
-                    + bwNode.get("trustListKey").asString()));
+                    + bwNode.get("trustListKey").asString(),
+                // the EU node witnesses Botswana's log (FED-09 compares deliveries with it)
+                "--kimberlite.federation.peers[0].operator=BW",
+                "--kimberlite.federation.peers[0].vkey=" + bwNode.get("logVkey").asString()));
     JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
 
     secretariat = botswana.actor(OrganisationRole.KP_SECRETARIAT, "BE");
@@ -209,6 +227,20 @@ class ExchangeH2IT {
       assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
       Thread.sleep(100);
     }
+  }
+
+  /** The EU's imported carats this year in the EU node's public statistics (0 when none). */
+  static BigDecimal euImports() {
+    int year = LocalDate.now(eu.bean(java.time.Clock.class)).getYear();
+    Answer a =
+        euAuthority.api().get("/api/v1/statistics/participants/EU?from=" + year + "&to=" + year);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    for (JsonNode y : a.json()) {
+      if (y.get("year").asInt() == year && y.get("imports") != null && !y.get("imports").isNull()) {
+        return new BigDecimal(y.get("imports").get("carats").asString());
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   static List<String> incomingNumbers() {
@@ -323,15 +355,26 @@ class ExchangeH2IT {
 
   /** Posts {@code sent} to the EU node with Botswana's signature over {@code signedBody}. */
   static Answer signedPost(byte[] signedBody, byte[] sent) {
-    NodeKeys keys = botswana.bean(NodeKeys.class);
-    String uri = "http://127.0.0.1:" + eu.port + Exchange.DELIVERIES;
+    return signedPost(botswana, eu, signedBody, sent);
+  }
+
+  /**
+   * Posts {@code sent} to node {@code to} with {@code from}'s signature over {@code signedBody}.
+   */
+  static Answer signedPost(Node from, Node to, byte[] signedBody, byte[] sent) {
+    NodeKeys keys = from.bean(NodeKeys.class);
+    String uri = "http://127.0.0.1:" + to.port + Exchange.DELIVERIES;
     HttpMessageSignatures.Signed s =
         HttpMessageSignatures.sign("POST", uri, signedBody, Instant.now(), keys.kid(), keys::sign);
-    return post(s, sent);
+    return post(to, s, sent);
   }
 
   static Answer post(HttpMessageSignatures.Signed s, byte[] sent) {
-    return eu.anonymous()
+    return post(eu, s, sent);
+  }
+
+  static Answer post(Node to, HttpMessageSignatures.Signed s, byte[] sent) {
+    return to.anonymous()
         .exchange(
             "POST",
             Exchange.DELIVERIES,
@@ -352,21 +395,34 @@ class ExchangeH2IT {
     assertThat(a.json().get("type").asString()).as(a.body()).endsWith("/" + type);
   }
 
-  @Test
-  @Order(3)
-  void aDeliveryTamperedInFlightOrSignedByAnUnlistedNodeIsRefusedAndNothingIsStored()
-      throws InterruptedException {
+  /** A certificate issued while the EU node was down, and its delivery's body. */
+  record HeldBack(String number, byte[] body) {}
+
+  /**
+   * Issues a certificate while the EU node is down and keeps Botswana's sender from delivering it
+   * once the EU node is back: the test delivers its body by hand.
+   */
+  static HeldBack issuedWhileTheEuNodeIsDown() throws InterruptedException {
     eu.stop();
     String number = issue();
     await("a failed attempt to deliver " + number, () -> failedOnce(number));
     byte[] genuine = botswana.bean(Exchange.class).body(outboxEntry(number)).orElseThrow();
-    // keep Botswana's sender from delivering it itself: this test delivers it by hand
     botswana
         .bean(org.springframework.jdbc.core.simple.JdbcClient.class)
         .sql("update federation_outbox set delivered_at = next_attempt_at where number = :n")
         .param("n", number)
         .update();
     eu.start();
+    return new HeldBack(number, genuine);
+  }
+
+  @Test
+  @Order(3)
+  void aDeliveryTamperedInFlightOrSignedByAnUnlistedNodeIsRefusedAndNothingIsStored()
+      throws InterruptedException {
+    HeldBack held = issuedWhileTheEuNodeIsDown();
+    String number = held.number();
+    byte[] genuine = held.body();
     List<String> before = incomingNumbers();
 
     byte[] tampered =
@@ -447,5 +503,189 @@ class ExchangeH2IT {
         euSecretariat.api().put("/api/v1/federation/directory", Map.of("nodes", List.of())),
         409,
         "federation/not-publisher");
+  }
+
+  static Map<String, Object> confirmation(String number, int parcels) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("parcels", parcels);
+    body.put("carats", "1250.40");
+    body.put("importer", importer.id().toString());
+    body.put("exporter", exporter.id().toString());
+    body.put("sealId", "SEAL-000123");
+    body.put("receivedOn", LocalDate.now(eu.bean(java.time.Clock.class)).toString());
+    return body;
+  }
+
+  /** The status of {@code number} on Botswana's node, as its issuing authority reads it. */
+  static String exportStatus(String number) {
+    Answer a = authority.api().get("/api/v1/certificates/" + number);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return a.json().get("status").asString();
+  }
+
+  static long confirmedEvents(String number) {
+    Answer h = authority.api().get("/api/v1/certificates/" + number + "/history");
+    assertThat(h.status()).as(h.body()).isEqualTo(200);
+    long n = 0;
+    for (JsonNode e : h.json()) {
+      if (e.get("status").asString().equals("CONFIRMED")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static java.util.Optional<OutboxEntry> euOutbox(String number, DeliveryKind kind) {
+    return eu.bean(ExchangeRepository.class).outbox(null, 500).stream()
+        .filter(e -> e.number().equals(number) && e.kind() == kind)
+        .findFirst();
+  }
+
+  @Test
+  @Order(5)
+  void theEuAuthorityConfirmsOnItsNodeAndTheConfirmationTravelsBackSoBothNodesShowConfirmed()
+      throws InterruptedException {
+    String number = issue();
+    await("the EU node to list " + number, () -> incomingNumbers().contains(number));
+    String path = "/api/v1/federation/incoming/" + number + "/confirmation";
+
+    // as on a single node: only an authority, quoting the shipment in hand
+    Actor euTrader = eu.actor(OrganisationRole.TRADER, "BE");
+    assertThat(euTrader.api().post(path, confirmation(number, 3)).status()).isEqualTo(403);
+    refusedAsProblem(euAuthority.api().post(path, confirmation(number, 2)), 422, "KP-07");
+    assertThat(incomingStatus(number)).isEqualTo("ISSUED");
+    // an authority of another participant does not see it
+    Actor zaAuthority = eu.actor(OrganisationRole.KP_AUTHORITY, "ZA");
+    assertThat(zaAuthority.api().post(path, confirmation(number, 3)).status()).isEqualTo(404);
+
+    BigDecimal importsBefore = euImports();
+    Answer confirmed = euAuthority.api().post(path, confirmation(number, 3));
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    // the EU node counts the shipment among the EU's imports, as for a certificate issued on it
+    assertThat(euImports()).isEqualByComparingTo(importsBefore.add(new BigDecimal("1250.40")));
+    assertThat(confirmed.json().get("certificate").get("status").asString()).isEqualTo("CONFIRMED");
+    assertThat(confirmed.json().get("flags").size()).isZero();
+    assertThat(incomingStatus(number)).isEqualTo("CONFIRMED");
+
+    await(
+        "Botswana's node to show " + number + " confirmed",
+        () -> exportStatus(number).equals("CONFIRMED"));
+    assertThat(confirmedEvents(number)).isEqualTo(1);
+    OutboxEntry back = euOutbox(number, DeliveryKind.CONFIRMED).orElseThrow();
+    assertThat(back.deliveredAt()).isNotNull();
+    assertThat(back.targetNode()).isEqualTo("botswana");
+    // the EU authority sees its confirmations in its node's outbox
+    assertThat(euAuthority.api().get("/api/v1/federation/outbox").body()).contains(number);
+
+    // confirmed once: a second confirmation is refused on the EU node (KP-07)
+    refusedAsProblem(euAuthority.api().post(path, confirmation(number, 3)), 422, "KP-07");
+
+    // the confirmation is replayed: the same delivery, then under another delivery id
+    byte[] body = eu.bean(Exchange.class).body(back).orElseThrow();
+    Answer again = signedPost(eu, botswana, body, body);
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    byte[] otherId =
+        new String(body, StandardCharsets.UTF_8)
+            .replace(back.id().toString(), UUID.randomUUID().toString())
+            .getBytes(StandardCharsets.UTF_8);
+    Answer underOtherId = signedPost(eu, botswana, otherId, otherId);
+    assertThat(underOtherId.status()).as(underOtherId.body()).isEqualTo(200);
+    assertThat(confirmedEvents(number)).isEqualTo(1);
+    assertThat(exportStatus(number)).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  @Order(6)
+  void aTamperedConfirmationIsRefusedAndChangesNothing() throws InterruptedException {
+    String number = issue();
+    await("the EU node to list " + number, () -> incomingNumbers().contains(number));
+    // confirm on the EU node while Botswana's node is away, so that the test delivers it itself
+    botswana.stop();
+    Answer confirmed =
+        euAuthority
+            .api()
+            .post(
+                "/api/v1/federation/incoming/" + number + "/confirmation", confirmation(number, 3));
+    assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+    await(
+        "a failed attempt to send the confirmation back",
+        () ->
+            euOutbox(number, DeliveryKind.CONFIRMED)
+                .map(e -> e.attempts() >= 1 && e.lastError() != null)
+                .orElse(false));
+    OutboxEntry back = euOutbox(number, DeliveryKind.CONFIRMED).orElseThrow();
+    byte[] genuine = eu.bean(Exchange.class).body(back).orElseThrow();
+    eu.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+        .sql(
+            "update federation_outbox set delivered_at = next_attempt_at"
+                + " where number = :n and kind = 'CONFIRMED'")
+        .param("n", number)
+        .update();
+    botswana.start();
+    assertThat(exportStatus(number)).isEqualTo("ISSUED");
+
+    String text = new String(genuine, StandardCharsets.UTF_8);
+    // another date of receipt, signed again by the EU node: not the record committed in its log
+    byte[] otherDate =
+        text.replaceFirst("received \\d{4}-\\d{2}-\\d{2}", "received 2000-01-01")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(otherDate).isNotEqualTo(genuine);
+    refusedAsProblem(signedPost(eu, botswana, otherDate, otherDate), 422, "federation/proof");
+    // the confirmation signed by Botswana's own node key: it names the EU node as sender
+    Answer wrongSender = signedPost(botswana, botswana, genuine, genuine);
+    refusedAsProblem(wrongSender, 422, "federation/wrong-sender");
+    assertThat(exportStatus(number)).isEqualTo("ISSUED");
+    assertThat(confirmedEvents(number)).isZero();
+
+    // the genuine one passes
+    Answer genuineAnswer = signedPost(eu, botswana, genuine, genuine);
+    assertThat(genuineAnswer.status()).as(genuineAnswer.body()).isEqualTo(201);
+    assertThat(exportStatus(number)).isEqualTo("CONFIRMED");
+  }
+
+  @Test
+  @Order(7)
+  void aDeliveryProvedByACheckpointThatContradictsTheOneTheEuNodeCosignedIsASplitView()
+      throws InterruptedException {
+    HeldBack held = issuedWhileTheEuNodeIsDown();
+    String number = held.number();
+    byte[] genuine = held.body();
+    Delivery d = DeliveryDocuments.fromJson(genuine);
+    org.kimberlite.ledger.TlogProof proof = org.kimberlite.ledger.TlogProof.parse(d.proof());
+    String note = proof.checkpointNote();
+    org.kimberlite.ledger.Checkpoint proved =
+        org.kimberlite.ledger.Checkpoint.parseBody(org.kimberlite.ledger.Notes.parse(note).text());
+    String origin = proved.origin();
+    long size = proved.size();
+    // as if the EU node, witnessing Botswana's log, had cosigned another tree of that size
+    var euDb = eu.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
+    euDb.sql(
+            "insert into federation_witnessed (origin, tree_size, root_hash, note, cosigned_at)"
+                + " values (:o, :s, :r, :n, :at)")
+        .param("o", origin)
+        .param("s", size)
+        .param("r", java.util.Base64.getEncoder().encodeToString(new byte[32]))
+        .param("n", note)
+        .param("at", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+        .update();
+    long before =
+        eu.bean(org.kimberlite.federation.internal.FederationRepository.class).splitViewCount();
+    refusedAsProblem(signedPost(genuine, genuine), 422, "federation/split-view");
+    assertThat(incomingNumbers()).doesNotContain(number);
+    assertThat(
+            eu.bean(org.kimberlite.federation.internal.FederationRepository.class).splitViewCount())
+        .isEqualTo(before + 1);
+    Answer views = euAuthority.api().get("/api/v1/federation/split-views?size=5");
+    assertThat(views.status()).as(views.body()).isEqualTo(200);
+    assertThat(views.body()).contains("CONFLICTING_ROOTS").contains(number);
+
+    // the same root as cosigned: accepted
+    euDb.sql("update federation_witnessed set root_hash = :r where origin = :o")
+        .param("r", java.util.Base64.getEncoder().encodeToString(proved.rootHash()))
+        .param("o", origin)
+        .update();
+    Answer accepted = signedPost(genuine, genuine);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    euDb.sql("delete from federation_witnessed where origin = :o").param("o", origin).update();
   }
 }

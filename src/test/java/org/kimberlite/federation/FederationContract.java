@@ -60,6 +60,7 @@ abstract class FederationContract {
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
   @Autowired MeterRegistry meters;
+  @Autowired org.kimberlite.federation.internal.StatisticsDocumentRepository statisticsDocuments;
 
   @org.springframework.beans.factory.annotation.Value("${server.port}")
   int port;
@@ -254,5 +255,58 @@ abstract class FederationContract {
         .isEqualTo("kimberlite.test/witness");
     assertThat(actor(OrganisationRole.MINER).api().get("/api/v1/federation/submissions").status())
         .isEqualTo(403);
+  }
+
+  /** The statistics documents' tables: latest versions, the one kept once, fetch states. */
+  @Test
+  void statisticsDocumentsKeepEveryVersionAndReadTheLatest() {
+    var repo = statisticsDocuments;
+    var bw = org.kimberlite.shared.ParticipantCode.of("BW");
+    var za = org.kimberlite.shared.ParticipantCode.of("ZA");
+    int year = 5000 + new java.util.Random().nextInt(4000);
+    Instant at = Instant.parse("2026-12-01T10:00:00Z");
+    for (long v = 1; v <= 2; v++) {
+      assertThat(
+              repo.insertOwn(
+                  new org.kimberlite.federation.internal.StatisticsDocumentRepository.Own(
+                      bw, year, v, "sha256:" + v, "jws" + v, java.util.UUID.randomUUID(), at)))
+          .isTrue();
+    }
+    assertThat(
+            repo.insertOwn(
+                new org.kimberlite.federation.internal.StatisticsDocumentRepository.Own(
+                    bw, year, 2, "sha256:x", "other", java.util.UUID.randomUUID(), at)))
+        .isFalse();
+    assertThat(repo.latestOwn(bw, year).orElseThrow().jws()).isEqualTo("jws2");
+    assertThat(repo.latestOwn(year, year))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.version()).isEqualTo(2);
+              assertThat(o.issuedAt()).isEqualTo(at);
+            });
+
+    var held =
+        new org.kimberlite.federation.internal.StatisticsDocumentRepository.Held(
+            za, year, 3, "south-africa", "jws3", 12, at);
+    assertThat(repo.insertHeld(held, "{}", "proof")).isTrue();
+    assertThat(repo.insertHeld(held, "{}", "proof")).isFalse();
+    assertThat(repo.latestHeld(za, year)).contains(held);
+    assertThat(repo.latestHeld(year, year)).containsExactly(held);
+
+    String node = "node-" + year;
+    repo.attempt(node, at, 0, "cannot reach");
+    repo.attempt(node, at.plusSeconds(60), 4, null);
+    repo.attempt(node, at.plusSeconds(120), 0, "answered 503");
+    assertThat(repo.sources())
+        .filteredOn(src -> src.nodeId().equals(node))
+        .singleElement()
+        .satisfies(
+            src -> {
+              assertThat(src.lastAttemptAt()).isEqualTo(at.plusSeconds(120));
+              assertThat(src.lastSuccessAt()).isEqualTo(at.plusSeconds(60));
+              assertThat(src.documents()).isEqualTo(4);
+              assertThat(src.lastError()).isEqualTo("answered 503");
+            });
   }
 }

@@ -208,11 +208,14 @@ abstract class MonitoringContract {
     assertThat(totals.get("notUnderFramework").asInt()).isEqualTo(3);
     assertThat(totals.get("carats").asString()).isEqualTo("481.60");
 
-    // Who sees it: the team, the secretariat, the WGM; not another authority, not the participant.
+    // Who sees it: the team, the secretariat, the WGM and the participant's own authority; not
+    // another authority, not the participant's companies.
     assertThat(secretariat.api().get(url).status()).isEqualTo(200);
     assertThat(wgm.api().get(url).status()).isEqualTo(200);
+    Answer own = liberia.api().get(url);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.json().get("totals").get("exports").asInt()).isEqualTo(4);
     problem(stranger.api().get(url), 403, "forbidden");
-    problem(liberia.api().get(url), 403, "forbidden");
     problem(exporter.api().get(url), 403, "forbidden");
     assertThat(anonymous().get(url).status()).isEqualTo(401);
     // The team of one participant does not follow another's.
@@ -229,12 +232,14 @@ abstract class MonitoringContract {
     problem(tooLong, 422, "validation");
     problem(team.api().get(MONITORING + "L1"), 400, "validation");
 
-    // The participant's page links the team to the monitoring; a stranger sees no such panel.
+    // The participant's page links the team and its own authority to the monitoring; a stranger
+    // sees no such panel.
     assertThat(monitoringPanel(team, "LR")).isPresent();
     assertThat(monitoringPanel(team, "LR").orElseThrow().rows().get(0).href())
         .isEqualTo("/console/governance/monitoring/LR");
+    assertThat(monitoringPanel(liberia, "LR")).isPresent();
     assertThat(monitoringPanel(stranger, "LR")).isEmpty();
-    assertThat(monitoringPanel(liberia, "LR")).isEmpty();
+    assertThat(monitoringPanel(exporter, "LR")).isEmpty();
   }
 
   Optional<ParticipantPanel.Panel> monitoringPanel(Actor viewer, String participant) {
@@ -311,7 +316,9 @@ abstract class MonitoringContract {
     assertThat(read.json().get("evidence").get("totals").get("awaiting").asInt()).isEqualTo(1);
     assertThat(read.json().get("participant").asString()).isEqualTo("GN");
     assertThat(wgm.api().get(path).json()).hasSize(1);
-    problem(guinea.api().get("/api/v1/governance/recommendations/" + id), 403, "forbidden");
+    // The monitored participant's authority reads it; it may not record one.
+    assertThat(guinea.api().get("/api/v1/governance/recommendations/" + id).status())
+        .isEqualTo(200);
     assertThat(team.api().get("/api/v1/governance/recommendations/" + UUID.randomUUID()).status())
         .isEqualTo(404);
     assertThat(team.api().get("/api/v1/governance/recommendations/not-a-uuid").status())
@@ -356,7 +363,9 @@ abstract class MonitoringContract {
     assertThat(decisions.get(0).get("recommendation").asString()).isEqualTo(SEEDED);
     assertThat(secretariat.api().get(MONITORING + "CF/recommendations").json().toString())
         .contains(SEEDED);
-    problem(stranger.api().get("/api/v1/governance/recommendations/" + SEEDED), 403, "forbidden");
+    // Another participant's authority is not told the recommendation exists.
+    assertThat(stranger.api().get("/api/v1/governance/recommendations/" + SEEDED).status())
+        .isEqualTo(404);
     assertThat(anonymous().get("/api/v1/governance/recommendations/" + SEEDED).status())
         .isEqualTo(401);
   }

@@ -75,7 +75,10 @@ class MonitoringDemoH2IT {
                 .get("/api/v1/governance/monitoring/CF/recommendations")
                 .json())
         .hasSize(1);
+    // CAR's own authority follows its monitoring, and no other's.
     assertThat(signedIn(accounts, "kp-cf").get("/api/v1/governance/monitoring/CF").status())
+        .isEqualTo(200);
+    assertThat(signedIn(accounts, "kp-cf").get("/api/v1/governance/monitoring/BW").status())
         .isEqualTo(403);
   }
 }

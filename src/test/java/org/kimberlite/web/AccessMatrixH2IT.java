@@ -1082,6 +1082,9 @@ class AccessMatrixH2IT {
       case "PUT /api/v1/federation/directory" ->
           Call.json(method, pattern, Map.of("nodes", List.of()));
       case "POST /api/v1/federation/deliveries" -> Call.json(method, pattern, Map.of());
+      case "POST /api/v1/federation/incoming/{number}/confirmation" ->
+          // a single node: nothing comes in, so there is nothing to confirm (404 for anyone)
+          Call.json(method, pattern.replace("{number}", "BW00000001"), Map.of("receivedOn", today));
       case "POST /add-checkpoint" ->
           new Call(method, pattern, "old 0\n\nnot a checkpoint\n", "text/plain");
       case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");
@@ -1172,7 +1175,8 @@ class AccessMatrixH2IT {
                   .replace("{code}", "BW")
                   .replace("{country}", "BW")
                   .replace("{group}/{id}", "ledger/no-checkpoint")
-                  .replace("{id}", "KP-01"));
+                  .replace("{id}", "KP-01")
+                  .replace("{year}", "2026"));
     };
   }
 

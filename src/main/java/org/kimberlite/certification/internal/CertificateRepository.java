@@ -173,11 +173,18 @@ public class CertificateRepository {
 
   /** Moves a certificate from ISSUED to a new status; 0 when it is no longer ISSUED. */
   public int changeStatus(String number, CertificateStatus to, LocalDate on, long version) {
+    return changeStatus(number, CertificateStatus.ISSUED, to, on, version);
+  }
+
+  /** Moves a certificate from {@code from} to a new status; 0 when it is no longer {@code from}. */
+  public int changeStatus(
+      String number, CertificateStatus from, CertificateStatus to, LocalDate on, long version) {
     return jdbc.sql(
             """
             update kp_certificate set status = :to, status_on = :on, version = version + 1
-            where number = :number and status = 'ISSUED' and version = :version
+            where number = :number and status = :from and version = :version
             """)
+        .param("from", from.name())
         .param("to", to.name())
         .param("on", on)
         .param("number", number)

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StatusChanges {
-  public static final String STATUS_JWS_TYPE = "kp-status+jws";
+  public static final String STATUS_JWS_TYPE = CertificateRecords.STATUS_JWS_TYPE;
 
   private final CertificateRepository repository;
   private final Signatures signatures;

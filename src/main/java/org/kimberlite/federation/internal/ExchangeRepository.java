@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.certification.CertificateStatus;
 import org.kimberlite.federation.DeliveryKind;
 import org.kimberlite.federation.IncomingCertificate;
+import org.kimberlite.federation.IncomingRecords;
 import org.kimberlite.federation.OutboxEntry;
 import org.kimberlite.shared.ParticipantCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +26,7 @@ public class ExchangeRepository {
           + " next_attempt_at, target_node, delivered_at, last_error from federation_outbox";
   private static final String INCOMING =
       "select number, from_node, issuing_participant, importing_participant, status, record,"
-          + " proof, received_at, changed_at from federation_incoming";
+          + " proof, received_at, changed_at, confirmed_on, confirmation from federation_incoming";
 
   private final JdbcClient jdbc;
 
@@ -149,14 +151,21 @@ public class ExchangeRepository {
         .update();
   }
 
-  /** The outbox, newest first; of one exporting participant when {@code issuing} is given. */
-  public List<OutboxEntry> outbox(@Nullable ParticipantCode issuing, int max) {
+  /**
+   * The outbox, newest first; when {@code participant} is given, its own deliveries: certificates
+   * it issued and their cancellations, and its confirmations of certificates it imports.
+   */
+  public List<OutboxEntry> outbox(@Nullable ParticipantCode participant, int max) {
     String order = " order by created_at desc, id limit :max";
     var sql =
-        issuing == null
+        participant == null
             ? jdbc.sql(OUTBOX + order)
-            : jdbc.sql(OUTBOX + " where issuing_participant = :issuing" + order)
-                .param("issuing", issuing.code());
+            : jdbc.sql(
+                    OUTBOX
+                        + " where (kind <> 'CONFIRMED' and issuing_participant = :p)"
+                        + " or (kind = 'CONFIRMED' and importing_participant = :p)"
+                        + order)
+                .param("p", participant.code());
     return sql.param("max", max).query((rs, n) -> outbox(rs)).list();
   }
 
@@ -212,6 +221,51 @@ public class ExchangeRepository {
         == 1;
   }
 
+  /** The incoming certificate {@code number}, locked until the transaction ends. */
+  public Optional<IncomingCertificate> lockIncoming(String number) {
+    return jdbc.sql(INCOMING + " where number = :n for update")
+        .param("n", number)
+        .query((rs, n) -> incoming(rs))
+        .optional();
+  }
+
+  /** Records the importing authority's confirmation; false when the certificate is not issued. */
+  public boolean confirmIncoming(
+      String number, java.time.LocalDate receivedOn, String confirmation, Instant at) {
+    return jdbc.sql(
+                """
+                update federation_incoming set status = 'CONFIRMED', confirmed_on = :on,
+                  confirmation = :confirmation, changed_at = :at
+                where number = :n and status = 'ISSUED'
+                """)
+            .param("on", receivedOn)
+            .param("confirmation", confirmation)
+            .param("at", utc(at))
+            .param("n", number)
+            .update()
+        == 1;
+  }
+
+  /**
+   * What this node delivered of the certificate {@code number} it issued: its participants and the
+   * node that accepted it; empty when it was not delivered.
+   */
+  public Optional<org.kimberlite.federation.DeliveryPolicy.Sent> sent(String number) {
+    return jdbc.sql(
+            """
+            select issuing_participant, importing_participant, target_node from federation_outbox
+            where number = :n and kind = 'ISSUED' and delivered_at is not null
+            """)
+        .param("n", number)
+        .query(
+            (rs, n) ->
+                new org.kimberlite.federation.DeliveryPolicy.Sent(
+                    ParticipantCode.of(rs.getString("issuing_participant")),
+                    ParticipantCode.of(rs.getString("importing_participant")),
+                    rs.getString("target_node")))
+        .optional();
+  }
+
   public void cancelIncoming(String number, Instant at) {
     jdbc.sql(
             "update federation_incoming set status = 'CANCELLED', changed_at = :at"
@@ -265,24 +319,26 @@ public class ExchangeRepository {
         rs.getString("from_node"),
         ParticipantCode.of(rs.getString("issuing_participant")),
         ParticipantCode.of(rs.getString("importing_participant")),
-        DeliveryKind.valueOf(rs.getString("status")),
+        CertificateStatus.valueOf(rs.getString("status")),
+        IncomingRecords.expiresOn(rs.getString("record")),
+        rs.getObject("confirmed_on", java.time.LocalDate.class),
         rs.getString("record"),
         rs.getString("proof"),
+        rs.getString("confirmation"),
         instant(rs, "received_at"),
         instant(rs, "changed_at"));
   }
 
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
+  static Instant instant(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  private static @Nullable Instant nullableInstant(ResultSet rs, String column)
-      throws SQLException {
+  static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }
 
-  private static OffsetDateTime utc(Instant at) {
+  static OffsetDateTime utc(Instant at) {
     return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
   }
 }

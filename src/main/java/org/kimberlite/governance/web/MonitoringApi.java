@@ -71,8 +71,8 @@ class MonitoringApi {
       summary = "The recommendations to lift a participant's restrictions",
       description =
           "Newest first, each with the monitoring figures frozen into it; for the participant's"
-              + " monitoring team, the KP secretariat and members of the Working Group on"
-              + " Monitoring.")
+              + " monitoring team, the KP secretariat, members of the Working Group on"
+              + " Monitoring and the participant's own KP authority.")
   List<RecommendationJson> recommendations(Caller caller, @PathVariable String participant) {
     mayFollow(caller);
     ParticipantCode code = DecisionForms.participant(participant);

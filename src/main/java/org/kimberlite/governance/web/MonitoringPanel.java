@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The participant's page links, for those who follow its re-entry monitoring (its monitoring team,
- * the secretariat, the Working Group on Monitoring), to its monitoring page and its
- * recommendations.
+ * the secretariat, the Working Group on Monitoring, its own KP authority), to its monitoring page
+ * and its recommendations.
  */
 @Component
 class MonitoringPanel implements ParticipantPanel {

@@ -1,0 +1,321 @@
+package org.kimberlite.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kimberlite.federation.ExchangeH2IT.Node;
+import org.kimberlite.federation.internal.NodeKeys;
+import org.kimberlite.registry.OrganisationRole;
+import org.kimberlite.registry.SignedDocuments;
+import org.kimberlite.shared.json.CanonicalJson;
+import org.kimberlite.support.Actors.Actor;
+import org.kimberlite.support.Api.Answer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Statistics across nodes with two nodes in one JVM, each with its own H2 database, keys and log:
+ * the secretariat's node (which publishes the directory and serves the EU) and Botswana's. A
+ * certificate issued in Botswana and a production report filed there become Botswana's signed,
+ * logged document; the secretariat's node fetches it, verifies it and shows Botswana in its global
+ * figures, with the mirror analysis across the two nodes; a tampered or older document is refused.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatisticsExchangeH2IT {
+  static Node secretariatNode;
+  static Node botswana;
+  static Actor secretariat;
+  static Actor authority;
+  static Actor exporter;
+  static Actor importer;
+  static int year;
+
+  @BeforeAll
+  static void twoNodes() throws IOException {
+    int sPort = ExchangeH2IT.freePort();
+    secretariatNode =
+        new Node(
+            "kp-secretariat",
+            sPort,
+            ExchangeH2IT.settings(
+                "kp-secretariat",
+                sPort,
+                "--kimberlite.federation.exchange.publish-directory=true",
+                "--kimberlite.federation.statistics.interval=1h"));
+    JsonNode sNode = secretariatNode.anonymous().get("/api/v1/federation/node").json();
+    int bwPort = ExchangeH2IT.freePort();
+    botswana =
+        new Node(
+            "bw-stats",
+            bwPort,
+            ExchangeH2IT.settings(
+                "bw-stats",
+                bwPort,
+                "--kimberlite.federation.exchange.directory-url=http://127.0.0.1:" + sPort,
+                "--kimberlite.federation.exchange.directory-key="
+                    + sNode.get("trustListKey").asString(),
+                "--kimberlite.federation.statistics.interval=1h"));
+    JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
+
+    secretariat = secretariatNode.actor(OrganisationRole.KP_SECRETARIAT, "BE");
+    Answer published =
+        secretariat
+            .api()
+            .put(
+                "/api/v1/federation/directory",
+                Map.of(
+                    "nodes",
+                    List.of(
+                        ExchangeH2IT.listing(sNode, "secretariat", "EU"),
+                        ExchangeH2IT.listing(bwNode, "BW", "BW"))));
+    assertThat(published.status()).as(published.body()).isEqualTo(201);
+    assertThat(botswana.bean(Directories.class).fetch())
+        .get()
+        .isInstanceOf(DirectoryDecision.Accepted.class);
+
+    authority = botswana.actor(OrganisationRole.KP_AUTHORITY, "BW");
+    exporter = botswana.actor(OrganisationRole.TRADER, "BW");
+    importer = botswana.actor(OrganisationRole.TRADER, "BE");
+    year = LocalDate.now(botswana.bean(java.time.Clock.class)).getYear();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (botswana != null) {
+      botswana.stop();
+    }
+    if (secretariatNode != null) {
+      secretariatNode.stop();
+    }
+  }
+
+  static void issue(String carats) {
+    LocalDate today = LocalDate.now(botswana.bean(java.time.Clock.class));
+    Map<String, Object> body = new HashMap<>();
+    body.put("exporter", exporter.id().toString());
+    body.put("importer", importer.id().toString());
+    body.put("importingParticipant", "EU");
+    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
+    body.put(
+        "lines", List.of(Map.of("hsCode", "7102.31", "carats", carats, "valueUsd", "187560.00")));
+    body.put("parcels", 3);
+    body.put("sealId", "SEAL-000123");
+    body.put("issuedOn", today.toString());
+    body.put("expiresOn", today.plusDays(30).toString());
+    Answer a = authority.api().post("/api/v1/certificates", body);
+    assertThat(a.status()).as(a.body()).isEqualTo(201);
+  }
+
+  static DirectoryNode botswanaListing() {
+    return secretariatNode
+        .bean(Directories.class)
+        .current()
+        .orElseThrow()
+        .node("bw-stats")
+        .orElseThrow();
+  }
+
+  /** Fetches Botswana's documents until one is taken (its log entry waits for the integrator). */
+  static StatisticsDecision.Admitted fetchUntilTaken() throws InterruptedException {
+    FederatedStatistics federated = secretariatNode.bean(FederatedStatistics.class);
+    List<StatisticsDecision.Admitted> taken = new ArrayList<>();
+    ExchangeH2IT.await(
+        "the secretariat's node to take Botswana's document",
+        () -> {
+          for (StatisticsDecision d : federated.fetch(botswanaListing(), year)) {
+            assertThat(d).isNotInstanceOf(StatisticsDecision.Refused.class);
+            if (d instanceof StatisticsDecision.Admitted a) {
+              taken.add(a);
+            }
+          }
+          return !taken.isEmpty();
+        });
+    return taken.get(0);
+  }
+
+  static JsonNode line(JsonNode figures, String participant) {
+    for (JsonNode p : figures.get("participants")) {
+      if (p.get("participant").asString().equals(participant)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no line of " + participant + " in " + figures);
+  }
+
+  @Test
+  @Order(1)
+  void botswanasDocumentReachesTheSecretariatsGlobalFiguresWithTheMirrorAcrossNodes()
+      throws InterruptedException {
+    issue("1250.40");
+    Answer filed =
+        authority
+            .api()
+            .put(
+                "/api/v1/statistics/production/BW/" + year + "/H1",
+                Map.of("carats", "5000.00", "valueUsd", "900000.00"));
+    assertThat(filed.status()).as(filed.body()).isEqualTo(200);
+
+    Answer made = authority.api().post("/api/v1/federation/statistics/" + year + "/documents", "");
+    assertThat(made.status()).as(made.body()).isEqualTo(200);
+    assertThat(made.json().get(0).get("participant").asString()).isEqualTo("BW");
+    assertThat(made.json().get(0).get("version").asLong()).isEqualTo(1);
+    assertThat(made.json().get(0).get("made").asBoolean()).isTrue();
+    // the same figures again make no new version
+    Answer again = authority.api().post("/api/v1/federation/statistics/" + year + "/documents", "");
+    assertThat(again.json().get(0).get("version").asLong()).isEqualTo(1);
+    assertThat(again.json().get(0).get("made").asBoolean()).isFalse();
+
+    StatisticsDecision.Admitted taken = fetchUntilTaken();
+    assertThat(taken.document().node()).isEqualTo("bw-stats");
+    assertThat(taken.document().version()).isEqualTo(1);
+
+    Answer global = secretariat.api().get("/api/v1/federation/statistics/" + year);
+    assertThat(global.status()).as(global.body()).isEqualTo(200);
+    JsonNode bw = line(global.json(), "BW");
+    assertThat(bw.get("node").asString()).isEqualTo("bw-stats");
+    assertThat(bw.get("version").asLong()).isEqualTo(1);
+    assertThat(new BigDecimal(bw.get("exports").get("carats").asString()))
+        .isEqualByComparingTo("1250.40");
+    assertThat(bw.get("exports").get("certificates").asLong()).isEqualTo(1);
+    assertThat(new BigDecimal(bw.get("production").get("carats").asString()))
+        .isEqualByComparingTo("5000.00");
+    // the EU, served by the secretariat's own node, from its own records: nothing received
+    assertThat(line(global.json(), "EU").get("node").asString()).isEqualTo("kp-secretariat");
+    // Botswana's exports to the EU against the EU's imports from Botswana, across the two nodes
+    List<JsonNode> mirror = new ArrayList<>();
+    global.json().get("mirror").forEach(mirror::add);
+    assertThat(mirror)
+        .anySatisfy(
+            f -> {
+              assertThat(f.get("rule").asString()).isEqualTo("STAT-02");
+              assertThat(f.get("participant").asString()).isEqualTo("BW");
+              assertThat(f.get("evidence").toString()).contains("1250.4");
+            });
+
+    // the global figures are the secretariat's alone
+    assertThat(authority.api().get("/api/v1/federation/statistics/" + year).status())
+        .isEqualTo(403);
+    Actor euAuthority = secretariatNode.actor(OrganisationRole.KP_AUTHORITY, "BE");
+    assertThat(euAuthority.api().get("/api/v1/federation/statistics/" + year).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  @Order(2)
+  void aRecomputedYearIsANewVersionAndTheOlderOrATamperedDocumentIsRefused()
+      throws InterruptedException {
+    // keep version 1 as it was served, to offer it again later
+    List<StatisticsDocuments.Pulled> v1 = pulledByHand();
+    assertThat(v1).hasSize(1);
+
+    issue("100.00");
+    Answer made = authority.api().post("/api/v1/federation/statistics/" + year + "/documents", "");
+    assertThat(made.json().get(0).get("version").asLong()).isEqualTo(2);
+    StatisticsDecision.Admitted taken = fetchUntilTaken();
+    assertThat(taken.document().version()).isEqualTo(2);
+    JsonNode bw = line(secretariat.api().get("/api/v1/federation/statistics/" + year).json(), "BW");
+    assertThat(bw.get("version").asLong()).isEqualTo(2);
+    assertThat(new BigDecimal(bw.get("exports").get("carats").asString()))
+        .isEqualByComparingTo("1350.40");
+
+    FederatedStatistics federated = secretariatNode.bean(FederatedStatistics.class);
+    // version 1 again: a rollback
+    assertThat(federated.offer(botswanaListing(), v1.get(0)))
+        .isInstanceOfSatisfying(
+            StatisticsDecision.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(StatisticsDecision.Reason.ROLLBACK));
+
+    // version 2 with its figures changed in flight: the signature no longer holds
+    StatisticsDocuments.Pulled genuine = pulledByHand().get(0);
+    StatisticsDocuments.Pulled tampered = tamper(genuine);
+    assertThat(federated.offer(botswanaListing(), tampered))
+        .isInstanceOfSatisfying(
+            StatisticsDecision.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(StatisticsDecision.Reason.BAD_SIGNATURE));
+    // nothing changed
+    JsonNode after =
+        line(secretariat.api().get("/api/v1/federation/statistics/" + year).json(), "BW");
+    assertThat(after.get("version").asLong()).isEqualTo(2);
+    assertThat(new BigDecimal(after.get("exports").get("carats").asString()))
+        .isEqualByComparingTo("1350.40");
+    assertThat(federated.offer(botswanaListing(), genuine))
+        .isEqualTo(new StatisticsDecision.AlreadyHeld(2));
+  }
+
+  @Test
+  @Order(3)
+  void onlyTheSecretariatsNodeFetchesTheDocuments() {
+    String path = StatisticsPublishing.DOCUMENTS + "?year=" + year;
+    // no signature
+    Answer unsigned = botswana.anonymous().get(path);
+    ExchangeH2IT.refusedAsProblem(unsigned, 401, "federation/signature");
+    // signed by a listed node that is not the secretariat's: Botswana's own
+    ExchangeH2IT.refusedAsProblem(
+        signedGet(botswana.bean(NodeKeys.class)), 403, "federation/not-secretariat");
+  }
+
+  /** Botswana's documents of the year as served to the secretariat's node, fetched by hand. */
+  static List<StatisticsDocuments.Pulled> pulledByHand() {
+    Answer a = signedGet(secretariatNode.bean(NodeKeys.class));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return StatisticsDocuments.pulledFromJson(a.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A fetch of Botswana's documents of the year, signed with {@code keys}. */
+  static Answer signedGet(NodeKeys keys) {
+    String path = StatisticsPublishing.DOCUMENTS + "?year=" + year;
+    String uri = "http://127.0.0.1:" + botswana.port + path;
+    HttpMessageSignatures.Signed s =
+        HttpMessageSignatures.sign("GET", uri, new byte[0], Instant.now(), keys.kid(), keys::sign);
+    return botswana
+        .anonymous()
+        .exchange(
+            "GET",
+            path,
+            null,
+            "Content-Digest",
+            s.contentDigest(),
+            "Signature-Input",
+            s.signatureInput(),
+            "Signature",
+            s.signature());
+  }
+
+  /** The document with its exports raised in the signed payload, the signature kept. */
+  static StatisticsDocuments.Pulled tamper(StatisticsDocuments.Pulled p) {
+    StatisticsDocuments.LoggedRecord r = StatisticsDocuments.recordFromJson(p.record());
+    String jws = r.jws();
+    int first = jws.indexOf('.');
+    int second = jws.indexOf('.', first + 1);
+    String payload =
+        new String(
+                SignedDocuments.fromBase64url(jws.substring(first + 1, second)),
+                StandardCharsets.UTF_8)
+            .replace("1350.40", "2350.40");
+    String forged =
+        jws.substring(0, first + 1)
+            + SignedDocuments.base64url(payload.getBytes(StandardCharsets.UTF_8))
+            + jws.substring(second);
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("participant", r.participant().code());
+    record.put("year", r.year());
+    record.put("version", r.version());
+    record.put("document", forged);
+    return new StatisticsDocuments.Pulled(
+        CanonicalJson.string(record), p.salt(), p.entry(), p.proof());
+  }
+}
