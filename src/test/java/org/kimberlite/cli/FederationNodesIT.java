@@ -39,11 +39,12 @@ import tools.jackson.databind.JsonNode;
  * Three nodes of a federation as child processes, as {@code ./kimberlite federation-demo} runs them
  * (the secretariat's, Botswana's and the EU's, each with its own database, keys and log, witnessing
  * the two others), on H2 and on PostgreSQL. A certificate issued in Botswana arrives incoming on
- * the EU's node with the very record Botswana committed; certificates issued while the EU's node is
- * killed all arrive once it is back, none twice; a delivery changed in flight, or signed by a key
- * the directory does not list, is refused; and a checkpoint of Botswana's log that contradicts the
- * one a witness cosigned (signed with Botswana's log key, which the test holds) is caught by both
- * witnesses and kept as evidence.
+ * the EU's node with the very record Botswana committed, and once the EU's authority confirms it
+ * there both nodes show it confirmed; certificates issued while the EU's node is killed all arrive
+ * once it is back, none twice; a delivery changed in flight, or signed by a key the directory does
+ * not list, is refused; and a checkpoint of Botswana's log that contradicts the one a witness
+ * cosigned (signed with Botswana's log key, which the test holds) is caught by both witnesses and
+ * kept as evidence.
  *
  * <p>Botswana reaches the EU's node through a relay in this JVM, which the directory lists as the
  * EU's URL: it passes deliveries on, or changes their bodies on the way when told to.
