@@ -144,14 +144,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean postgres =
-        switch (database.toLowerCase(Locale.ROOT)) {
-          case "h2" -> false;
-          case "postgres", "postgresql" -> true;
-          default ->
-              throw new CommandLine.ParameterException(
-                  new CommandLine(this), "--database must be h2 or postgres");
-        };
+    boolean postgres = ChaosProcesses.postgres(database, this);
     Set<String> selected = new LinkedHashSet<>();
     for (String id : only.isEmpty() ? IDS : only) {
       String clean = id.strip().toUpperCase(Locale.ROOT);

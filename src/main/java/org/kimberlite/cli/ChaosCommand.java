@@ -148,14 +148,7 @@ final class ChaosCommand implements Callable<Integer> {
   @Override
   @org.kimberlite.shared.SuppressForbidden("a command-line test harness pacing its rounds")
   public Integer call() throws Exception {
-    boolean postgres =
-        switch (database.toLowerCase(Locale.ROOT)) {
-          case "h2" -> false;
-          case "postgres", "postgresql" -> true;
-          default ->
-              throw new picocli.CommandLine.ParameterException(
-                  new picocli.CommandLine(this), "--database must be h2 or postgres");
-        };
+    boolean postgres = ChaosProcesses.postgres(database, this);
     Random random = new Random(seed == null ? new Random().nextLong() : seed);
     int clientCount = clients != null ? clients : quick ? 3 : 4;
     Path dir = Files.createTempDirectory("kimberlite-chaos-");

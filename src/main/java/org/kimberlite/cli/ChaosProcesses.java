@@ -24,6 +24,17 @@ import org.jspecify.annotations.Nullable;
 final class ChaosProcesses {
   private ChaosProcesses() {}
 
+  /** Whether a command's {@code --database} option asks for PostgreSQL (h2 or postgres). */
+  static boolean postgres(String database, Object command) {
+    return switch (database.toLowerCase(java.util.Locale.ROOT)) {
+      case "h2" -> false;
+      case "postgres", "postgresql" -> true;
+      default ->
+          throw new picocli.CommandLine.ParameterException(
+              new picocli.CommandLine(command), "--database must be h2 or postgres");
+    };
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
+      FederationDemoCommand.class,
+      FederationNodeCommand.class,
       AuditCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
@@ -60,6 +62,9 @@ public final class KimberliteCommand implements Runnable {
       }
       if (type == DemoCommand.class) {
         return type.cast(new DemoCommand(platform));
+      }
+      if (type == FederationNodeCommand.class) {
+        return type.cast(new FederationNodeCommand(platform));
       }
       if (type == AuditCommand.class) {
         return type.cast(new AuditCommand(platform));
