@@ -331,7 +331,14 @@ final class FederationDemoCommand implements Callable<Integer> {
     line(out, "Its public verification", botswana.base() + "/verify/" + number);
     line(out, "Its log proof", botswana.base() + "/api/v1/certificates/" + number + "/proof");
     line(out, "Botswana's outbox (kp-bw, token)", botswana.base() + "/api/v1/federation/outbox");
-    line(out, "Incoming on the EU's node (kp-eu-be)", eu.base() + "/api/v1/federation/incoming");
+    line(
+        out,
+        "Incoming on the EU's node (sign in as kp-eu-be)",
+        eu.base() + "/console/federation/incoming");
+    line(
+        out,
+        "The same, with records and proofs (token)",
+        eu.base() + "/api/v1/federation/incoming");
     line(
         out,
         "The directory each node goes by",

@@ -20,6 +20,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PageSession;
 import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -897,65 +898,15 @@ abstract class DiligenceContract {
     assertThat(ruleFindings(stranger, "LGD-04")).isEmpty();
   }
 
-  /** A signed-in browser: its cookies and the CSRF token its pages carry. */
-  record Browser(java.net.http.HttpClient client, String base, String csrf) {
-    java.net.http.HttpResponse<String> get(String path, String language) throws Exception {
-      return client.send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-              .header("Accept", "text/html")
-              .header("Accept-Language", language)
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    java.net.http.HttpResponse<String> post(String path, String form) throws Exception {
-      return client.send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)))
-              .build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String enc(String s) {
-      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
-  }
-
-  Browser browser(Actor who) throws Exception {
-    java.net.http.HttpClient client =
-        java.net.http.HttpClient.newBuilder()
-            .cookieHandler(new java.net.CookieManager())
-            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-            .build();
-    Browser anonymous = new Browser(client, "http://127.0.0.1:" + port, "");
-    java.util.regex.Matcher field =
-        java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
-            .matcher(anonymous.get("/login", "en").body());
-    assertThat(field.find()).isTrue();
-    Browser signingIn = new Browser(client, anonymous.base(), field.group(1));
-    assertThat(
-            signingIn
-                .post(
-                    "/login",
-                    "username="
-                        + Browser.enc(who.username())
-                        + "&password="
-                        + Browser.enc(who.password()))
-                .statusCode())
-        .isEqualTo(302);
-    java.util.regex.Matcher meta =
-        java.util.regex.Pattern.compile("name=\"csrf-token\"\\s+content=\"([^\"]+)\"")
-            .matcher(signingIn.get("/", "en").body());
-    assertThat(meta.find()).isTrue();
-    return new Browser(client, anonymous.base(), meta.group(1));
+  PageSession browser(Actor who) throws Exception {
+    return PageSession.signIn("http://127.0.0.1:" + port, who.username(), who.password());
   }
 
   @Test
   void theInboxShowsAFindingItsEvidenceAndTakesAResponse() throws Exception {
     String risky = issue("CD");
     String id = awaitFinding(exporter, "DD-01", risky).get("id").asString();
-    Browser b = browser(exporter);
+    PageSession b = browser(exporter);
     var inbox = b.get("/console/findings?rule=DD-01", "en");
     assertThat(inbox.statusCode()).isEqualTo(200);
     assertThat(inbox.body()).contains("/console/findings/" + id).contains("<th scope=\"col\"");
@@ -973,7 +924,7 @@ abstract class DiligenceContract {
     var done =
         b.post(
             "/console/findings/" + id + "/responses",
-            "decision=SUSPEND&responder=" + Browser.enc("Ada Okafor") + "&plan=&reviewOn=");
+            "decision=SUSPEND&responder=" + PageSession.enc("Ada Okafor") + "&plan=&reviewOn=");
     assertThat(done.statusCode()).isEqualTo(302);
     assertThat(b.get("/console/findings/" + id, "en").body()).contains("Ada Okafor");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PageSession;
 import org.kimberlite.support.PostgresServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -544,7 +546,7 @@ class ExchangeH2IT {
   @Test
   @Order(5)
   void theEuAuthorityConfirmsOnItsNodeAndTheConfirmationTravelsBackSoBothNodesShowConfirmed()
-      throws InterruptedException {
+      throws Exception {
     String number = issue();
     await("the EU node to list " + number, () -> incomingNumbers().contains(number));
     String path = "/api/v1/federation/incoming/" + number + "/confirmation";
@@ -566,6 +568,15 @@ class ExchangeH2IT {
     assertThat(confirmed.json().get("certificate").get("status").asString()).isEqualTo("CONFIRMED");
     assertThat(confirmed.json().get("flags").size()).isZero();
     assertThat(incomingStatus(number)).isEqualTo("CONFIRMED");
+    // the authority follows it in the browser too, in its language
+    PageSession page =
+        PageSession.signIn(eu.anonymous().base(), euAuthority.username(), euAuthority.password());
+    HttpResponse<String> html = page.get("/console/federation/incoming", "fr");
+    assertThat(html.statusCode()).isEqualTo(200);
+    String row = html.body().substring(html.body().indexOf("data-number=\"" + number + "\""));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains(">botswana<", ">BW<", ">EU<", ">CONFIRMÉ<");
+    assertThat(html.body()).contains("Certificats reçus d’autres nœuds");
 
     await(
         "Botswana's node to show " + number + " confirmed",
