@@ -1,6 +1,7 @@
 package org.kimberlite.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
         "Start three federation nodes on this machine (the KP secretariat, Botswana's and the"
             + " EU's KP authorities) and walk a certificate from Botswana to the EU.")
 final class FederationDemoCommand implements Callable<Integer> {
+  /** The carats of the certificate the demo walks across the nodes. */
+  static final String CARATS = "1250.40";
+
   static final String KEYS_FILE = "demo-keys.json";
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -178,7 +182,7 @@ final class FederationDemoCommand implements Callable<Integer> {
             + version
             + " published on the secretariat's node and fetched by Botswana's and the EU's.");
 
-    String number = FederationWalk.issue(botswana, "EU", "1250.40");
+    String number = FederationWalk.issue(botswana, "EU", CARATS);
     System.out.println("2. Certificate " + number + " issued on Botswana's node for the EU.");
     JsonNode incoming = FederationWalk.awaitIncoming(eu, number);
     System.out.println(
@@ -210,6 +214,15 @@ final class FederationDemoCommand implements Callable<Integer> {
         "5. Each node's checkpoint is cosigned by the witnesses of the two others ("
             + String.join(", ", cosigned)
             + ").");
+    JsonNode figures =
+        FederationWalk.awaitGlobalFigures(secretariat, "BW", "EU", new BigDecimal(CARATS));
+    System.out.println(
+        "6. The secretariat's node assembled this year's global figures from the nodes' signed"
+            + " statistics documents: Botswana's exports "
+            + FederationWalk.carats(figures, "BW", "exports")
+            + " ct, the EU's imports "
+            + FederationWalk.carats(figures, "EU", "imports")
+            + " ct.");
     print(root, nodes, number, pg);
 
     // Until Ctrl-C (the shutdown hook stops the children) or until a node ends by itself.

@@ -127,6 +127,8 @@ record FederationDemoNode(
     s.add("--kimberlite.federation.exchange.first-retry=" + pace.send().toMillis() + "ms");
     s.add("--kimberlite.federation.exchange.max-retry=" + pace.maxRetry().toMillis() + "ms");
     s.add("--kimberlite.federation.exchange.timeout=5s");
+    // Statistics documents made, and fetched by the secretariat's node, at the witnesses' pace.
+    s.add("--kimberlite.federation.statistics.interval=" + pace.submit().toMillis() + "ms");
     if (secretariat == null || secretariat.id().equals(id)) {
       s.add("--kimberlite.federation.exchange.publish-directory=true");
     } else {

@@ -1,6 +1,7 @@
 package org.kimberlite.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -230,6 +231,48 @@ final class FederationWalk {
               ? Boolean.TRUE
               : null;
         });
+  }
+
+  /**
+   * Waits until the secretariat's global figures of this year, assembled from the other nodes'
+   * signed statistics documents, hold at least {@code carats} exported by {@code exporter} and
+   * imported by {@code importer}; returns the figures.
+   */
+  static JsonNode awaitGlobalFigures(
+      FederationDemoNode secretariat, String exporter, String importer, BigDecimal carats)
+      throws IOException, InterruptedException {
+    BenchHttp http = client(secretariat);
+    String token = http.token(SECRETARIAT);
+    int year = LocalDate.now(Clock.systemUTC().withZone(ZoneOffset.UTC)).getYear();
+    return await(
+        "the secretariat's global figures to hold "
+            + exporter
+            + "'s export and "
+            + importer
+            + "'s import",
+        () -> {
+          HttpResponse<String> r =
+              http.get(http.http(), "/api/v1/federation/statistics/" + year, token);
+          if (r.statusCode() != 200) {
+            return null;
+          }
+          JsonNode figures = BenchHttp.JSON.readTree(r.body());
+          return carats(figures, exporter, "exports").compareTo(carats) >= 0
+                  && carats(figures, importer, "imports").compareTo(carats) >= 0
+              ? figures
+              : null;
+        });
+  }
+
+  /** A participant's exported or imported carats in the global figures (0 when not there). */
+  static BigDecimal carats(JsonNode figures, String participant, String direction) {
+    for (JsonNode p : figures.path("participants")) {
+      if (p.path("participant").asString().equals(participant)) {
+        String c = p.path(direction).path("carats").asString();
+        return c.isEmpty() ? BigDecimal.ZERO : new BigDecimal(c);
+      }
+    }
+    return BigDecimal.ZERO;
   }
 
   /**

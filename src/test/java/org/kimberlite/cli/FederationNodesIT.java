@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -193,6 +194,14 @@ class FederationNodesIT {
       FederationWalk.awaitStatus(botswana, first, "CONFIRMED");
       assertThat(FederationWalk.awaitIncoming(eu, first).path("status").asString())
           .isEqualTo("CONFIRMED");
+      // The secretariat's node assembles the global figures from the two nodes' signed statistics
+      // documents: Botswana's export from its node, the EU's import from the EU's node.
+      JsonNode figures =
+          FederationWalk.awaitGlobalFigures(secretariat, "BW", "EU", new BigDecimal("1250.40"));
+      assertThat(FederationWalk.carats(figures, "BW", "exports"))
+          .isEqualByComparingTo(new BigDecimal("1250.40"));
+      assertThat(FederationWalk.carats(figures, "EU", "imports"))
+          .isEqualByComparingTo(new BigDecimal("1250.40"));
 
       // The EU's node is killed; what Botswana issues meanwhile waits, and arrives once, later.
       euChild.kill();
