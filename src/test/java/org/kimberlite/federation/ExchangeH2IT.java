@@ -205,20 +205,27 @@ class ExchangeH2IT {
   }
 
   static String issue() {
-    LocalDate today = LocalDate.now(botswana.bean(java.time.Clock.class));
+    return issue(botswana, authority, exporter, importer, "1250.40");
+  }
+
+  /**
+   * Issues on {@code node}, as {@code issuing}, a certificate of {@code carats} of Botswana's rough
+   * from {@code from} to {@code to} in the EU, dated today; returns its number.
+   */
+  static String issue(Node node, Actor issuing, Actor from, Actor to, String carats) {
+    LocalDate today = LocalDate.now(node.bean(java.time.Clock.class));
     Map<String, Object> body = new HashMap<>();
-    body.put("exporter", exporter.id().toString());
-    body.put("importer", importer.id().toString());
+    body.put("exporter", from.id().toString());
+    body.put("importer", to.id().toString());
     body.put("importingParticipant", "EU");
     body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
     body.put(
-        "lines",
-        List.of(Map.of("hsCode", "7102.31", "carats", "1250.40", "valueUsd", "187560.00")));
+        "lines", List.of(Map.of("hsCode", "7102.31", "carats", carats, "valueUsd", "187560.00")));
     body.put("parcels", 3);
     body.put("sealId", "SEAL-000123");
     body.put("issuedOn", today.toString());
     body.put("expiresOn", today.plusDays(30).toString());
-    Answer a = authority.api().post("/api/v1/certificates", body);
+    Answer a = issuing.api().post("/api/v1/certificates", body);
     assertThat(a.status()).as(a.body()).isEqualTo(201);
     return a.json().get("number").asString();
   }

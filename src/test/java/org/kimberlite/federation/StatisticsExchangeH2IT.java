@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,20 +103,7 @@ class StatisticsExchangeH2IT {
   }
 
   static void issue(String carats) {
-    LocalDate today = LocalDate.now(botswana.bean(java.time.Clock.class));
-    Map<String, Object> body = new HashMap<>();
-    body.put("exporter", exporter.id().toString());
-    body.put("importer", importer.id().toString());
-    body.put("importingParticipant", "EU");
-    body.put("origin", Map.of("kind", "single", "countries", List.of("BW")));
-    body.put(
-        "lines", List.of(Map.of("hsCode", "7102.31", "carats", carats, "valueUsd", "187560.00")));
-    body.put("parcels", 3);
-    body.put("sealId", "SEAL-000123");
-    body.put("issuedOn", today.toString());
-    body.put("expiresOn", today.plusDays(30).toString());
-    Answer a = authority.api().post("/api/v1/certificates", body);
-    assertThat(a.status()).as(a.body()).isEqualTo(201);
+    ExchangeH2IT.issue(botswana, authority, exporter, importer, carats);
   }
 
   static DirectoryNode botswanaListing() {
