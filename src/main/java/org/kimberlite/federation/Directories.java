@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.kimberlite.federation.internal.ExchangeRepository;
 import org.kimberlite.federation.internal.NodeKeys;
+import org.kimberlite.federation.internal.WitnessKeys;
 import org.kimberlite.ledger.Commitment;
 import org.kimberlite.ledger.TransparencyLog;
 import org.kimberlite.platform.web.WebProperties;
@@ -45,6 +46,7 @@ public class Directories {
   private final TrustLists trustLists;
   private final TransparencyLog transparencyLog;
   private final NodeKeys nodeKeys;
+  private final WitnessKeys witnessKeys;
   private final ExchangeProperties properties;
   private final Clock clock;
   private final TransactionTemplate tx;
@@ -57,6 +59,7 @@ public class Directories {
       TrustLists trustLists,
       TransparencyLog transparencyLog,
       NodeKeys nodeKeys,
+      WitnessKeys witnessKeys,
       ExchangeProperties properties,
       Clock clock,
       PlatformTransactionManager transactions,
@@ -65,6 +68,7 @@ public class Directories {
     this.trustLists = trustLists;
     this.transparencyLog = transparencyLog;
     this.nodeKeys = nodeKeys;
+    this.witnessKeys = witnessKeys;
     this.properties = properties;
     this.clock = clock;
     this.tx = new TransactionTemplate(transactions);
@@ -123,7 +127,8 @@ public class Directories {
             SignedDocuments.base64url(nodeKeys.publicKey()),
             transparencyLog.origin(),
             transparencyLog.verifierKey(),
-            SignedDocuments.base64url(trustLists.platformPublicKey())));
+            SignedDocuments.base64url(trustLists.platformPublicKey()),
+            witnessKeys.cosigner().vkey()));
   }
 
   /**

@@ -22,6 +22,7 @@ public final class DirectoryDocuments {
   private static final Set<String> NODE =
       Set.of(
           "id", "operator", "url", "logOrigin", "logVkey", "trustListKey", "participants", "keys");
+  private static final Set<String> NODE_OPTIONAL = Set.of("witnessVkey");
   private static final Set<String> KEY = Set.of("kid", "x", "from", "revokedAt");
 
   /** The most nodes a directory lists. */
@@ -75,6 +76,10 @@ public final class DirectoryDocuments {
       keys.add(km);
     }
     m.put("keys", keys);
+    if (n.witnessVkey() != null) {
+      // Absent rather than null when none: directories signed before it was listed read the same.
+      m.put("witnessVkey", n.witnessVkey());
+    }
     return m;
   }
 
@@ -111,7 +116,7 @@ public final class DirectoryDocuments {
       if (!n.isObject()) {
         throw new Malformed(at + " must be an object");
       }
-      members(n, NODE, at);
+      JSON.members(n, NODE, NODE_OPTIONAL, at);
       JsonNode ps = n.get("participants");
       JsonNode ks = n.get("keys");
       if (!ps.isArray() || !ks.isArray() || ks.size() > MAX_KEYS || ps.size() > MAX_NODES) {
@@ -150,7 +155,8 @@ public final class DirectoryDocuments {
               text(n, "logVkey"),
               text(n, "trustListKey"),
               participants,
-              keys));
+              keys,
+              n.has("witnessVkey") ? text(n, "witnessVkey") : null));
     }
     return nodes;
   }

@@ -3,6 +3,7 @@ package org.kimberlite.federation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.kimberlite.shared.ParticipantCode;
 
 /**
@@ -16,6 +17,9 @@ import org.kimberlite.shared.ParticipantCode;
  * @param trustListKey the base64url raw public key its trust list is signed with
  * @param participants the KP participants whose authorities it serves
  * @param keys its transport keys, past and present
+ * @param witnessVkey its witness's verifier key ({@code cosignature/v1}), or null when the
+ *     directory names none (directories signed before witness keys were listed): the other nodes
+ *     submit their checkpoints to this node's witness only when it is listed
  */
 public record DirectoryNode(
     String id,
@@ -25,11 +29,25 @@ public record DirectoryNode(
     String logVkey,
     String trustListKey,
     List<ParticipantCode> participants,
-    List<NodeKey> keys) {
+    List<NodeKey> keys,
+    @Nullable String witnessVkey) {
 
   public DirectoryNode {
     participants = List.copyOf(participants);
     keys = List.copyOf(keys);
+  }
+
+  /** A node listed without a witness key. */
+  public DirectoryNode(
+      String id,
+      String operator,
+      String url,
+      String logOrigin,
+      String logVkey,
+      String trustListKey,
+      List<ParticipantCode> participants,
+      List<NodeKey> keys) {
+    this(id, operator, url, logOrigin, logVkey, trustListKey, participants, keys, null);
   }
 
   /** Its key {@code kid}, if listed. */

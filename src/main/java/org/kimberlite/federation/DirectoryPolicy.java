@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.ledger.CosignatureVerifier;
 import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.NoteVerifier;
 import org.kimberlite.registry.Jwk;
@@ -78,14 +79,16 @@ public final class DirectoryPolicy {
 
   /**
    * The rules of the directory {@code nodes} break (empty when none): ids, operators and URLs of
-   * their form; log keys and trust-list keys that are keys; each node, kid and participant listed
-   * once; each node with a key; each kid its key's thumbprint; each revocation after its key's
-   * start.
+   * their form; log keys, trust-list keys and witness keys (when listed) that are keys; each node,
+   * log origin, witness name, kid and participant listed once; each node with a key; each kid its
+   * key's thumbprint; each revocation after its key's start.
    */
   public static List<String> check(List<DirectoryNode> nodes) {
     List<String> broken = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     Set<String> kids = new HashSet<>();
+    Set<String> origins = new HashSet<>();
+    Set<String> witnesses = new HashSet<>();
     Map<ParticipantCode, String> servedBy = new HashMap<>();
     for (DirectoryNode n : nodes) {
       String at = "node " + n.id();
@@ -103,6 +106,19 @@ public final class DirectoryPolicy {
       }
       if (n.logOrigin().isBlank()) {
         broken.add(at + ": logOrigin is blank");
+      } else if (!origins.add(n.logOrigin())) {
+        broken.add(at + ": logOrigin " + n.logOrigin() + " is another node's");
+      }
+      String witness = n.witnessVkey();
+      if (witness != null) {
+        try {
+          String name = CosignatureVerifier.parse(witness).name();
+          if (!witnesses.add(name)) {
+            broken.add(at + ": witness " + name + " is another node's");
+          }
+        } catch (LogFormatException | IllegalArgumentException e) {
+          broken.add(at + ": witnessVkey is not a cosignature/v1 verifier key");
+        }
       }
       try {
         NoteVerifier.parse(n.logVkey());

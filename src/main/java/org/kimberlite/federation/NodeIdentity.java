@@ -10,6 +10,8 @@ package org.kimberlite.federation;
  * @param logOrigin its log's origin
  * @param logVkey its log's verifier key
  * @param trustListKey its trust-list key, base64url
+ * @param witnessVkey its witness's verifier key ({@code cosignature/v1}): the other nodes submit
+ *     their checkpoints to it once the directory lists it
  */
 public record NodeIdentity(
     String nodeId,
@@ -18,4 +20,5 @@ public record NodeIdentity(
     String x,
     String logOrigin,
     String logVkey,
-    String trustListKey) {}
+    String trustListKey,
+    String witnessVkey) {}

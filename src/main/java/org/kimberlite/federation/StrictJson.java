@@ -44,8 +44,13 @@ final class StrictJson {
 
   /** Exactly the members {@code expected}; {@code what} names the object in a refusal. */
   void members(JsonNode node, Set<String> expected, String what) {
+    members(node, expected, Set.of(), what);
+  }
+
+  /** Every member of {@code expected}, and of {@code optional} those present; nothing else. */
+  void members(JsonNode node, Set<String> expected, Set<String> optional, String what) {
     for (String name : node.propertyNames()) {
-      if (!expected.contains(name)) {
+      if (!expected.contains(name) && !optional.contains(name)) {
         throw refuse.apply(what, "unexpected member " + name);
       }
     }

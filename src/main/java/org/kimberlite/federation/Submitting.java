@@ -32,9 +32,10 @@ import org.springframework.stereotype.Service;
  * Submits this log's newest checkpoint to each peer's witness ({@code POST <url>/add-checkpoint},
  * C2SP tlog-witness) with the consistency proof from the size that witness cosigned last, retries
  * once with the size a 409 names, and keeps the cosignatures it gets back through {@link
- * Witnessing}, so that the checkpoints this log serves carry them. Only peers with a {@code url}
- * and a {@code witness-vkey} are asked; without any, nothing runs. Each attempt is recorded and
- * counted; failures are visible at {@code GET /api/v1/federation/submissions}.
+ * Witnessing}, so that the checkpoints this log serves carry them. Only peers ({@link
+ * FederationPeers}) with a URL and a witness key are asked, as they are at each round; without any,
+ * nothing runs. Each attempt is recorded and counted; failures are visible at {@code GET
+ * /api/v1/federation/submissions}.
  */
 @Service
 public class Submitting {
@@ -46,7 +47,7 @@ public class Submitting {
   /** A peer's witness this log asks for cosignatures. */
   private record Target(String operator, String url, CosignatureVerifier witness) {}
 
-  private final List<Target> targets = new ArrayList<>();
+  private final FederationPeers peers;
   private final TransparencyLog ledger;
   private final Witnessing witnessing;
   private final FederationRepository repository;
@@ -57,46 +58,37 @@ public class Submitting {
 
   Submitting(
       FederationProperties properties,
+      FederationPeers peers,
       TransparencyLog ledger,
       Witnessing witnessing,
       FederationRepository repository,
       FederationMetrics metrics,
       Clock clock) {
+    this.peers = peers;
     this.ledger = ledger;
     this.witnessing = witnessing;
     this.repository = repository;
     this.metrics = metrics;
     this.clock = clock;
     this.timeout = properties.timeout();
-    for (FederationProperties.Peer peer : properties.peers()) {
-      if (peer.url().isBlank() || peer.witnessVkey().isBlank()) {
-        continue;
-      }
-      CosignatureVerifier witness;
-      try {
-        witness = CosignatureVerifier.parse(peer.witnessVkey().strip());
-      } catch (LogFormatException | IllegalArgumentException e) {
-        throw new IllegalStateException(
-            "kimberlite.federation.peers: the witness key of "
-                + peer.operator()
-                + " is not a cosignature verifier key: "
-                + e.getMessage(),
-            e);
-      }
-      String url = peer.url().strip();
-      URI.create(url); // refuses a malformed URL at start
-      targets.add(
-          new Target(
-              peer.operator(),
-              url.endsWith("/") ? url.substring(0, url.length() - 1) : url,
-              witness));
-    }
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** The peers' witnesses to ask now. */
+  private List<Target> targets() {
+    List<Target> out = new ArrayList<>();
+    for (FederationPeer p : peers.current().targets()) {
+      CosignatureVerifier witness = p.witness();
+      if (witness != null) {
+        out.add(new Target(p.operator().isEmpty() ? p.name() : p.operator(), p.url(), witness));
+      }
+    }
+    return out;
   }
 
   /** Whether any peer's witness is to be asked. */
   public boolean enabled() {
-    return !targets.isEmpty();
+    return !peers.current().targets().isEmpty();
   }
 
   /** The state of the submissions, for the node's operators. */
@@ -110,6 +102,7 @@ public class Submitting {
   /** One round: this log's newest checkpoint to every peer's witness; the attempts as recorded. */
   public List<Submission> submitAll() {
     List<Submission> out = new ArrayList<>();
+    List<Target> targets = targets();
     if (targets.isEmpty()) {
       return out;
     }

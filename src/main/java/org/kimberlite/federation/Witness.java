@@ -2,7 +2,7 @@ package org.kimberlite.federation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,6 @@ import org.kimberlite.federation.internal.WitnessKeys;
 import org.kimberlite.ledger.Cosigner;
 import org.kimberlite.ledger.LogFormatException;
 import org.kimberlite.ledger.NoteSignature;
-import org.kimberlite.ledger.NoteVerifier;
 import org.kimberlite.registry.Caller;
 import org.kimberlite.registry.OrganisationRole;
 import org.slf4j.Logger;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * This node as a witness of its peers' logs (C2SP tlog-witness): decides each {@code
  * add-checkpoint} with {@link WitnessPolicy}, cosigns and records the checkpoint atomically, and
- * keeps the evidence of a split view. Only logs configured in {@code kimberlite.federation.peers}
- * are witnessed.
+ * keeps the evidence of a split view. Only the logs of its peers ({@link FederationPeers}: the
+ * other nodes of the directory, and configured peers) are witnessed.
  */
 @Service
 public class Witness {
@@ -35,37 +34,19 @@ public class Witness {
   private final Cosigner cosigner;
   private final FederationMetrics metrics;
   private final Clock clock;
-  private final Map<String, List<NoteVerifier>> logKeys = new HashMap<>();
-  private final Map<String, FederationProperties.Peer> peers = new HashMap<>();
+  private final FederationPeers peers;
 
   Witness(
-      FederationProperties properties,
+      FederationPeers peers,
       FederationRepository repository,
       WitnessKeys keys,
       FederationMetrics metrics,
       Clock clock) {
+    this.peers = peers;
     this.repository = repository;
     this.cosigner = keys.cosigner();
     this.metrics = metrics;
     this.clock = clock;
-    for (FederationProperties.Peer peer : properties.peers()) {
-      if (peer.vkey().isBlank()) {
-        continue;
-      }
-      NoteVerifier key;
-      try {
-        key = NoteVerifier.parse(peer.vkey().strip());
-      } catch (LogFormatException | IllegalArgumentException e) {
-        throw new IllegalStateException(
-            "kimberlite.federation.peers: the log key of "
-                + peer.logOrigin()
-                + " is not a verifier key: "
-                + e.getMessage(),
-            e);
-      }
-      logKeys.computeIfAbsent(peer.logOrigin(), o -> new ArrayList<>()).add(key);
-      peers.putIfAbsent(peer.logOrigin(), peer);
-    }
   }
 
   /** This witness's verifier key, {@code <name>+<hex key ID>+<base64(0x04 || key)>}. */
@@ -98,7 +79,7 @@ public class Witness {
     String origin = request.checkpoint().origin();
     WitnessedCheckpoint stored = repository.witnessed(origin).orElse(null);
     WitnessDecision decision =
-        WitnessPolicy.decide(request, logKeys.getOrDefault(origin, List.of()), stored);
+        WitnessPolicy.decide(request, peers.current().logKeys(origin), stored);
     WitnessDecision.@Nullable Evidence evidence =
         switch (decision) {
           case WitnessDecision.SizeMismatch m -> m.evidence();
@@ -128,7 +109,9 @@ public class Witness {
 
   /** The checkpoint of a peer's log that this node cosigned last, when it witnesses that log. */
   public Optional<WitnessedCheckpoint> witnessed(String origin) {
-    return logKeys.containsKey(origin) ? repository.witnessed(origin) : Optional.empty();
+    return peers.current().logKeys(origin).isEmpty()
+        ? Optional.empty()
+        : repository.witnessed(origin);
   }
 
   /**
@@ -181,19 +164,26 @@ public class Witness {
   public List<WitnessedLog> witnessedLogs() {
     Map<String, WitnessedCheckpoint> stored = new HashMap<>();
     repository.allWitnessed().forEach(w -> stored.put(w.checkpoint().origin(), w));
-    return peers.values().stream()
-        .sorted(java.util.Comparator.comparing(FederationProperties.Peer::logOrigin))
+    return peers.current().witnessed().stream()
+        .sorted(Comparator.comparing(FederationPeer::origin))
         .map(
             p -> {
-              WitnessedCheckpoint w = stored.get(p.logOrigin());
+              WitnessedCheckpoint w = stored.get(p.origin());
               return new WitnessedLog(
+                  p.name(),
                   p.operator(),
-                  p.logOrigin(),
-                  p.vkey().strip(),
+                  p.source(),
+                  p.origin(),
+                  p.logVkey(),
                   w == null ? 0 : w.checkpoint().size(),
                   w == null ? null : w.cosignedAt());
             })
         .toList();
+  }
+
+  /** Why the peers refused are refused (FED-10): public, like the peers. */
+  public List<String> refusedPeers() {
+    return peers.current().refused();
   }
 
   /** Whether the caller runs this node: the KP secretariat or a KP authority. */

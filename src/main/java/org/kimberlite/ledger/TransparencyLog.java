@@ -229,13 +229,19 @@ public class TransparencyLog {
   /** The latest signed checkpoint with the witnesses' cosignatures appended. */
   @Transactional(readOnly = true)
   public Optional<String> checkpoint() {
+    return signedCheckpoint().map(SignedCheckpoint::note);
+  }
+
+  /** As {@link #checkpoint()}, with the time this log signed it. */
+  @Transactional(readOnly = true)
+  public Optional<SignedCheckpoint> signedCheckpoint() {
     return repository
         .latestCheckpoint()
         .map(
             c -> {
               StringBuilder note = new StringBuilder(c.note());
               repository.cosignatureLines(c.size()).forEach(line -> note.append(line).append('\n'));
-              return note.toString();
+              return new SignedCheckpoint(note.toString(), c.createdAt());
             });
   }
 

@@ -172,6 +172,84 @@ class DirectoryPolicyTest {
         .isEmpty();
   }
 
+  @Test
+  void aWitnessKeyIsOptionalAndCheckedWhenListed() {
+    org.kimberlite.ledger.Cosigner witness =
+        org.kimberlite.ledger.Cosigner.fromSeed("botswana.example/witness", Key.of(70).seed());
+    DirectoryNode n = BW.listing();
+    DirectoryNode withWitness = withWitness(n, witness.vkey());
+    // a directory signed before witness keys were listed reads and verifies as it did
+    String old = signed(v(1));
+    assertThat(new String(DirectoryDocuments.toJson(v(1)), StandardCharsets.UTF_8))
+        .doesNotContain("witnessVkey");
+    assertThat(DirectoryPolicy.accept(null, old, SECRETARIAT.publicKey()))
+        .isInstanceOf(DirectoryDecision.Accepted.class);
+    // listed: read back the same, and accepted as the next version
+    Directory v2 = Fixtures.directory(2, withWitness, EU.listing());
+    assertThat(DirectoryDocuments.fromJson(DirectoryDocuments.toJson(v2))).isEqualTo(v2);
+    assertThat(DirectoryPolicy.accept(v(1), signed(v2), SECRETARIAT.publicKey()))
+        .isEqualTo(new DirectoryDecision.Accepted(v2));
+    assertThat(DirectoryPolicy.check(List.of(withWitness))).isEmpty();
+    // a log key is not a witness key; a witness or a log named for two nodes is refused
+    assertThat(DirectoryPolicy.check(List.of(withWitness(n, BW.log().vkey()))))
+        .containsExactly("node botswana: witnessVkey is not a cosignature/v1 verifier key");
+    assertThat(DirectoryPolicy.check(List.of(withWitness(n, ""))))
+        .containsExactly("node botswana: witnessVkey is not a cosignature/v1 verifier key");
+    DirectoryNode eu = EU.listing();
+    DirectoryNode euSameWitness =
+        new DirectoryNode(
+            eu.id(),
+            eu.operator(),
+            eu.url(),
+            eu.logOrigin(),
+            eu.logVkey(),
+            eu.trustListKey(),
+            eu.participants(),
+            eu.keys(),
+            org.kimberlite.ledger.Cosigner.fromSeed("botswana.example/witness", Key.of(71).seed())
+                .vkey());
+    assertThat(DirectoryPolicy.check(List.of(withWitness, euSameWitness)))
+        .containsExactly("node eu: witness botswana.example/witness is another node's");
+    DirectoryNode euSameLog =
+        new DirectoryNode(
+            eu.id(),
+            eu.operator(),
+            eu.url(),
+            n.logOrigin(),
+            eu.logVkey(),
+            eu.trustListKey(),
+            eu.participants(),
+            eu.keys());
+    assertThat(DirectoryPolicy.check(List.of(n, euSameLog)))
+        .containsExactly("node eu: logOrigin botswana.example/log is another node's");
+    // unknown members stay refused
+    assertThat(
+            DirectoryPolicy.accept(
+                null,
+                SECRETARIAT.jws(
+                    Directory.TYPE,
+                    new String(DirectoryDocuments.toJson(v2), StandardCharsets.UTF_8)
+                        .replace("\"witnessVkey\"", "\"witnessKey\"")
+                        .getBytes(StandardCharsets.UTF_8)),
+                SECRETARIAT.publicKey()))
+        .isInstanceOfSatisfying(
+            DirectoryDecision.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(Reason.MALFORMED));
+  }
+
+  static DirectoryNode withWitness(DirectoryNode n, String witnessVkey) {
+    return new DirectoryNode(
+        n.id(),
+        n.operator(),
+        n.url(),
+        n.logOrigin(),
+        n.logVkey(),
+        n.trustListKey(),
+        n.participants(),
+        n.keys(),
+        witnessVkey);
+  }
+
   static DirectoryNode with(DirectoryNode n, NodeKey key) {
     return new DirectoryNode(
         n.id(),

@@ -36,10 +36,14 @@ class FederationApi {
     this.submitting = submitting;
   }
 
-  /** This node's witness: its name, its verifier key, and the peer logs it witnesses. */
+  /**
+   * This node's witness: its name, its verifier key, the peer logs it witnesses, and the peers it
+   * refuses because the directory and its configuration disagree (FED-10).
+   */
   @GetMapping("/witness")
   WitnessJson witness() {
-    return new WitnessJson(witness.name(), witness.vkey(), witness.witnessedLogs());
+    return new WitnessJson(
+        witness.name(), witness.vkey(), witness.witnessedLogs(), witness.refusedPeers());
   }
 
   @GetMapping("/split-views")
@@ -80,7 +84,7 @@ class FederationApi {
     return n;
   }
 
-  record WitnessJson(String name, String vkey, List<WitnessedLog> logs) {}
+  record WitnessJson(String name, String vkey, List<WitnessedLog> logs, List<String> refused) {}
 
   record SubmissionsJson(boolean enabled, List<Submission> witnesses) {}
 }

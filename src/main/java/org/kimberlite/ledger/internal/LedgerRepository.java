@@ -332,14 +332,16 @@ public class LedgerRepository {
   }
 
   /** A signed checkpoint as stored. */
-  public record StoredCheckpoint(long size, byte[] root, String note, String createdBy) {}
+  public record StoredCheckpoint(
+      long size, byte[] root, String note, String createdBy, Instant createdAt) {}
 
   private static StoredCheckpoint checkpoint(ResultSet rs, int row) throws SQLException {
     return new StoredCheckpoint(
         rs.getLong("tree_size"),
         rs.getBytes("root_hash"),
         rs.getString("note"),
-        rs.getString("created_by"));
+        rs.getString("created_by"),
+        instant(rs, "created_at"));
   }
 
   public void insertCheckpoint(long size, byte[] root, String note, Instant at, String by) {
@@ -359,7 +361,7 @@ public class LedgerRepository {
   public Optional<StoredCheckpoint> latestCheckpoint() {
     return jdbc.sql(
             """
-            select tree_size, root_hash, note, created_by from ledger_checkpoint
+            select tree_size, root_hash, note, created_by, created_at from ledger_checkpoint
             order by tree_size desc fetch first 1 rows only
             """)
         .query(LedgerRepository::checkpoint)
@@ -368,7 +370,7 @@ public class LedgerRepository {
 
   public Optional<StoredCheckpoint> checkpointAt(long size) {
     return jdbc.sql(
-            "select tree_size, root_hash, note, created_by from ledger_checkpoint where tree_size = :size")
+            "select tree_size, root_hash, note, created_by, created_at from ledger_checkpoint where tree_size = :size")
         .param("size", size)
         .query(LedgerRepository::checkpoint)
         .optional();
@@ -376,7 +378,7 @@ public class LedgerRepository {
 
   public List<StoredCheckpoint> checkpoints() {
     return jdbc.sql(
-            "select tree_size, root_hash, note, created_by from ledger_checkpoint order by tree_size")
+            "select tree_size, root_hash, note, created_by, created_at from ledger_checkpoint order by tree_size")
         .query(LedgerRepository::checkpoint)
         .list();
   }
