@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Three nodes of a federation on this machine, each a child process with its own port, data folder,
  * database, keys and log: the KP secretariat's (which publishes the directory), Botswana's KP
  * authority's (the exporter) and the European Union's (the importer). Each witnesses the two
- * others' logs. The command publishes the directory, walks a certificate from Botswana to the EU
- * and prints where to follow it; Ctrl-C stops the three nodes (docs/federation.md).
+ * others' logs, as the directory lists them. The command publishes the directory, walks a
+ * certificate from Botswana to the EU and prints where to follow it; Ctrl-C stops the three nodes
+ * (docs/federation.md).
  */
 @Command(
     mixinStandardHelpOptions = true,
@@ -255,7 +256,7 @@ final class FederationDemoCommand implements Callable<Integer> {
       throws IOException {
     Files.createDirectories(node.dataDir());
     List<String> args = new ArrayList<>(dbArgs.get(node.id()));
-    args.addAll(node.settings(nodes, nodes.get(0), directoryKey, FederationDemoNode.Pace.DEMO));
+    args.addAll(node.settings(nodes.get(0), directoryKey, FederationDemoNode.Pace.DEMO));
     Map<String, String> env = new HashMap<>(dbEnv);
     env.putAll(node.environment());
     ChaosProcesses.Server server =
@@ -357,7 +358,12 @@ final class FederationDemoCommand implements Callable<Integer> {
         "The directory each node goes by",
         secretariat.base() + "/api/v1/federation/directory");
     out.append(
-        "\nEach log's checkpoint, with the cosignatures of the two other nodes' witnesses:\n");
+        "\nEach node's log and its witnesses (public): its checkpoint, which nodes' witnesses"
+            + " cosigned it, and the logs it witnesses:\n");
+    for (FederationDemoNode n : nodes) {
+      line(out, n.title(), n.base() + "/federation");
+    }
+    out.append("The signed checkpoints themselves:\n");
     for (FederationDemoNode n : nodes) {
       line(out, n.title(), n.base() + "/log/checkpoint");
     }

@@ -11,8 +11,9 @@ import org.kimberlite.ledger.NoteSigner;
 
 /**
  * One node of the federation demo: who runs it, where it listens and keeps its data, and its log
- * and witness keys, which the demo makes before the first start so that every node can name its
- * peers' keys in its own settings (docs/federation.md).
+ * and witness keys, which the demo makes before the first start and keeps, so that it knows each
+ * witness's name when it waits for the cosignatures; the nodes learn each other's keys from the
+ * directory (docs/federation.md).
  *
  * @param id the node's id in the directory
  * @param operator its operator in the directory: a participant's code or {@code secretariat}
@@ -107,15 +108,13 @@ record FederationDemoNode(
   }
 
   /**
-   * The node's Spring settings: its identity and log, the directory (published here, or fetched
-   * from the secretariat's node with {@code directoryKey}), and every other node of {@code all} as
-   * a peer whose log it witnesses and whose witness it submits its own checkpoints to.
+   * The node's Spring settings: its identity and log, and the directory (published here, or fetched
+   * from the secretariat's node with {@code directoryKey}). No peer is configured: each node
+   * witnesses the logs of the others the directory lists, and submits its checkpoints to their
+   * witnesses, as the directory names them.
    */
   List<String> settings(
-      List<FederationDemoNode> all,
-      @Nullable FederationDemoNode secretariat,
-      @Nullable String directoryKey,
-      Pace pace) {
+      @Nullable FederationDemoNode secretariat, @Nullable String directoryKey, Pace pace) {
     List<String> s = new ArrayList<>();
     s.add("--kimberlite.web.public-url=" + base());
     s.add("--kimberlite.ledger.origin=" + origin());
@@ -136,17 +135,6 @@ record FederationDemoNode(
       if (directoryKey != null) {
         s.add("--kimberlite.federation.exchange.directory-key=" + directoryKey);
       }
-    }
-    int i = 0;
-    for (FederationDemoNode peer : all) {
-      if (peer.id().equals(id)) {
-        continue;
-      }
-      String p = "--kimberlite.federation.peers[" + i++ + "].";
-      s.add(p + "operator=" + peer.title());
-      s.add(p + "vkey=" + peer.logVkey());
-      s.add(p + "url=" + peer.base());
-      s.add(p + "witness-vkey=" + peer.witnessVkey());
     }
     return s;
   }

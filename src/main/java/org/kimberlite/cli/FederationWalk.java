@@ -97,6 +97,7 @@ final class FederationWalk {
     m.put("logVkey", identity.path("logVkey").asString());
     m.put("trustListKey", identity.path("trustListKey").asString());
     m.put("participants", node.participants());
+    m.put("witnessVkey", identity.path("witnessVkey").asString());
     Map<String, Object> key = new HashMap<>();
     key.put("kid", identity.path("kid").asString());
     key.put("x", identity.path("x").asString());

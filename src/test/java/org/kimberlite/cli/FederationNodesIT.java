@@ -354,7 +354,7 @@ class FederationNodesIT {
       Map<String, List<String>> args)
       throws IOException {
     List<String> a = new ArrayList<>(dbArgs.getOrDefault(node.id(), List.of()));
-    a.addAll(node.settings(nodes, nodes.get(0), directoryKey, FAST));
+    a.addAll(node.settings(nodes.get(0), directoryKey, FAST));
     args.put(node.id(), a);
     return restart(node, dbEnv, args);
   }

@@ -128,6 +128,10 @@ class ExchangeH2IT {
     args.add("--kimberlite.federation.exchange.max-retry=1s");
     args.add("--kimberlite.federation.exchange.fetch-interval=1h");
     args.add("--kimberlite.federation.exchange.timeout=2s");
+    // a witness name of its own (the directory refuses two nodes with one) and submissions only
+    // when a test asks
+    args.add("--kimberlite.federation.witness-name=" + id + ".example/witness");
+    args.add("--kimberlite.federation.submit-interval=1h");
     args.addAll(List.of(more));
     return args;
   }
@@ -152,10 +156,9 @@ class ExchangeH2IT {
                 euPort,
                 "--kimberlite.federation.exchange.directory-url=http://127.0.0.1:" + bw,
                 "--kimberlite.federation.exchange.directory-key="
-                    + bwNode.get("trustListKey").asString(),
-                // the EU node witnesses Botswana's log (FED-09 compares deliveries with it)
-                "--kimberlite.federation.peers[0].operator=BW",
-                "--kimberlite.federation.peers[0].vkey=" + bwNode.get("logVkey").asString()));
+                    + bwNode.get("trustListKey").asString()));
+    // No peer is configured: each node witnesses the other's log as the directory lists it (FED-09
+    // compares deliveries with it), and submits its checkpoints to the other's witness.
     JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
 
     secretariat = botswana.actor(OrganisationRole.KP_SECRETARIAT, "BE");
@@ -195,6 +198,7 @@ class ExchangeH2IT {
     m.put("logVkey", node.get("logVkey").asString());
     m.put("trustListKey", node.get("trustListKey").asString());
     m.put("participants", List.of(participant));
+    m.put("witnessVkey", node.get("witnessVkey").asString());
     Map<String, Object> key = new HashMap<>();
     key.put("kid", node.get("kid").asString());
     key.put("x", node.get("x").asString());
@@ -705,5 +709,48 @@ class ExchangeH2IT {
     Answer accepted = signedPost(genuine, genuine);
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
     euDb.sql("delete from federation_witnessed where origin = :o").param("o", origin).update();
+  }
+
+  @Test
+  @Order(8)
+  void eachNodeSubmitsToTheWitnessTheDirectoryNamesAndItsPublicPageShowsWhoCosigned()
+      throws Exception {
+    // rounds of submission as the scheduled job runs them
+    assertThat(botswana.bean(Submitting.class).submitAll())
+        .singleElement()
+        .satisfies(sub -> assertThat(sub.error()).isNull());
+    assertThat(eu.bean(Submitting.class).submitAll())
+        .singleElement()
+        .satisfies(sub -> assertThat(sub.error()).isNull());
+    String witnessOfEu = "eu.example/witness";
+    String witnessOfBotswana = "botswana.example/witness";
+    assertThat(botswana.anonymous().get("/log/checkpoint").body())
+        .contains("\u2014 " + witnessOfEu + " ");
+
+    // the public page, no sign-in: this node, its checkpoint with each cosignature and the node
+    // whose
+    // witness made it (verified with the key the directory names), and the log it witnesses
+    for (Node node : List.of(botswana, eu)) {
+      Node other = node == botswana ? eu : botswana;
+      String otherWitness = node == botswana ? witnessOfEu : witnessOfBotswana;
+      Answer page = node.anonymous().getPage("/federation");
+      assertThat(page.status()).as(page.body()).isEqualTo(200);
+      String html = page.body();
+      assertThat(html)
+          .contains("<dd id=\"node-id\">" + node.id + "</dd>")
+          .contains("<dd id=\"checkpoint-origin\">" + node.id + ".example/log</dd>")
+          .doesNotContain("id=\"refused\"");
+      String cosignature = html.substring(html.indexOf("data-witness=\"" + otherWitness));
+      assertThat(cosignature.substring(0, cosignature.indexOf("</tr>")))
+          .contains("data-peer=\"" + other.id + "\"")
+          .contains("<td>" + other.id + "</td>")
+          .contains("the directory");
+      String witnessed = html.substring(html.indexOf("id=\"witnessed-logs\""));
+      assertThat(witnessed.substring(0, witnessed.indexOf("</table>")))
+          .contains("<td>" + other.id + ".example/log</td>")
+          .doesNotContain("not yet");
+    }
+    assertThat(botswana.anonymous().getPage("/federation").body())
+        .contains("<dd id=\"node-participants\">BW</dd>");
   }
 }
