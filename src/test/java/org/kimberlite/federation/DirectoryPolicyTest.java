@@ -197,15 +197,8 @@ class DirectoryPolicyTest {
         .containsExactly("node botswana: witnessVkey is not a cosignature/v1 verifier key");
     DirectoryNode eu = EU.listing();
     DirectoryNode euSameWitness =
-        new DirectoryNode(
-            eu.id(),
-            eu.operator(),
-            eu.url(),
-            eu.logOrigin(),
-            eu.logVkey(),
-            eu.trustListKey(),
-            eu.participants(),
-            eu.keys(),
+        withWitness(
+            eu,
             org.kimberlite.ledger.Cosigner.fromSeed("botswana.example/witness", Key.of(71).seed())
                 .vkey());
     assertThat(DirectoryPolicy.check(List.of(withWitness, euSameWitness)))
@@ -237,7 +230,13 @@ class DirectoryPolicyTest {
             r -> assertThat(r.reason()).isEqualTo(Reason.MALFORMED));
   }
 
-  static DirectoryNode withWitness(DirectoryNode n, String witnessVkey) {
+  static DirectoryNode withWitness(
+      DirectoryNode n, @org.jspecify.annotations.Nullable String witnessVkey) {
+    return withWitness(n, witnessVkey, n.keys());
+  }
+
+  static DirectoryNode withWitness(
+      DirectoryNode n, @org.jspecify.annotations.Nullable String witnessVkey, List<NodeKey> keys) {
     return new DirectoryNode(
         n.id(),
         n.operator(),
@@ -246,20 +245,12 @@ class DirectoryPolicyTest {
         n.logVkey(),
         n.trustListKey(),
         n.participants(),
-        n.keys(),
+        keys,
         witnessVkey);
   }
 
   static DirectoryNode with(DirectoryNode n, NodeKey key) {
-    return new DirectoryNode(
-        n.id(),
-        n.operator(),
-        n.url(),
-        n.logOrigin(),
-        n.logVkey(),
-        n.trustListKey(),
-        n.participants(),
-        List.of(key));
+    return withWitness(n, n.witnessVkey(), List.of(key));
   }
 
   @Test

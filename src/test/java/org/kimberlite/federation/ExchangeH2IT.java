@@ -162,16 +162,7 @@ class ExchangeH2IT {
     JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
 
     secretariat = botswana.actor(OrganisationRole.KP_SECRETARIAT, "BE");
-    Answer published =
-        secretariat
-            .api()
-            .put(
-                "/api/v1/federation/directory",
-                Map.of("nodes", List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU"))));
-    assertThat(published.status()).as(published.body()).isEqualTo(201);
-    assertThat(eu.bean(Directories.class).fetch())
-        .get()
-        .isInstanceOf(DirectoryDecision.Accepted.class);
+    publishAndFetch(List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU")));
 
     authority = botswana.actor(OrganisationRole.KP_AUTHORITY, "BW");
     exporter = botswana.actor(OrganisationRole.TRADER, "BW");
@@ -187,6 +178,19 @@ class ExchangeH2IT {
     if (botswana != null) {
       botswana.stop();
     }
+  }
+
+  /**
+   * The secretariat publishes the next directory version listing {@code nodes} on Botswana's node,
+   * and the EU's node fetches and takes it.
+   */
+  static void publishAndFetch(List<Map<String, Object>> nodes) {
+    Answer published =
+        secretariat.api().put("/api/v1/federation/directory", Map.of("nodes", nodes));
+    assertThat(published.status()).as(published.body()).isEqualTo(201);
+    assertThat(eu.bean(Directories.class).fetch())
+        .get()
+        .isInstanceOf(DirectoryDecision.Accepted.class);
   }
 
   static Map<String, Object> listing(JsonNode node, String operator, String participant) {
@@ -490,14 +494,7 @@ class ExchangeH2IT {
     // the secretariat publishes version 2; the EU node takes it; version 1 offered again is refused
     JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
     JsonNode euNode = eu.anonymous().get("/api/v1/federation/node").json();
-    Answer v2 =
-        secretariat
-            .api()
-            .put(
-                "/api/v1/federation/directory",
-                Map.of("nodes", List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU"))));
-    assertThat(v2.status()).as(v2.body()).isEqualTo(201);
-    assertThat(directories.fetch()).get().isInstanceOf(DirectoryDecision.Accepted.class);
+    publishAndFetch(List.of(listing(bwNode, "BW", "BW"), listing(euNode, "EU", "EU")));
     assertThat(directories.current().orElseThrow().version()).isEqualTo(2);
     assertThat(directories.offer(held))
         .isInstanceOfSatisfying(
@@ -752,5 +749,31 @@ class ExchangeH2IT {
     }
     assertThat(botswana.anonymous().getPage("/federation").body())
         .contains("<dd id=\"node-participants\">BW</dd>");
+  }
+
+  @Test
+  @Order(9)
+  void aNodeTheNewDirectoryNoLongerListsIsNeitherWitnessedNorSubmittedTo() {
+    JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
+    publishAndFetch(List.of(listing(bwNode, "BW", "BW")));
+    // no restart: Botswana's node, which holds the new directory, asks no witness any more
+    Submitting submitting = botswana.bean(Submitting.class);
+    assertThat(submitting.enabled()).isFalse();
+    assertThat(submitting.submitAll()).isEmpty();
+    // and no longer witnesses the EU's log
+    assertThat(botswana.anonymous().get("/api/v1/federation/witness").json().get("logs")).isEmpty();
+    String checkpoint = eu.anonymous().get("/log/checkpoint").body();
+    refusedAsProblem(
+        botswana.anonymous().postRaw("/add-checkpoint", "text/plain", "old 0\n\n" + checkpoint),
+        404,
+        "federation/unknown-log");
+    assertThat(botswana.anonymous().getPage("/federation").body())
+        .contains("id=\"none-witnessed\"");
+    // the EU's node goes by the same directory, where Botswana's node is still listed, so it
+    // still witnesses Botswana's log; it is no longer listed itself
+    assertThat(eu.anonymous().get("/api/v1/federation/witness").json().get("logs"))
+        .singleElement()
+        .satisfies(l -> assertThat(l.get("name").asString()).isEqualTo("botswana"));
+    assertThat(eu.anonymous().getPage("/federation").body()).contains("id=\"unlisted\"");
   }
 }

@@ -24,17 +24,7 @@ class PeerPolicyTest {
       NoteSigner.fromSeed("botswana.example/log", Key.of(53).seed());
 
   static DirectoryNode listed(Node n, @org.jspecify.annotations.Nullable Cosigner witness) {
-    DirectoryNode l = n.listing();
-    return new DirectoryNode(
-        l.id(),
-        l.operator(),
-        l.url(),
-        l.logOrigin(),
-        l.logVkey(),
-        l.trustListKey(),
-        l.participants(),
-        l.keys(),
-        witness == null ? null : witness.vkey());
+    return DirectoryPolicyTest.withWitness(n.listing(), witness == null ? null : witness.vkey());
   }
 
   static Directory directory(long version, DirectoryNode... nodes) {
