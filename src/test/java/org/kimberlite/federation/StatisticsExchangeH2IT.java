@@ -201,7 +201,9 @@ class StatisticsExchangeH2IT {
     assertThat(euAuthority.api().get("/api/v1/federation/statistics/" + year).status())
         .isEqualTo(403);
 
-    // the same figures on the secretariat's page, read over HTTP as a browser would
+    // the same figures on the secretariat's page, read over HTTP as a browser would, after a
+    // round of fetching that records its state (the document is held already)
+    assertThat(secretariatNode.bean(FederatedStatistics.class).fetchAll(1)).isZero();
     PageSession page = secretariatPage();
     HttpResponse<String> html = page.get(PAGE + "?year=" + year, "en");
     assertThat(html.statusCode()).isEqualTo(200);
