@@ -355,6 +355,10 @@ final class FederationDemoCommand implements Callable<Integer> {
         eu.base() + "/api/v1/federation/incoming");
     line(
         out,
+        "The global figures (sign in as kp-secretariat)",
+        secretariat.base() + "/console/federation/statistics");
+    line(
+        out,
         "The directory each node goes by",
         secretariat.base() + "/api/v1/federation/directory");
     out.append(

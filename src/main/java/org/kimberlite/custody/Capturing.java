@@ -14,13 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.kimberlite.custody.internal.CaptureJobRepository;
 import org.kimberlite.custody.internal.CaptureMetrics;
+import org.kimberlite.custody.internal.CapturePreparation;
 import org.kimberlite.custody.internal.CaptureWorker;
 import org.kimberlite.custody.internal.EpcisDocuments;
-import org.kimberlite.custody.internal.EpcisSchema;
-import org.kimberlite.custody.internal.EventReader;
 import org.kimberlite.custody.internal.EventRecords;
 import org.kimberlite.custody.internal.EventRepository;
-import org.kimberlite.custody.internal.ValidityCheck;
 import org.kimberlite.custody.internal.profile.GoodsRepository;
 import org.kimberlite.custody.internal.profile.Replay;
 import org.kimberlite.custody.internal.reconciliation.Movements;
@@ -41,10 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Capturing EPCIS events (the EPCIS REST binding's capture interface). A request is read and
- * bounded at once and answered with a capture job; the worker then, in one transaction per
- * document: validates it against the EPCIS 2.0 schema (CUS-01), reads each valid event (hash ID,
- * indexed fields), runs every {@link EventChecks} on the batch, and stores the events that pass —
- * each committed to the transparency log — or, all or nothing by default, none of them.
+ * bounded at once and answered with a capture job. The document is validated against the EPCIS 2.0
+ * schema (CUS-01) and each valid event read (hash ID, indexed fields) by {@link
+ * CapturePreparation}, ahead of the worker when it can; the worker then, in order and in one
+ * transaction per document, runs every {@link EventChecks} on the batch and stores the events that
+ * pass — each committed to the transparency log — or, all or nothing by default, none of them.
  */
 @Service
 public class Capturing {
@@ -63,6 +62,7 @@ public class Capturing {
   private final Movements movements;
   private final ApplicationEventPublisher published;
   private final CaptureMetrics metrics;
+  private final CapturePreparation preparation;
 
   public Capturing(
       CaptureJobRepository jobs,
@@ -77,7 +77,8 @@ public class Capturing {
       GoodsRepository goods,
       Movements movements,
       ApplicationEventPublisher published,
-      CaptureMetrics metrics) {
+      CaptureMetrics metrics,
+      CapturePreparation preparation) {
     this.jobs = jobs;
     this.events = events;
     this.checks = List.copyOf(checks);
@@ -91,6 +92,7 @@ public class Capturing {
     this.movements = movements;
     this.published = published;
     this.metrics = metrics;
+    this.preparation = preparation;
   }
 
   /** Reads and bounds a capture document and queues it as a job of the caller's organisation. */
@@ -125,6 +127,9 @@ public class Capturing {
         list.size(),
         body,
         clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    // Read and validated while the worker is busy with earlier jobs; registered before the job is
+    // handed to the worker, so that it is under way when the worker reaches it.
+    preparation.afterCommit(id, body);
     worker.afterCommit(id, list.size(), this::process);
     return new Submission.Submitted(id, list.size());
   }
@@ -200,49 +205,25 @@ public class Capturing {
   }
 
   private void run(UUID jobId) {
+    // Claimed first, so that what was prepared for a job that no longer runs is let go too.
+    var claimed = preparation.claim(jobId);
     Optional<CaptureJobRepository.Pending> pending = jobs.pending(jobId);
     if (pending.isEmpty()) {
       return;
     }
     CaptureJobRepository.Pending job = pending.get();
-    JsonNode document;
-    try {
-      document = EpcisDocuments.parse(job.document());
-    } catch (EpcisDocuments.NotADocument e) {
-      throw new IllegalStateException("A queued document no longer reads", e);
-    }
+    CapturePreparation.Prepared prepared = CapturePreparation.result(claimed, job.document());
+    JsonNode document = prepared.document();
     Instant recordTime = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    List<CaptureError> errors = new ArrayList<>();
-    Set<Integer> refused = new HashSet<>();
-    boolean documentFault = false;
-    for (EpcisSchema.Violation v : EpcisSchema.bundled().validate(document)) {
-      errors.add(new CaptureError(v.eventIndex(), ValidityCheck.RULE, v.pointer(), v.message()));
-      if (v.eventIndex() == null) {
-        documentFault = true;
-      } else {
-        refused.add(v.eventIndex());
-      }
-    }
-    if (documentFault) {
+    List<CaptureError> errors = new ArrayList<>(prepared.errors());
+    Set<Integer> refused = new HashSet<>(prepared.refused());
+    if (prepared.documentFault()) {
       metrics.finished(false, 0, 0, 0);
       jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
       return;
     }
-    List<JsonNode> list = EpcisDocuments.events(document);
-    EventHashId.DocumentContext context = EventHashId.DocumentContext.of(document);
-    List<ParsedEvent> parsed = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      if (refused.contains(i)) {
-        continue;
-      }
-      try {
-        parsed.add(EventReader.read(i, list.get(i), context));
-      } catch (EventReader.Unreadable e) {
-        refused.add(i);
-        errors.add(
-            new CaptureError(i, ValidityCheck.RULE, pointer(i, e.pointer()), e.getMessage()));
-      }
-    }
+    List<JsonNode> list = prepared.events();
+    List<ParsedEvent> parsed = prepared.parsed();
     CaptureBatch batch =
         new CaptureBatch(
             jobId,

@@ -220,6 +220,21 @@ public class FederatedStatistics {
     return d;
   }
 
+  /**
+   * The years worth offering on the secretariat's node, the latest first: those each round fetches
+   * (the current one and the years before it that {@code kimberlite.federation.statistics.years}
+   * covers) and those of which a document is held (at most {@code max} in all).
+   */
+  public List<Integer> years(int recent, int max) {
+    int now = LocalDate.now(clock).getYear();
+    Set<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+    for (int y = now; y > now - recent; y--) {
+      years.add(y);
+    }
+    years.addAll(repository.heldYears(max));
+    return years.stream().limit(max).toList();
+  }
+
   /** The global figures of {@code year}, for the secretariat. */
   public OperatorView<GlobalFigures> figures(Caller caller, int year) {
     if (!caller.has(OrganisationRole.KP_SECRETARIAT)) {

@@ -328,6 +328,24 @@ public class IncomingDeliveries {
     return Optional.empty();
   }
 
+  /**
+   * The certificate {@code number} delivered here, if {@code caller} may see it (as in {@link
+   * #incoming(Caller, int)}).
+   */
+  public Optional<IncomingCertificate> incoming(Caller caller, String number) {
+    if (!caller.hasAny(OrganisationRole.KP_SECRETARIAT, OrganisationRole.KP_AUTHORITY)) {
+      return Optional.empty();
+    }
+    LocalDate today = LocalDate.now(clock);
+    return repository
+        .incoming(number)
+        .filter(
+            c ->
+                caller.has(OrganisationRole.KP_SECRETARIAT)
+                    || c.importingParticipant().equals(caller.participant()))
+        .map(c -> c.on(today));
+  }
+
   private static List<IncomingCertificate> shown(List<IncomingCertificate> list, LocalDate today) {
     return list.stream().map(c -> c.on(today)).toList();
   }

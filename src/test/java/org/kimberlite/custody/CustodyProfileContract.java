@@ -253,6 +253,42 @@ abstract class CustodyProfileContract {
   }
 
   @Test
+  void proceedKeepsTheStateOfTheEventsStoredOnly() throws InterruptedException {
+    String kept = lot();
+    String other = lot();
+    accepted(miner, document(commission(other, "5", natural())));
+    accepted(miner, document(observe(other, "5", "shipping", to(local))));
+    accepted(local, document(observe(other, "5", "receiving", "")));
+    // The second event is refused (the miner no longer holds that lot); with proceed the first is
+    // stored, and the state kept is the one the stored events leave, computed from the state read
+    // before the document.
+    Api.Answer a =
+        miner
+            .api()
+            .exchange(
+                "POST",
+                "/epcis/capture",
+                document(
+                    commission(kept, "3", natural()), observe(other, "5", "shipping", to(trader))),
+                "Content-Type",
+                "application/ld+json",
+                "GS1-Capture-Error-Behaviour",
+                "proceed");
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    String location = a.raw().headers().firstValue("Location").orElseThrow();
+    JsonNode job = miner.api().get(location).json();
+    for (int i = 0; i < 1000 && job.get("running").asBoolean(); i++) {
+      Thread.sleep(20);
+      job = miner.api().get(location).json();
+    }
+    assertThat(job.get("eventsStored").asInt()).as(job.toString()).isEqualTo(1);
+    assertThat(rules(job, "errors")).as(job.toString()).contains("CUS-03");
+    refused(local, document(observe(kept, "3", "shipping", "")), "CUS-03");
+    accepted(miner, document(observe(kept, "3", "shipping", to(local))));
+    accepted(local, document(observe(other, "5", "shipping", "")));
+  }
+
+  @Test
   void lgd01NatureOnCommissioning() throws InterruptedException {
     refused(miner, document(commission(lot(), "5", "")), "LGD-01");
     accepted(miner, document(commission(lot(), "5", labGrown())));

@@ -708,8 +708,98 @@ class ExchangeH2IT {
     euDb.sql("delete from federation_witnessed where origin = :o").param("o", origin).update();
   }
 
+  /** The row of {@code number} in a page of incoming certificates, or empty when not listed. */
+  static String row(String html, String number) {
+    int at = html.indexOf("data-number=\"" + number + "\"");
+    if (at < 0) {
+      return "";
+    }
+    String rest = html.substring(at);
+    return rest.substring(0, rest.indexOf("</tr>"));
+  }
+
   @Test
   @Order(8)
+  void theEuAuthorityConfirmsFromThePageAndOnlyItSeesTheFormAndIsHeard() throws Exception {
+    String number = issue();
+    await("the EU node to list " + number, () -> incomingNumbers().contains(number));
+    String list = "/console/federation/incoming";
+    String action = list + "/" + number + "/confirmation";
+    String today = LocalDate.now(eu.bean(java.time.Clock.class)).toString();
+    String shipment = "carats=1250.40&sealId=SEAL-000123&receivedOn=" + today;
+    PageSession page =
+        PageSession.signIn(eu.anonymous().base(), euAuthority.username(), euAuthority.password());
+
+    // the importing authority sees a confirm form on the row, with the CSRF token
+    String form = row(page.get(list, "en").body(), number);
+    assertThat(form)
+        .contains("action=\"" + action + "\"")
+        .contains("name=\"_csrf\"")
+        .contains("name=\"parcels\"", "name=\"carats\"", "name=\"sealId\"")
+        .contains("name=\"receivedOn\"", "value=\"" + today + "\"");
+
+    // a shipment that does not match: back to the list, the refusal explained with its rule
+    HttpResponse<String> refused = page.post(action, "parcels=2&" + shipment);
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith(list);
+    String told = page.get(list, "en").body();
+    assertThat(told)
+        .contains("The confirmation of " + number + " is refused and nothing changed")
+        .contains("href=\"/problems/KP-07\"")
+        .contains("2 parcels received, the certificate says 3");
+    assertThat(page.get(list, "en").body()).as("said once").doesNotContain("is refused");
+    assertThat(incomingStatus(number)).isEqualTo("ISSUED");
+
+    // a user of another authority of the same node: no row, no form, and refused when it posts
+    Actor zaAuthority = eu.actor(OrganisationRole.KP_AUTHORITY, "ZA");
+    PageSession za =
+        PageSession.signIn(eu.anonymous().base(), zaAuthority.username(), zaAuthority.password());
+    String zaList = za.get(list, "en").body();
+    assertThat(row(zaList, number)).isEmpty();
+    assertThat(zaList).doesNotContain(action);
+    assertThat(za.post(action, "parcels=3&" + shipment).statusCode()).isEqualTo(404);
+    // the secretariat reads the list but confirms nothing: no form, and 403 as by the API
+    Actor euSecretariat = eu.actor(OrganisationRole.KP_SECRETARIAT, "BE");
+    PageSession sec =
+        PageSession.signIn(
+            eu.anonymous().base(), euSecretariat.username(), euSecretariat.password());
+    String secRow = row(sec.get(list, "en").body(), number);
+    assertThat(secRow).contains(">ISSUED<").doesNotContain(action);
+    assertThat(sec.post(action, "parcels=3&" + shipment).statusCode()).isEqualTo(403);
+    assertThat(incomingStatus(number)).isEqualTo("ISSUED");
+
+    // the shipment as certified: confirmed, said in the reader's language
+    HttpResponse<String> confirmed = page.post(action, "parcels=3&" + shipment);
+    assertThat(confirmed.statusCode()).isEqualTo(302);
+    String fr = page.get(list, "fr").body();
+    assertThat(fr).contains(number + " est confirmé, reçu le ");
+    assertThat(row(fr, number)).contains(">CONFIRMÉ<").doesNotContain(action);
+    assertThat(incomingStatus(number)).isEqualTo("CONFIRMED");
+    await(
+        "Botswana's node to show " + number + " confirmed",
+        () -> exportStatus(number).equals("CONFIRMED"));
+    assertThat(confirmedEvents(number)).isEqualTo(1);
+
+    // a second press (a page left open): told it was confirmed already; nothing changes
+    HttpResponse<String> again = page.post(action, "parcels=3&" + shipment);
+    assertThat(again.statusCode()).isEqualTo(302);
+    String already = page.get(list, "en").body();
+    assertThat(already)
+        .contains(number + " was confirmed already (received on ")
+        .contains("nothing changed")
+        .contains("href=\"/problems/KP-07\"");
+    assertThat(incomingStatus(number)).isEqualTo("CONFIRMED");
+    assertThat(euOutbox(number, DeliveryKind.CONFIRMED)).isPresent();
+    assertThat(
+            eu.bean(ExchangeRepository.class).outbox(null, 500).stream()
+                .filter(e -> e.number().equals(number) && e.kind() == DeliveryKind.CONFIRMED)
+                .count())
+        .isEqualTo(1);
+    assertThat(confirmedEvents(number)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(9)
   void eachNodeSubmitsToTheWitnessTheDirectoryNamesAndItsPublicPageShowsWhoCosigned()
       throws Exception {
     // rounds of submission as the scheduled job runs them
@@ -752,7 +842,7 @@ class ExchangeH2IT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aNodeTheNewDirectoryNoLongerListsIsNeitherWitnessedNorSubmittedTo() {
     JsonNode bwNode = botswana.anonymous().get("/api/v1/federation/node").json();
     publishAndFetch(List.of(listing(bwNode, "BW", "BW")));

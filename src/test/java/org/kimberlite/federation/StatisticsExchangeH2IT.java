@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.kimberlite.registry.SignedDocuments;
 import org.kimberlite.shared.json.CanonicalJson;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -145,7 +147,7 @@ class StatisticsExchangeH2IT {
   @Test
   @Order(1)
   void botswanasDocumentReachesTheSecretariatsGlobalFiguresWithTheMirrorAcrossNodes()
-      throws InterruptedException {
+      throws Exception {
     issue("1250.40");
     Answer filed =
         authority
@@ -198,12 +200,94 @@ class StatisticsExchangeH2IT {
     Actor euAuthority = secretariatNode.actor(OrganisationRole.KP_AUTHORITY, "BE");
     assertThat(euAuthority.api().get("/api/v1/federation/statistics/" + year).status())
         .isEqualTo(403);
+
+    // the same figures on the secretariat's page, read over HTTP as a browser would, after a
+    // round of fetching that records its state (the document is held already)
+    assertThat(secretariatNode.bean(FederatedStatistics.class).fetchAll(1)).isZero();
+    PageSession page = secretariatPage();
+    HttpResponse<String> html = page.get(PAGE + "?year=" + year, "en");
+    assertThat(html.statusCode()).isEqualTo(200);
+    String body = html.body();
+    assertThat(body).contains("Global figures").doesNotContain("id=\"none-published\"");
+    assertThat(body).as("in the navigation").contains("href=\"" + PAGE + "\"");
+    assertThat(body).contains("<option value=\"" + year + "\" selected=\"selected\">");
+    // Botswana's line: from its node's document, version 1: exports, certificates, production
+    assertThat(cells(between(body, "data-participant=\"BW\"", "</tr>")))
+        .startsWith("BW", "bw-stats", "1")
+        .containsSubsequence("1,250.40", "187,560.00", "1")
+        .endsWith("5,000.00", "900,000.00");
+    // the EU's line, from the secretariat's node's own records (no document version)
+    String eu = between(body, "data-participant=\"EU\"", "</tr>");
+    assertThat(cells(eu)).startsWith("EU", "kp-secretariat");
+    assertThat(eu).contains("this node");
+    // the year's totals
+    assertThat(cells(between(body, "id=\"totals\"", "</tr>")))
+        .containsSubsequence("Total", "1,250.40", "187,560.00", "1")
+        .endsWith("5,000.00", "900,000.00");
+    // the mirror difference: exported to the EU per Botswana's document, not recorded as imported
+    String pair = between(body, "data-pair=\"BW-EU\"", "</tr>");
+    assertThat(pair).contains("href=\"/problems/STAT-02\"").contains("bw-stats", "kp-secretariat");
+    assertThat(cells(pair)).containsSubsequence("1,250.40", "1,250.40", "187,560.00");
+    // the state of fetching from Botswana's node
+    assertThat(cells(between(body, "id=\"sources-table\"", "</table>")))
+        .contains("bw-stats", "none");
+    // in French
+    String fr = page.get(PAGE + "?year=" + year, "fr").body();
+    assertThat(fr).contains("Chiffres mondiaux", "Analyse miroir entre les nœuds", "250,40");
+
+    // a year no node has published: said so, with the secretariat's own lines only
+    String empty = page.get(PAGE + "?year=" + (year - 3), "en").body();
+    assertThat(empty)
+        .contains("id=\"none-published\"")
+        .contains("No node has published its statistics documents of " + (year - 3) + " yet")
+        .doesNotContain("data-participant=\"BW\"");
+    assertThat(page.get(PAGE + "?year=20x6", "en").statusCode()).isEqualTo(400);
+
+    // who may read it: as for the API
+    PageSession euPage =
+        PageSession.signIn(
+            secretariatNode.anonymous().base(), euAuthority.username(), euAuthority.password());
+    assertThat(euPage.get(PAGE, "en").statusCode()).isEqualTo(403);
+    assertThat(euPage.get("/", "en").body()).doesNotContain("href=\"" + PAGE + "\"");
+    // a node that does not assemble the figures has no such page, nor the link
+    Actor bwSecretariat = botswana.actor(OrganisationRole.KP_SECRETARIAT, "BE");
+    PageSession bwPage =
+        PageSession.signIn(
+            botswana.anonymous().base(), bwSecretariat.username(), bwSecretariat.password());
+    assertThat(bwPage.get(PAGE, "en").statusCode()).isEqualTo(404);
+    assertThat(bwPage.get("/", "en").body()).doesNotContain("href=\"" + PAGE + "\"");
+  }
+
+  static final String PAGE = "/console/federation/statistics";
+
+  static PageSession secretariatPage() throws Exception {
+    return PageSession.signIn(
+        secretariatNode.anonymous().base(), secretariat.username(), secretariat.password());
+  }
+
+  /** The part of {@code html} from {@code start} to the next {@code end}. */
+  static String between(String html, String start, String end) {
+    int at = html.indexOf(start);
+    assertThat(at).as(start + " in the page").isNotNegative();
+    String rest = html.substring(at);
+    return rest.substring(0, rest.indexOf(end));
+  }
+
+  /** The text of each cell of {@code html}, in order. */
+  static List<String> cells(String html) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<t[hd][^>]*>(.*?)</t[hd]>", java.util.regex.Pattern.DOTALL)
+            .matcher(html);
+    while (m.find()) {
+      out.add(m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip());
+    }
+    return out;
   }
 
   @Test
   @Order(2)
-  void aRecomputedYearIsANewVersionAndTheOlderOrATamperedDocumentIsRefused()
-      throws InterruptedException {
+  void aRecomputedYearIsANewVersionAndTheOlderOrATamperedDocumentIsRefused() throws Exception {
     // keep version 1 as it was served, to offer it again later
     List<StatisticsDocuments.Pulled> v1 = pulledByHand();
     assertThat(v1).hasSize(1);
@@ -217,6 +301,13 @@ class StatisticsExchangeH2IT {
     assertThat(bw.get("version").asLong()).isEqualTo(2);
     assertThat(new BigDecimal(bw.get("exports").get("carats").asString()))
         .isEqualByComparingTo("1350.40");
+    // the page names the new version
+    String row =
+        between(
+            secretariatPage().get(PAGE + "?year=" + year, "en").body(),
+            "data-participant=\"BW\"",
+            "</tr>");
+    assertThat(cells(row)).containsSubsequence("BW", "bw-stats", "2", "1,350.40");
 
     FederatedStatistics federated = secretariatNode.bean(FederatedStatistics.class);
     // version 1 again: a rollback

@@ -1085,6 +1085,11 @@ class AccessMatrixH2IT {
       case "POST /api/v1/federation/incoming/{number}/confirmation" ->
           // a single node: nothing comes in, so there is nothing to confirm (404 for anyone)
           Call.json(method, pattern.replace("{number}", "BW00000001"), Map.of("receivedOn", today));
+      case "POST /console/federation/incoming/{number}/confirmation" ->
+          // the page's confirm form, on a single node: nothing to confirm (404 for anyone)
+          Call.form(
+              pattern.replace("{number}", "BW00000001"),
+              Map.of("parcels", "3", "carats", "1250.40", "sealId", "SEAL-1", "receivedOn", today));
       case "POST /add-checkpoint" ->
           new Call(method, pattern, "old 0\n\nnot a checkpoint\n", "text/plain");
       case "GET /log/tile/**" -> Call.of(method, "/log/tile/0/000.p/1");

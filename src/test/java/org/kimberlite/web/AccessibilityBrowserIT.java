@@ -126,16 +126,20 @@ class AccessibilityBrowserIT {
   }
 
   void signIn(String username, Map<String, DemoAccount> accounts) {
-    browser.manage().deleteAllCookies();
+    signIn(browser, username, accounts);
+  }
+
+  void signIn(WebDriver b, String username, Map<String, DemoAccount> accounts) {
+    b.manage().deleteAllCookies();
     if (username.equals("-")) {
       return;
     }
     DemoAccount a = Objects.requireNonNull(accounts.get(username), username);
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(a.username());
-    browser.findElement(By.id("password")).sendKeys(a.password());
-    browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    b.get(url("/login"));
+    b.findElement(By.id("username")).sendKeys(a.username());
+    b.findElement(By.id("password")).sendKeys(a.password());
+    b.findElement(By.id("sign-in")).click();
+    new WebDriverWait(b, Duration.ofSeconds(10))
         .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
   }
 
@@ -163,9 +167,9 @@ class AccessibilityBrowserIT {
     return path + (path.contains("?") ? "&" : "?") + "lang=" + language;
   }
 
-  /** axe-core's violations on the page now in the browser. */
-  static JsonNode violations() {
-    JavascriptExecutor js = (JavascriptExecutor) browser;
+  /** axe-core's violations on the page now in browser {@code b}. */
+  static JsonNode violations(WebDriver b) {
+    JavascriptExecutor js = (JavascriptExecutor) b;
     js.executeScript(axe);
     Object result =
         js.executeAsyncScript(
@@ -216,13 +220,53 @@ class AccessibilityBrowserIT {
         Integer.toString(java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear() - 1));
     values.put("{carat-crown}", accounts.get("carat-crown").organisationId().toString());
 
+    // Two browsers, each through one half of the list, side by side: axe-core's run in the
+    // browser is most of a page view's time, and the machine has a processor for each.
+    List<Page> all = pages();
+    int half = (all.size() + 1) / 2;
+    WebDriver second = Browsers.headless(1280, 1000);
+    Shard first;
+    Shard other;
+    try {
+      second.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+      java.util.concurrent.CompletableFuture<Shard> secondHalf =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> check(second, all.subList(half, all.size()), values, accounts));
+      first = check(browser, all.subList(0, half), values, accounts);
+      other = secondHalf.join();
+    } finally {
+      second.quit();
+    }
+    int checked = first.checked() + other.checked();
+    String report = first.report() + other.report();
+    List<String> failures = new ArrayList<>(first.failures());
+    failures.addAll(other.failures());
+    Path target = Path.of("target", "accessibility.txt");
+    Files.createDirectories(target.getParent());
+    Files.writeString(
+        target,
+        checked + " page views checked\n" + report + "\n" + String.join("\n", failures) + "\n",
+        StandardCharsets.UTF_8);
+    assertThat(checked).isEqualTo(pages().size() * LANGUAGES.size());
+    assertThat(failures).as("accessibility and language failures").isEmpty();
+  }
+
+  /** What one browser found on its part of the page list. */
+  record Shard(int checked, String report, List<String> failures) {}
+
+  /** Opens each page of {@code pages} in both languages in {@code b} and checks it. */
+  Shard check(
+      WebDriver b,
+      List<Page> pages,
+      Map<String, String> values,
+      Map<String, DemoAccount> accounts) {
     List<String> failures = new ArrayList<>();
     StringBuilder report = new StringBuilder();
     String signedIn = null;
     int checked = 0;
-    for (Page page : pages()) {
+    for (Page page : pages) {
       if (!page.account().equals(signedIn)) {
-        signIn(page.account(), accounts);
+        signIn(b, page.account(), accounts);
         signedIn = page.account();
       }
       String path = page.path();
@@ -230,29 +274,35 @@ class AccessibilityBrowserIT {
         path = path.replace(v.getKey(), v.getValue());
       }
       for (String language : LANGUAGES) {
-        browser.get(url(withLanguage(path, language)));
+        long started = System.nanoTime();
+        b.get(url(withLanguage(path, language)));
         String where = page.account() + " " + path + " [" + language + "]";
-        String lang = browser.findElement(By.tagName("html")).getDomAttribute("lang");
+        String lang = b.findElement(By.tagName("html")).getDomAttribute("lang");
         if (!language.equals(lang)) {
           failures.add(where + ": <html lang=\"" + lang + "\">");
         }
-        if (browser.findElements(By.cssSelector(".languages [data-lang=en]")).isEmpty()
-            || browser.findElements(By.cssSelector(".languages [data-lang=fr]")).isEmpty()) {
+        if (b.findElements(By.cssSelector(".languages [data-lang=en]")).isEmpty()
+            || b.findElements(By.cssSelector(".languages [data-lang=fr]")).isEmpty()) {
           failures.add(where + ": no language switch (fragments/layout :: header)");
         }
-        if (!browser
-            .findElements(By.cssSelector("[tabindex]:not([tabindex='0']):not([tabindex^='-'])"))
+        if (!b.findElements(By.cssSelector("[tabindex]:not([tabindex='0']):not([tabindex^='-'])"))
             .isEmpty()) {
           failures.add(where + ": a positive tabindex changes the keyboard order");
         }
-        String source = Objects.requireNonNull(browser.getPageSource());
+        String source = Objects.requireNonNull(b.getPageSource());
         java.util.regex.Matcher missing = MISSING.matcher(source);
         if (missing.find()) {
           failures.add(where + ": a message is missing: " + missing.group());
         }
-        JsonNode found = violations();
+        JsonNode found = violations(b);
         checked++;
-        report.append(where).append(": ").append(found.size()).append(" violation(s)\n");
+        report
+            .append(where)
+            .append(": ")
+            .append(found.size())
+            .append(" violation(s), ")
+            .append((System.nanoTime() - started) / 1_000_000)
+            .append(" ms\n");
         for (JsonNode v : found) {
           StringBuilder nodes = new StringBuilder();
           for (JsonNode n : v.path("nodes")) {
@@ -273,14 +323,7 @@ class AccessibilityBrowserIT {
         }
       }
     }
-    Path target = Path.of("target", "accessibility.txt");
-    Files.createDirectories(target.getParent());
-    Files.writeString(
-        target,
-        checked + " page views checked\n" + report + "\n" + String.join("\n", failures) + "\n",
-        StandardCharsets.UTF_8);
-    assertThat(checked).isEqualTo(pages().size() * LANGUAGES.size());
-    assertThat(failures).as("accessibility and language failures").isEmpty();
+    return new Shard(checked, report.toString(), failures);
   }
 
   /** The element that has the keyboard focus, described for messages. */

@@ -124,6 +124,16 @@ public class StatisticsDocumentRepository {
         .list();
   }
 
+  /** The years of which a document was taken, the latest first (at most {@code max}). */
+  public List<Integer> heldYears(int max) {
+    return jdbc.sql(
+            "select distinct period_year from federation_statistics_held"
+                + " order by period_year desc limit :max")
+        .param("max", max)
+        .query(Integer.class)
+        .list();
+  }
+
   /** Keeps a document taken, with its record and proof; false when that version is held. */
   public boolean insertHeld(Held d, String record, String proof) {
     return jdbc.sql(

@@ -39,8 +39,8 @@ class StatisticsExchangeApi {
   private static final int MIN_YEAR = 2000;
   private static final int MAX_YEAR = 2999;
   private static final String SINGLE = "This server is a single node, in no federation.";
-  private static final String SECRETARIAT_ONLY =
-      "Only the KP secretariat reads the global figures.";
+  static final String SECRETARIAT_ONLY = "Only the KP secretariat reads the global figures.";
+  static final String NOT_ASSEMBLED = "This node does not assemble the global figures.";
 
   private final StatisticsPublishing publishing;
   private final FederatedStatistics federated;
@@ -141,7 +141,7 @@ class StatisticsExchangeApi {
       throw Problem.forbidden(SECRETARIAT_ONLY);
     }
     if (!federated.assembles()) {
-      throw Problem.notFound("This node does not assemble the global figures.");
+      throw Problem.notFound(NOT_ASSEMBLED);
     }
     return switch (federated.figures(caller, year(year))) {
       case OperatorView.Shown<GlobalFigures> shown -> shown.value();
@@ -149,7 +149,8 @@ class StatisticsExchangeApi {
     };
   }
 
-  private static int year(@Nullable String text) {
+  /** {@code text} as a year from 2000 to 2999, or the problem naming the parameter. */
+  static int year(@Nullable String text) {
     if (text != null && text.length() == 4) {
       try {
         int y = Integer.parseInt(text);

@@ -6,12 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.kimberlite.custody.CaptureBatch;
 import org.kimberlite.custody.EpcRef;
 import org.kimberlite.custody.ParsedEvent;
 import org.kimberlite.custody.internal.rules.Goods;
 import org.kimberlite.custody.internal.rules.Holdings;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Walks the events of a batch in document order over the goods' stored state, so each event is
@@ -22,6 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Replay {
   private final GoodsRepository goods;
+
+  /**
+   * The key of the state last read in the current transaction (a resource of the transaction, let
+   * go when it completes).
+   */
+  private final Object readKey = new Object();
+
+  /** What {@link #run} read for one capture job, before any of its events. */
+  private record Read(UUID captureId, Set<String> ids, Map<String, Goods> found) {}
 
   public Replay(GoodsRepository goods) {
     this.goods = goods;
@@ -53,7 +65,7 @@ public class Replay {
         ids.add(ref.canonical());
       }
     }
-    Map<String, Goods> state = new HashMap<>(goods.find(ids));
+    Map<String, Goods> state = new HashMap<>(find(batch.captureId(), ids));
     List<Step> steps = new ArrayList<>();
     for (ParsedEvent e : batch.events()) {
       ProfileFacts facts = ProfileFacts.read(e, batch.organisationId());
@@ -90,7 +102,47 @@ public class Replay {
       last.putAll(s.after());
       s.after().keySet().forEach(id -> lastEvent.put(id, s.event().hashId()));
     }
+    TransactionSynchronizationManager.unbindResourceIfPossible(readKey);
     goods.save(last, lastEvent);
     return steps;
+  }
+
+  /**
+   * The stored state of {@code ids} before the job's events. The checks replay the job and its
+   * store replays the events kept, in the same transaction with no write of the goods in between,
+   * so the second replay reuses what the first read (the ids it needs are among those read) rather
+   * than reading it again; the state is let go before the job writes the goods, and at the end of
+   * the transaction.
+   */
+  private Map<String, Goods> find(UUID captureId, Set<String> ids) {
+    if (TransactionSynchronizationManager.getResource(readKey) instanceof Read read
+        && read.captureId().equals(captureId)
+        && read.ids().containsAll(ids)) {
+      Map<String, Goods> out = new HashMap<>();
+      read.found()
+          .forEach(
+              (id, g) -> {
+                if (ids.contains(id)) {
+                  out.put(id, g);
+                }
+              });
+      return out;
+    }
+    Map<String, Goods> found = goods.find(ids);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      boolean fresh = TransactionSynchronizationManager.unbindResourceIfPossible(readKey) == null;
+      TransactionSynchronizationManager.bindResource(
+          readKey, new Read(captureId, Set.copyOf(ids), Map.copyOf(found)));
+      if (fresh) {
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(readKey);
+              }
+            });
+      }
+    }
+    return found;
   }
 }
