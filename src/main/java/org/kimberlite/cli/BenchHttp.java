@@ -56,6 +56,11 @@ final class BenchHttp {
     return account(username).path("organisationId").asString();
   }
 
+  /** A demo account's password, for signing in through the login form. */
+  String password(String username) {
+    return account(username).path("password").asString();
+  }
+
   private JsonNode account(String username) {
     JsonNode a = accounts.get(username);
     if (a == null) {

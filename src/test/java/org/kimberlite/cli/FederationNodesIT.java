@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kimberlite.federation.AddCheckpointRequest;
@@ -32,8 +33,13 @@ import org.kimberlite.ledger.Checkpoint;
 import org.kimberlite.ledger.NoteSigner;
 import org.kimberlite.registry.Jwk;
 import org.kimberlite.support.Api;
+import org.kimberlite.support.Browsers;
 import org.kimberlite.support.ChildServer;
 import org.kimberlite.support.PostgresServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +68,7 @@ class FederationNodesIT {
 
   @Test
   void threeNodesOnTheEmbeddedDatabase() throws Exception {
-    walk(Map.of(), Map.of());
+    walk(Map.of(), Map.of(), true);
   }
 
   @Test
@@ -72,7 +78,7 @@ class FederationNodesIT {
     for (String id : List.of("secretariat", "botswana", "eu")) {
       args.put(id, List.of("--db-url=" + pg.createDatabase()));
     }
-    walk(args, pg.environment());
+    walk(args, pg.environment(), false);
   }
 
   /** The relay between Botswana and the EU's node. */
@@ -150,7 +156,61 @@ class FederationNodesIT {
     }
   }
 
-  private void walk(Map<String, List<String>> dbArgs, Map<String, String> dbEnv) throws Exception {
+  /**
+   * The walk; with {@code inTheBrowser} (and Chromium installed) a person follows it in a browser:
+   * the EU's authority confirms on its node's page of incoming certificates, Botswana's authority
+   * sees the certificate confirmed on its node, the secretariat reads the global figures on its
+   * node, and Botswana's public page names the two other nodes whose witnesses cosigned its
+   * checkpoint.
+   */
+  private void walk(
+      Map<String, List<String>> dbArgs, Map<String, String> dbEnv, boolean inTheBrowser)
+      throws Exception {
+    boolean browserInstalled =
+        java.nio.file.Files.isExecutable(Browsers.CHROMIUM)
+            && java.nio.file.Files.isExecutable(Browsers.CHROMEDRIVER);
+    if (inTheBrowser && !browserInstalled) {
+      System.out.println(
+          "FederationNodesIT: Chromium is not installed; the walk is followed through the API only");
+    }
+    WebDriver browser = inTheBrowser && browserInstalled ? Browsers.headless(1280, 1000) : null;
+    try {
+      walk(dbArgs, dbEnv, browser);
+    } finally {
+      if (browser != null) {
+        browser.quit();
+      }
+    }
+  }
+
+  /** Signs {@code browser} in on {@code node} as one of its demo accounts, through the form. */
+  private static void signIn(WebDriver browser, FederationDemoNode node, String username)
+      throws IOException {
+    BenchHttp http = FederationWalk.client(node);
+    browser.manage().deleteAllCookies();
+    browser.get(node.base() + "/login?lang=en");
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(http.password(username));
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector("[data-testid=signed-in-as]")).isEmpty());
+  }
+
+  /** Loads {@code url} until {@code css} is on it (the nodes catch up in the background). */
+  private static WebElement awaitOnPage(WebDriver browser, String url, String css)
+      throws IOException, InterruptedException {
+    return FederationWalk.await(
+        css + " on " + url,
+        () -> {
+          browser.get(url);
+          List<WebElement> found = browser.findElements(By.cssSelector(css));
+          return found.isEmpty() ? null : found.getFirst();
+        });
+  }
+
+  private void walk(
+      Map<String, List<String>> dbArgs, Map<String, String> dbEnv, @Nullable WebDriver browser)
+      throws Exception {
     List<FederationDemoNode> nodes =
         FederationDemoCommand.create(
             dir, List.of(ChildServer.freePort(), ChildServer.freePort(), ChildServer.freePort()));
@@ -196,8 +256,38 @@ class FederationNodesIT {
           .isEqualTo(issued.path("signature").asString());
       assertThat(incoming.path("record").asString()).contains("1250.40");
       // The EU's authority confirms it on its node; the confirmation goes back: both show it.
-      FederationWalk.confirm(eu, incoming);
+      if (browser == null) {
+        FederationWalk.confirm(eu, incoming);
+      } else {
+        // In the browser: the EU's authority opens its node's incoming certificates and confirms
+        // the receipt with what it has in hand (the date of receipt is today by default).
+        signIn(browser, eu, FederationWalk.IMPORTING_AUTHORITY);
+        browser.get(eu.base() + "/console/federation/incoming?lang=en");
+        WebElement row =
+            browser.findElement(By.cssSelector("#incoming tr[data-number='" + first + "']"));
+        row.findElement(By.tagName("summary")).click();
+        row.findElement(By.name("parcels")).sendKeys(record.path("parcels").asString());
+        row.findElement(By.name("carats")).sendKeys(record.path("carats").asString());
+        row.findElement(By.name("sealId")).sendKeys(record.path("sealId").asString());
+        row.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement outcome =
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.cssSelector("#outcome[role=status]")));
+        assertThat(outcome.getText()).contains(first);
+        assertThat(
+                browser
+                    .findElement(
+                        By.cssSelector("#incoming tr[data-number='" + first + "'] .status"))
+                    .getText())
+            .isEqualTo("CONFIRMED");
+      }
       FederationWalk.awaitStatus(botswana, first, "CONFIRMED");
+      if (browser != null) {
+        // Botswana's authority sees the confirmation that came back, on its own node.
+        signIn(browser, botswana, FederationWalk.EXPORTING_AUTHORITY);
+        browser.get(botswana.base() + "/console/certificates/" + first + "?lang=en");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("CONFIRMED");
+      }
       assertThat(FederationWalk.awaitIncoming(eu, first).path("status").asString())
           .isEqualTo("CONFIRMED");
       // The secretariat's node assembles the global figures from the two nodes' signed statistics
@@ -208,6 +298,17 @@ class FederationNodesIT {
           .isEqualByComparingTo(new BigDecimal("1250.40"));
       assertThat(FederationWalk.carats(figures, "EU", "imports"))
           .isEqualByComparingTo(new BigDecimal("1250.40"));
+      if (browser != null) {
+        // The secretariat reads the same figures on its node's page.
+        signIn(browser, secretariat, FederationWalk.SECRETARIAT);
+        browser.get(secretariat.base() + "/console/federation/statistics?lang=en");
+        assertThat(
+                browser.findElement(By.cssSelector("#figures tr[data-participant=BW]")).getText())
+            .contains("1,250.40");
+        assertThat(
+                browser.findElement(By.cssSelector("#figures tr[data-participant=EU]")).getText())
+            .contains("1,250.40");
+      }
 
       // The EU's node is killed; what Botswana issues meanwhile waits, and arrives once, later.
       euChild.kill();
@@ -281,6 +382,17 @@ class FederationNodesIT {
 
       // Botswana's log shows each witness a checkpoint that contradicts the one it cosigned.
       FederationWalk.awaitCosigned(botswana, List.of(secretariat.witnessName(), eu.witnessName()));
+      if (browser != null) {
+        // Anyone can see on Botswana's public page which nodes' witnesses cosigned its checkpoint.
+        browser.manage().deleteAllCookies();
+        awaitOnPage(
+            browser, botswana.base() + "/federation?lang=en", "#cosignatures tr[data-peer=eu]");
+        assertThat(
+                browser.findElements(By.cssSelector("#cosignatures tr[data-peer]")).stream()
+                    .map(e -> e.getDomAttribute("data-peer"))
+                    .toList())
+            .contains("secretariat", "eu");
+      }
       for (FederationDemoNode witness : List.of(secretariat, eu)) {
         Api.Answer caught = splitView(witness, NoteSigner.parse(botswana.logKey()));
         assertThat(caught.status()).as(caught.body()).isEqualTo(422);
