@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.kimberlite.custody.internal.CaptureJobRepository;
 import org.kimberlite.custody.internal.CaptureMetrics;
 import org.kimberlite.custody.internal.CapturePreparation;
@@ -158,7 +159,7 @@ public class Capturing {
     long wait = 200;
     while (true) {
       try {
-        metrics.timed(() -> transactions.executeWithoutResult(status -> group.forEach(this::run)));
+        metrics.timed(() -> transactions.executeWithoutResult(status -> runAll(group)));
         return;
       } catch (RuntimeException e) {
         if (!DatabaseOutage.is(e)) {
@@ -188,30 +189,48 @@ public class Capturing {
         status -> {
           metrics.failed();
           jobs.finish(
-              jobId,
-              false,
-              0,
-              0,
               List.of(
-                  new CaptureError(
-                      null,
-                      "internal-error",
-                      "",
-                      "The capture failed unexpectedly; it has been logged. Nothing was"
-                          + " stored.")),
-              List.of(),
-              clock.instant());
+                  new CaptureJobRepository.Finished(
+                      jobId,
+                      false,
+                      0,
+                      0,
+                      List.of(
+                          new CaptureError(
+                              null,
+                              "internal-error",
+                              "",
+                              "The capture failed unexpectedly; it has been logged. Nothing was"
+                                  + " stored.")),
+                      List.of(),
+                      clock.instant())));
         });
   }
 
-  private void run(UUID jobId) {
-    // Claimed first, so that what was prepared for a job that no longer runs is let go too.
-    var claimed = preparation.claim(jobId);
-    Optional<CaptureJobRepository.Pending> pending = jobs.pending(jobId);
-    if (pending.isEmpty()) {
-      return;
+  /**
+   * The jobs of a group in order, in the current transaction: their rows are read (and locked) in
+   * one statement before the first, and marked finished in one batch after the last, before the
+   * commit.
+   */
+  private void runAll(List<UUID> group) {
+    Map<UUID, CaptureJobRepository.Pending> pending = jobs.pending(group);
+    List<CaptureJobRepository.Finished> finished = new ArrayList<>(group.size());
+    for (UUID jobId : group) {
+      // Claimed first, so that what was prepared for a job that no longer runs is let go too.
+      var claimed = preparation.claim(jobId);
+      // Taken out, so that a job handed over twice runs once, as when it was read job by job.
+      CaptureJobRepository.Pending job = pending.remove(jobId);
+      if (job != null) {
+        finished.add(run(jobId, job, claimed));
+      }
     }
-    CaptureJobRepository.Pending job = pending.get();
+    jobs.finish(finished);
+  }
+
+  private CaptureJobRepository.Finished run(
+      UUID jobId,
+      CaptureJobRepository.Pending job,
+      @org.jspecify.annotations.Nullable CompletableFuture<CapturePreparation.Prepared> claimed) {
     CapturePreparation.Prepared prepared = CapturePreparation.result(claimed, job.document());
     JsonNode document = prepared.document();
     Instant recordTime = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -219,8 +238,8 @@ public class Capturing {
     Set<Integer> refused = new HashSet<>(prepared.refused());
     if (prepared.documentFault()) {
       metrics.finished(false, 0, 0, 0);
-      jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
-      return;
+      return new CaptureJobRepository.Finished(
+          jobId, false, 0, 0, errors, List.of(), clock.instant());
     }
     List<JsonNode> list = prepared.events();
     List<ParsedEvent> parsed = prepared.parsed();
@@ -266,8 +285,8 @@ public class Capturing {
             (CaptureError e) -> e.eventIndex() == null ? -1 : e.eventIndex()));
     if (!refused.isEmpty() && job.behaviour() == ErrorBehaviour.ROLLBACK) {
       metrics.finished(false, 0, 0, list.size());
-      jobs.finish(jobId, false, 0, 0, errors, List.of(), clock.instant());
-      return;
+      return new CaptureJobRepository.Finished(
+          jobId, false, 0, 0, errors, List.of(), clock.instant());
     }
     store(toStore, document, job.organisationId(), jobId, recordTime);
     if (!toStore.isEmpty()) {
@@ -280,7 +299,8 @@ public class Capturing {
       published.publishEvent(new EventsCaptured(jobId, job.organisationId(), recordTime));
     }
     metrics.finished(refused.isEmpty(), toStore.size(), known, refused.size());
-    jobs.finish(jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
+    return new CaptureJobRepository.Finished(
+        jobId, refused.isEmpty(), toStore.size(), known, errors, flags, clock.instant());
   }
 
   private void store(

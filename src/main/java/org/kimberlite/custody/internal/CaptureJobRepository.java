@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.kimberlite.custody.CaptureError;
 import org.kimberlite.custody.CaptureJob;
 import org.kimberlite.custody.ErrorBehaviour;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +27,11 @@ public class CaptureJobRepository {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public CaptureJobRepository(JdbcClient jdbc) {
+  public CaptureJobRepository(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void create(
@@ -59,19 +63,30 @@ public class CaptureJobRepository {
   /** A job still to process: whose it is, how to treat errors, and its document. */
   public record Pending(UUID organisationId, ErrorBehaviour behaviour, String document) {}
 
-  /** The job {@code id} if it still waits to be processed (locked until the transaction ends). */
-  public Optional<Pending> pending(UUID id) {
-    return jdbc.sql(
-            "select organisation_id, behaviour, document from custody_capture_job"
-                + " where id = :id and running and document is not null for update")
-        .param("id", id)
+  /**
+   * Those of the jobs {@code ids} that still wait to be processed, in one statement (locked until
+   * the transaction ends); a job absent from the answer no longer runs.
+   */
+  public Map<UUID, Pending> pending(List<UUID> ids) {
+    Map<UUID, Pending> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(
+            "select id, organisation_id, behaviour, document from custody_capture_job"
+                + " where id in (:ids) and running and document is not null for update")
+        .param("ids", ids)
         .query(
-            (rs, n) ->
-                new Pending(
-                    rs.getObject("organisation_id", UUID.class),
-                    ErrorBehaviour.parse(rs.getString("behaviour")).orElse(ErrorBehaviour.ROLLBACK),
-                    rs.getString("document")))
-        .optional();
+            (ResultSet rs) -> {
+              out.put(
+                  rs.getObject("id", UUID.class),
+                  new Pending(
+                      rs.getObject("organisation_id", UUID.class),
+                      ErrorBehaviour.parse(rs.getString("behaviour"))
+                          .orElse(ErrorBehaviour.ROLLBACK),
+                      rs.getString("document")));
+            });
+    return out;
   }
 
   /** A job still running and how many events its document holds. */
@@ -85,7 +100,8 @@ public class CaptureJobRepository {
         .list();
   }
 
-  public void finish(
+  /** How one job ended: what {@link #finish(List)} writes. */
+  public record Finished(
       UUID id,
       boolean success,
       int stored,
@@ -93,24 +109,40 @@ public class CaptureJobRepository {
       List<CaptureError> errors,
       List<CaptureError> findings,
       Instant at) {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("errors", errors.stream().map(CaptureJobRepository::json).toList());
-    report.put("findings", findings.stream().map(CaptureJobRepository::json).toList());
-    jdbc.sql(
-            """
-            update custody_capture_job
-               set running = false, success = :success, events_stored = :stored,
-                   events_known = :known, errors_json = :errors, document = null,
-                   finished_at = :at
-             where id = :id
-            """)
-        .param("id", id)
-        .param("success", success)
-        .param("stored", stored)
-        .param("known", known)
-        .param("errors", JSON.writeValueAsString(report))
-        .param("at", EventRepository.ts(at))
-        .update();
+    public Finished {
+      errors = List.copyOf(errors);
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /** Marks the jobs finished with their report and drops their documents: one batch. */
+  public void finish(List<Finished> finished) {
+    if (finished.isEmpty()) {
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(finished.size());
+    for (Finished f : finished) {
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("errors", f.errors().stream().map(CaptureJobRepository::json).toList());
+      report.put("findings", f.findings().stream().map(CaptureJobRepository::json).toList());
+      rows.add(
+          new Object[] {
+            f.success(),
+            f.stored(),
+            f.known(),
+            JSON.writeValueAsString(report),
+            EventRepository.ts(f.at()),
+            f.id()
+          });
+    }
+    batch.batchUpdate(
+        """
+        update custody_capture_job
+           set running = false, success = ?, events_stored = ?, events_known = ?,
+               errors_json = ?, document = null, finished_at = ?
+         where id = ?
+        """,
+        rows);
   }
 
   private static Map<String, Object> json(CaptureError e) {

@@ -152,24 +152,31 @@ class CertificateCheck extends ProfileCheck {
     return all.isEmpty() ? null : Carats.sum(all);
   }
 
+  /**
+   * Whether the goods cross a border: only a shipment to a declared destination or a receipt can;
+   * the organisations' countries are looked up only then (a commissioning event needs none).
+   */
   private boolean crossesBorder(Replay.Step step, Map<UUID, Optional<CountryCode>> countries) {
     Holdings.Move move = step.move();
+    boolean shipsTo =
+        move.step() == Holdings.Step.SHIPPING && move.declared().destination() != null;
+    if (!shipsTo && move.step() != Holdings.Step.RECEIVING) {
+      return false;
+    }
     @Nullable CountryCode own = country(move.actor(), countries);
     if (own == null) {
       return false;
     }
-    if (move.step() == Holdings.Step.SHIPPING && move.declared().destination() != null) {
+    if (shipsTo) {
       CountryCode to = country(move.declared().destination(), countries);
       return to != null && !to.equals(own);
     }
-    if (move.step() == Holdings.Step.RECEIVING) {
-      for (String id : move.objects()) {
-        Goods g = step.before().get(id);
-        if (g != null && move.actor().equals(g.pendingTo()) && g.holder() != null) {
-          CountryCode from = country(g.holder(), countries);
-          if (from != null && !from.equals(own)) {
-            return true;
-          }
+    for (String id : move.objects()) {
+      Goods g = step.before().get(id);
+      if (g != null && move.actor().equals(g.pendingTo()) && g.holder() != null) {
+        CountryCode from = country(g.holder(), countries);
+        if (from != null && !from.equals(own)) {
+          return true;
         }
       }
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.kimberlite.custody.internal.rules.GoodsKind;
 import org.kimberlite.custody.internal.rules.Origins;
 import org.kimberlite.shared.Carats;
 import org.kimberlite.shared.ParticipantCode;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,16 +57,14 @@ public class GoodsRepository {
     return out;
   }
 
-  /** Writes what is known of these identifiers, each after the event {@code lastEvent} names. */
+  /**
+   * Writes what is known of these identifiers, each after the event {@code lastEvent} names: one
+   * batch of upserts (PostgreSQL's {@code insert … on conflict … do update}, H2's {@code merge into
+   * … key}), a row on record replaced whole as a delete and an insert would.
+   */
   public void save(Map<String, Goods> goods, Map<String, String> lastEvent) {
     if (goods.isEmpty()) {
       return;
-    }
-    List<String> keys = List.copyOf(goods.keySet());
-    for (int from = 0; from < keys.size(); from += CHUNK) {
-      jdbc.sql("delete from custody_goods where epc in (:epcs)")
-          .param("epcs", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
-          .update();
     }
     List<Object[]> rows = new ArrayList<>();
     for (var e : goods.entrySet()) {
@@ -85,11 +85,46 @@ public class GoodsRepository {
             lastEvent.get(e.getKey())
           });
     }
-    batch.batchUpdate(
-        "insert into custody_goods (epc, holder, pending_to, pending_warranted, nature, treated,"
-            + " origins, warranted, carats, kind, sold, last_event)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows);
+    batch.batchUpdate(isPostgres() ? UPSERT_POSTGRES : UPSERT_H2, rows);
+  }
+
+  private static final String GOODS_COLUMNS =
+      "epc, holder, pending_to, pending_warranted, nature, treated, origins, warranted, carats,"
+          + " kind, sold, last_event";
+
+  private static final String UPSERT_POSTGRES =
+      "insert into custody_goods ("
+          + GOODS_COLUMNS
+          + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (epc) do update set"
+          + " holder = excluded.holder, pending_to = excluded.pending_to,"
+          + " pending_warranted = excluded.pending_warranted, nature = excluded.nature,"
+          + " treated = excluded.treated, origins = excluded.origins,"
+          + " warranted = excluded.warranted, carats = excluded.carats, kind = excluded.kind,"
+          + " sold = excluded.sold, last_event = excluded.last_event";
+
+  private static final String UPSERT_H2 =
+      "merge into custody_goods ("
+          + GOODS_COLUMNS
+          + ") key (epc) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private @Nullable Boolean postgres;
+
+  /** Whether the database is PostgreSQL (asked once, on the connection in use). */
+  private boolean isPostgres() {
+    Boolean known = postgres;
+    if (known == null) {
+      known =
+          Boolean.TRUE.equals(
+              batch.execute(
+                  (ConnectionCallback<Boolean>)
+                      c ->
+                          c.getMetaData()
+                              .getDatabaseProductName()
+                              .toLowerCase(Locale.ROOT)
+                              .contains("postgres")));
+      postgres = known;
+    }
+    return known;
   }
 
   /** A flag raised on a stored event. */
