@@ -25,6 +25,7 @@ import org.kimberlite.support.Actors;
 import org.kimberlite.support.Actors.Actor;
 import org.kimberlite.support.Api;
 import org.kimberlite.support.Api.Answer;
+import org.kimberlite.support.PageSession;
 import org.kimberlite.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -172,7 +173,7 @@ abstract class CertificationContract {
   }
 
   @Test
-  void theLifecycleRunsFromIssueToConfirmation() {
+  void theLifecycleRunsFromIssueToConfirmation() throws Exception {
     JsonNode cert = issue();
     String number = cert.get("number").asString();
     assertThat(number).startsWith("BW");
@@ -206,11 +207,31 @@ abstract class CertificationContract {
       }
     }
 
+    // The importing authority's page of the certificate carries the confirmation form with the
+    // fields the confirmation takes (today's date of receipt filled in); the exporting authority's
+    // page does not, and once confirmed neither does the importer's.
+    String base = "http://127.0.0.1:" + port;
+    PageSession belgiumPages = PageSession.signIn(base, belgium.username(), belgium.password());
+    String page = belgiumPages.get("/console/certificates/" + number, "en").body();
+    assertThat(page)
+        .contains("id=\"confirm-form\"")
+        .contains("name=\"parcels\"")
+        .contains("name=\"carats\"")
+        .contains("name=\"sealId\"")
+        .contains("name=\"receivedOn\" type=\"date\" value=\"" + TODAY + "\"");
+    assertThat(
+            PageSession.signIn(base, botswana.username(), botswana.password())
+                .get("/console/certificates/" + number, "en")
+                .body())
+        .doesNotContain("id=\"confirm-form\"");
+
     Answer confirmed =
         belgium.api().post("/api/v1/certificates/" + number + "/confirmation", confirmation(cert));
     assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
     assertThat(confirmed.json().get("status").asString()).isEqualTo("CONFIRMED");
     assertThat(confirmed.json().get("flags")).isEmpty();
+    assertThat(belgiumPages.get("/console/certificates/" + number, "en").body())
+        .doesNotContain("id=\"confirm-form\"");
     refused(
         belgium.api().post("/api/v1/certificates/" + number + "/confirmation", confirmation(cert)),
         "KP-07",
