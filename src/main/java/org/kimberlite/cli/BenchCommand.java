@@ -421,7 +421,7 @@ final class BenchCommand implements Callable<Integer> {
     System.out.println("bench: B4 provenance traces ...");
     BenchTrace trace = new BenchTrace(client);
     trace.findPieces();
-    long size = logSize(client);
+    long size = logSize(client, 0);
     BenchTrace.Result base = trace.run(BenchTrace.CLIENTS, seconds);
     rows.add(traceRow("B4", size, base));
     if (!selected.contains("B8")) {
@@ -435,7 +435,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchCapture.Result fill =
         capture.overHttp(client, token, captureClients, eventsPerDocument, 7 * 24 * 3600.0, grow);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
-    long grown = logSize(client);
+    long grown = logSize(client, size + fill.events());
     System.out.println("bench: B8 B1 and B4 again at " + grown + " entries ...");
     BenchCapture.Result again =
         capture.overHttp(client, token, captureClients, eventsPerDocument, seconds);
@@ -526,15 +526,25 @@ final class BenchCommand implements Callable<Integer> {
             + ". The target is at 10 M events.");
   }
 
-  /** The size of the log's latest signed checkpoint, once the integrator has caught up. */
+  /**
+   * The size of the log once everything stored is integrated: at least {@code atLeast} entries, or
+   * a size that has not changed for 3 s (longer than the checkpoint a server keeps for at most 1 s
+   * and than an integration round), whichever comes first; at most 10 minutes.
+   */
   @org.kimberlite.shared.SuppressForbidden("the benchmark waits for the integrator")
-  private static long logSize(BenchHttp client) throws IOException, InterruptedException {
+  private static long logSize(BenchHttp client, long atLeast)
+      throws IOException, InterruptedException {
     long last = -1;
-    for (int i = 0; i < 600; i++) {
+    int unchanged = 0;
+    for (int i = 0; i < 1200; i++) {
       String note = client.text("/log/checkpoint");
       int first = note.indexOf('\n');
       long size = Long.parseLong(note.substring(first + 1, note.indexOf('\n', first + 1)).strip());
-      if (size == last) {
+      if (size >= atLeast && atLeast > 0) {
+        return size;
+      }
+      unchanged = size == last ? unchanged + 1 : 0;
+      if (unchanged >= 6) {
         return size;
       }
       last = size;

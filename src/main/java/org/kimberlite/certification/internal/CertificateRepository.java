@@ -393,28 +393,38 @@ public class CertificateRepository {
       @Nullable String importing,
       @Nullable String issuing,
       int limit) {
-    return jdbc
-        .sql(
-            "select "
-                + COLUMNS
-                + """
-                 from kp_certificate where issued_on >= :from and issued_on <= :to
-                 and (cast(:importer as uuid) is null or importer = :importer)
-                 and (cast(:importing as varchar(8)) is null or importing_participant = :importing)
-                 and (cast(:issuing as varchar(8)) is null or issuing_participant = :issuing)
-                order by issued_on, number fetch first :limit rows only
-                """)
-        .param("from", from)
-        .param("to", to)
-        .param("importer", importer)
-        .param("importing", importing)
-        .param("issuing", issuing)
-        .param("limit", limit)
-        .query((rs, n) -> stored(rs))
-        .list()
-        .stream()
-        .map(this::withLines)
-        .toList();
+    // Only the filters given are in the statement, so that each can be answered from its index
+    // (by importer, by importing or issuing participant, then by day).
+    StringBuilder where = new StringBuilder("issued_on >= :from and issued_on <= :to");
+    if (importer != null) {
+      where.append(" and importer = :importer");
+    }
+    if (importing != null) {
+      where.append(" and importing_participant = :importing");
+    }
+    if (issuing != null) {
+      where.append(" and issuing_participant = :issuing");
+    }
+    var statement =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from kp_certificate where "
+                    + where
+                    + " order by issued_on, number fetch first :limit rows only")
+            .param("from", from)
+            .param("to", to)
+            .param("limit", limit);
+    if (importer != null) {
+      statement = statement.param("importer", importer);
+    }
+    if (importing != null) {
+      statement = statement.param("importing", importing);
+    }
+    if (issuing != null) {
+      statement = statement.param("issuing", issuing);
+    }
+    return statement.query((rs, n) -> stored(rs)).list().stream().map(this::withLines).toList();
   }
 
   /** Own-origin exports of a participant in a year: carats, and a few numbers and parties. */
@@ -427,12 +437,9 @@ public class CertificateRepository {
          and c.issued_on >= :from and c.issued_on <= :to and c.status <> 'CANCELLED'
          and c.origin_kind = 'SINGLE' and c.origin_countries = c.authority_country
         """;
+    // A certificate's carats are the sum of its lines (stored with it), so no line is read.
     BigDecimal carats =
-        jdbc.sql(
-                "select coalesce(sum(l.carats), 0) from kp_certificate_line l where l.number in"
-                    + " (select c.number"
-                    + own
-                    + ")")
+        jdbc.sql("select coalesce(sum(c.carats), 0)" + own)
             .param("p", participant)
             .param("from", LocalDate.of(year, 1, 1))
             .param("to", LocalDate.of(year, 12, 31))
