@@ -122,6 +122,13 @@ final class BenchCommand implements Callable<Integer> {
               + " 50,000 with --quick).")
   long growthEvents = -1;
 
+  @Option(
+      names = "--growth-events-per-document",
+      description =
+          "B8: events in each document that grows the store (default 1,000: a bulk load, through"
+              + " the same path and checks as B1's documents).")
+  int growthEventsPerDocument = 1_000;
+
   @Option(names = "--out", description = "Folder of the JSON results (default target/bench).")
   Path out = Path.of("target", "bench");
 
@@ -153,6 +160,14 @@ final class BenchCommand implements Callable<Integer> {
             new CommandLine(this), "--only takes ids among " + String.join(",", IDS));
       }
       selected.add(clean);
+    }
+    for (int perDocument : List.of(eventsPerDocument, growthEventsPerDocument)) {
+      if (perDocument < 1 || perDocument > 10_000) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--events-per-document and --growth-events-per-document take 1 to 10,000 (the most"
+                + " events a capture document may hold)");
+      }
     }
     double seconds = duration != null ? duration : quick ? 10 : 60;
     int logEntries = entries != null ? entries : quick ? 5_000 : 20_000;
@@ -433,7 +448,8 @@ final class BenchCommand implements Callable<Integer> {
     System.out.println("bench: B8 growing the store by " + grow + " events ...");
     long t0 = System.nanoTime();
     BenchCapture.Result fill =
-        capture.overHttp(client, token, captureClients, eventsPerDocument, 7 * 24 * 3600.0, grow);
+        capture.overHttp(
+            client, token, captureClients, growthEventsPerDocument, 7 * 24 * 3600.0, grow);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
     long grown = logSize(client, size + fill.events());
     System.out.println("bench: B8 B1 and B4 again at " + grown + " entries ...");
@@ -447,7 +463,9 @@ final class BenchCommand implements Callable<Integer> {
             + grown
             + " log entries (every stored event is one) by "
             + fill.events()
-            + " events of unrelated lots captured through the same path in "
+            + " events of unrelated lots in documents of "
+            + growthEventsPerDocument
+            + ", captured through the same path and checks in "
             + BenchReport.number(fillSeconds)
             + " s ("
             + BenchReport.number(fill.rate())
