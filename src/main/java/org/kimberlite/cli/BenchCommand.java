@@ -574,6 +574,10 @@ final class BenchCommand implements Callable<Integer> {
       last = size;
       Thread.sleep(500);
     }
+    if (last < 0) {
+      throw new IllegalStateException(
+          "The server's log checkpoint could not be read for 10 minutes");
+    }
     return last;
   }
 
