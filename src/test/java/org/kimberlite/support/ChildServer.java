@@ -38,6 +38,10 @@ public final class ChildServer implements AutoCloseable {
     cmd.addAll(
         List.of(
             "-Xmx512m",
+            // The quick compiler only, as ChaosProcesses does: most children live for seconds (a
+            // backup, a restore, an audit) or until a kill, and on two cores the optimising
+            // compiler's threads slowed every start.
+            "-XX:TieredStopAtLevel=1",
             "-cp",
             System.getProperty("java.class.path"),
             KimberliteApplication.class.getName(),

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,6 +129,7 @@ public final class PostgresServer {
             new Thread(
                 () -> {
                   try {
+                    awaitSpringContextsClosed();
                     run(
                         List.of(
                             bin.resolve("pg_ctl").toString(),
@@ -143,6 +145,27 @@ public final class PostgresServer {
                   }
                 }));
     return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/", USER, "");
+  }
+
+  /**
+   * Shutdown hooks run in parallel: the test contexts Spring keeps cached close in a hook of their
+   * own, and each one on PostgreSQL asks its pool for a connection while closing (the event
+   * publication registry lists unfinished publications). With the cluster already stopped each such
+   * close waits out the pool's connection timeout, and the test JVM outlived Surefire's 30 seconds.
+   * Let Spring's hook finish first, for at most 20 seconds (none: half a second).
+   */
+  private static void awaitSpringContextsClosed() throws InterruptedException {
+    // All hooks are started together, in no given order: give Spring's a moment to appear.
+    long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+    do {
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().equals("SpringApplicationShutdownHook")) {
+          t.join(Duration.ofSeconds(20));
+          return;
+        }
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
   }
 
   private static Path binaries() throws IOException {
