@@ -127,6 +127,18 @@ public class IssuingCertificates {
       return Rollback.with(new Refused(decision.violations()));
     }
     KpRules.OrganisationFacts issuer = context.issuer();
+    // Everything that does not need the number first: while this transaction holds the
+    // authority's next number, every other issue of the same authority waits for it.
+    // The KP rules refused the request above unless both are registered.
+    Organisation exporter = registered(request.exporter());
+    Organisation importer = registered(request.importer());
+    String zone = CertificateDrafts.zone(request);
+    Set<UUID> audience =
+        audiences.of(
+            issuer.id(),
+            exporter.id(),
+            importer.id(),
+            CertificateDrafts.importingParticipant(request));
     String number;
     if (request.number() == null || request.number().isBlank()) {
       awaitNumberTurn(issuer.country().code());
@@ -143,10 +155,6 @@ public class IssuingCertificates {
     } else {
       number = request.number().strip();
     }
-    // The KP rules refused the request above unless both are registered.
-    Organisation exporter = registered(request.exporter());
-    Organisation importer = registered(request.importer());
-    String zone = CertificateDrafts.zone(request);
     KpCertificate unsigned =
         CertificateDrafts.unsigned(
             request,
@@ -161,7 +169,6 @@ public class IssuingCertificates {
             CERTIFICATE_JWS_TYPE,
             CanonicalJson.bytes(CertificateRecords.document(unsigned, zone)));
     KpCertificate certificate = unsigned.withSignature(jws);
-    Set<UUID> audience = audiences.of(certificate);
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     repository.insert(certificate, zone, audience, at);
     aggregates.issued(certificate);

@@ -20,11 +20,23 @@ public class CertificateAudience {
   }
 
   public Set<UUID> of(KpCertificate c) {
+    return of(
+        c.issuingAuthority().organisationId(),
+        c.exporter().organisationId(),
+        c.importer().organisationId(),
+        c.importingParticipant());
+  }
+
+  /**
+   * The same audience from the parties alone, before the certificate has a number: issuing works it
+   * out before it takes the authority's next number, so as to hold that number for less time.
+   */
+  public Set<UUID> of(
+      UUID issuingAuthority, UUID exporter, UUID importer, ParticipantCode importing) {
     Set<UUID> audience = new LinkedHashSet<>();
-    audience.add(c.issuingAuthority().organisationId());
-    audience.add(c.exporter().organisationId());
-    audience.add(c.importer().organisationId());
-    ParticipantCode importing = c.importingParticipant();
+    audience.add(issuingAuthority);
+    audience.add(exporter);
+    audience.add(importer);
     for (Organisation o : organisations.directory()) {
       if (o.has(OrganisationRole.KP_AUTHORITY) && importing.equals(o.participant())) {
         audience.add(o.id());

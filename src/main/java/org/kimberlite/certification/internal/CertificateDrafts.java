@@ -24,6 +24,11 @@ import org.kimberlite.shared.UsdAmount;
 public final class CertificateDrafts {
   private CertificateDrafts() {}
 
+  /** The importing participant of an accepted request. */
+  public static ParticipantCode importingParticipant(IssueRequest request) {
+    return ParticipantCode.of(upper(required(request.importingParticipant())));
+  }
+
   /** The unsigned certificate of an accepted request; its fields are known to be valid. */
   public static KpCertificate unsigned(
       IssueRequest request,
@@ -49,7 +54,7 @@ public final class CertificateDrafts {
         issuer,
         party(exporter),
         party(importer),
-        ParticipantCode.of(upper(required(request.importingParticipant()))),
+        importingParticipant(request),
         new Origin(required(request.originKind()), countries),
         lines,
         required(request.parcels()),

@@ -545,17 +545,22 @@ public class CertificateRepository {
    * waits for the first and then does nothing), so neither fails on the key.
    */
   public Optional<String> nextNumber(String prefix, long first, long last) {
-    jdbc.sql(
-            """
-            insert into kp_number_range (prefix, first_number, last_number, next_number)
-            values (:prefix, :first, :last, :first)
-            on conflict do nothing
-            """)
-        .param("prefix", prefix)
-        .param("first", first)
-        .param("last", last)
-        .update();
-    Range range = range(prefix, true).orElseThrow();
+    Optional<Range> existing = range(prefix, true);
+    if (existing.isEmpty()) {
+      // A country's first number: two first issues at once both insert, one of them is a no-op.
+      jdbc.sql(
+              """
+              insert into kp_number_range (prefix, first_number, last_number, next_number)
+              values (:prefix, :first, :last, :first)
+              on conflict do nothing
+              """)
+          .param("prefix", prefix)
+          .param("first", first)
+          .param("last", last)
+          .update();
+      existing = range(prefix, true);
+    }
+    Range range = existing.orElseThrow();
     long next = range.next();
     while (next <= range.last() && exists(format(prefix, next))) {
       next++; // skip numbers an authority gave itself from the same range
