@@ -28,7 +28,7 @@ class BenchIT {
                 "bench",
                 "--quick",
                 "--only=B2,B5",
-                "--entries=200",
+                "--entries=2000",
                 "--samples=5",
                 "--statistics=200",
                 "--findings=2000",

@@ -102,24 +102,38 @@ final class BenchLog {
     try (ConfigurableApplicationContext context = start(true)) {
       TransparencyLog tlog = context.getBean(TransparencyLog.class);
       if (log) {
+        // The integrator starts with the context and may have worked through part of the backlog
+        // (or a small one entirely) before this line: only what is left is timed.
         long backlog = tlog.pending();
         long t0 = System.nanoTime();
         awaitIntegrated(tlog);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        rows.add(
-            BenchRow.atLeast(
-                "B2.b",
-                "log: integration of a backlog (leaf hashes, tiles, signed checkpoints)",
-                backlog / seconds,
-                "entries/s",
-                null,
-                "",
-                100_000,
-                0,
-                backlog
-                    + " entries waiting when the integrator started; "
-                    + String.format(java.util.Locale.ROOT, "%.2f", seconds)
-                    + " s until none was left."));
+        if (backlog == 0) {
+          rows.add(
+              BenchRow.notMeasured(
+                  "B2.b",
+                  "log: integration of a backlog (leaf hashes, tiles, signed checkpoints)",
+                  "entries/s",
+                  "≥ 100,000 entries/s",
+                  "The integrator had integrated the whole backlog of "
+                      + entries
+                      + " records while the context started; run with more --entries."));
+        } else {
+          rows.add(
+              BenchRow.atLeast(
+                  "B2.b",
+                  "log: integration of a backlog (leaf hashes, tiles, signed checkpoints)",
+                  backlog / seconds,
+                  "entries/s",
+                  null,
+                  "",
+                  100_000,
+                  0,
+                  backlog
+                      + " entries waiting when the integrator started; "
+                      + String.format(java.util.Locale.ROOT, "%.2f", seconds)
+                      + " s until none was left."));
+        }
         BenchHttp.Latencies latency =
             latencies(tlog, context.getBean(TransactionTemplate.class), entries, samples);
         rows.add(

@@ -48,6 +48,14 @@ public class Organisations {
     return organisations.directory();
   }
 
+  /**
+   * The ids of one KP participant's organisations that hold {@code role} (e.g. its authorities).
+   */
+  @Transactional(readOnly = true)
+  public List<UUID> withRole(ParticipantCode participant, OrganisationRole role) {
+    return organisations.withRole(participant, role);
+  }
+
   /** One organisation's directory entry (no private fields). */
   @Transactional(readOnly = true)
   public Optional<Organisation> directoryEntry(UUID id) {

@@ -91,6 +91,26 @@ abstract class RegistryApiContract {
   }
 
   @Test
+  void aParticipantsOrganisationsWithARoleAreFoundWithoutTheRest() {
+    org.kimberlite.shared.ParticipantCode lesotho = org.kimberlite.shared.ParticipantCode.of("LS");
+    UUID authority = actor(OrganisationRole.KP_AUTHORITY, "LS").organisationId();
+    UUID trader = actor(OrganisationRole.TRADER, "LS").organisationId();
+    UUID elsewhere = actor(OrganisationRole.KP_AUTHORITY, "NA").organisationId();
+
+    assertThat(organisations.withRole(lesotho, OrganisationRole.KP_AUTHORITY))
+        .contains(authority)
+        .doesNotContain(trader, elsewhere);
+    assertThat(organisations.withRole(lesotho, OrganisationRole.TRADER))
+        .contains(trader)
+        .doesNotContain(authority, elsewhere);
+    assertThat(
+            organisations.withRole(
+                org.kimberlite.shared.ParticipantCode.of("NA"), OrganisationRole.KP_AUTHORITY))
+        .contains(elsewhere)
+        .doesNotContain(authority);
+  }
+
+  @Test
   void theSecretariatSetsTheLanguagesOfAParticipantsCertificates() {
     org.kimberlite.shared.ParticipantCode drc = org.kimberlite.shared.ParticipantCode.of("CD");
     org.kimberlite.shared.ParticipantCode togo = org.kimberlite.shared.ParticipantCode.of("TG");

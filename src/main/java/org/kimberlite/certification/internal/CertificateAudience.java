@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.kimberlite.certification.KpCertificate;
-import org.kimberlite.registry.Organisation;
 import org.kimberlite.registry.OrganisationRole;
 import org.kimberlite.registry.Organisations;
 import org.kimberlite.shared.ParticipantCode;
@@ -37,11 +36,7 @@ public class CertificateAudience {
     audience.add(issuingAuthority);
     audience.add(exporter);
     audience.add(importer);
-    for (Organisation o : organisations.directory()) {
-      if (o.has(OrganisationRole.KP_AUTHORITY) && importing.equals(o.participant())) {
-        audience.add(o.id());
-      }
-    }
+    audience.addAll(organisations.withRole(importing, OrganisationRole.KP_AUTHORITY));
     return audience;
   }
 }

@@ -90,6 +90,24 @@ public class OrganisationRepository {
         .list();
   }
 
+  /**
+   * The ids of the organisations of one KP participant that hold {@code role}, in name order: the
+   * few a check needs (the importing participant's authorities) without reading the directory.
+   */
+  public List<UUID> withRole(ParticipantCode participant, OrganisationRole role) {
+    return jdbc.sql(
+            """
+            select o.id from organisation o
+            join organisation_role r on r.organisation_id = o.id
+            where o.participant_code = :participant and r.role = :role
+            order by o.name, o.id
+            """)
+        .param("participant", participant.code())
+        .param("role", role.name())
+        .query((rs, n) -> Jdbc.uuid(rs, "id"))
+        .list();
+  }
+
   /** The directory entry of one organisation (no private fields). */
   public Optional<Organisation> directoryEntry(UUID id) {
     Map<UUID, Set<OrganisationRole>> roles = roles(id);

@@ -2,6 +2,7 @@ package org.kimberlite.platform.idempotency.internal;
 
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.kimberlite.shared.problem.Problem;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
@@ -55,18 +56,19 @@ class EffectMark implements TransactionExecutionListener {
           @Override
           public void beforeCommit(boolean readOnly) {
             if (repository.markEffected(attempt.scope(), attempt.key(), attempt.id()) == 0) {
-              throw new KeyTakenOver();
+              throw keyTakenOver();
             }
           }
         });
   }
 
-  /** The attempt lost its key to a retry after its lease ran out; its transaction rolls back. */
-  static final class KeyTakenOver extends IllegalStateException {
-    private static final long serialVersionUID = 1L;
-
-    KeyTakenOver() {
-      super("The idempotency key was taken over by a later attempt");
-    }
+  /**
+   * The attempt lost its key to a retry after its lease ran out: its transaction rolls back, and
+   * its client is answered as any request arriving while another attempt holds the key (409, retry
+   * in a moment; the retry gets the later attempt's answer). Nothing was committed, so this is not
+   * a server fault (it was answered 500 before).
+   */
+  static Problem keyTakenOver() {
+    return IdempotencyFilter.inProgress();
   }
 }
